@@ -1,0 +1,22 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace povsim {
+
+/// Flags shared by every command that runs simulations.
+struct RunFlags {
+  std::string out;
+  int threads = 0;
+  long long seed = -1;
+  int replications = 0;
+  double scale = 1.0;
+  std::vector<std::string> set;
+  std::vector<std::string> overrides() const;
+};
+
+int run_command(const std::string& scenario, const RunFlags& flags, const std::string& command_line);
+int validate_command(const std::string& scenario, const RunFlags& flags);
+int schema_command(bool markdown);
+
+}  // namespace povsim

@@ -1,0 +1,79 @@
+// povsim command line: parses flags (CLI11) and maps every failure to its exit code:
+// 0 success, 2 bad input (scenario, command line), 1 anything else.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+#include <string>
+
+#include "cli/commands.hpp"
+#include "core/diagnostics.hpp"
+#include "core/version.hpp"
+
+namespace {
+
+void add_run_flags(CLI::App* cmd, povsim::RunFlags& f, bool with_out) {
+  if (with_out) cmd->add_option("--out", f.out, "output directory (default outputs/<scenario>)");
+  cmd->add_option("--threads", f.threads, "worker threads (default: all cores)")
+      ->check(CLI::Range(1, 4096));
+  cmd->add_option("--seed", f.seed, "random seed (overrides the scenario's)")
+      ->check(CLI::Range(0LL, 4294967295LL));
+  cmd->add_option("--replications", f.replications, "replications (overrides the scenario's)")
+      ->check(CLI::Range(1, 100000));
+  cmd->add_option("--scale", f.scale, "multiply every region's household count")
+      ->check(CLI::Range(1e-6, 1e4));
+  cmd->add_option("--set", f.set, "override a scenario key: --set key.path=value (repeatable)")
+      ->allow_extra_args(false);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"povsim — return-to-poverty projections for China's rural households, 2021–2025"};
+  app.set_version_flag("--version", std::string(povsim::kVersion) + " (" + povsim::kGitCommit + ")");
+  app.require_subcommand(1);
+
+  std::string scenario;
+  povsim::RunFlags flags;
+  auto* run = app.add_subcommand("run", "run a scenario and write its outputs");
+  run->add_option("scenario", scenario, "scenario YAML file")->required();
+  add_run_flags(run, flags, true);
+
+  std::string validate_file;
+  auto* validate = app.add_subcommand("validate", "check a scenario without running it");
+  validate->add_option("scenario", validate_file, "scenario YAML file")->required();
+  add_run_flags(validate, flags, false);
+
+  bool markdown = false;
+  auto* schema = app.add_subcommand("schema", "list every region-level scenario key");
+  schema->add_flag("--markdown", markdown, "as the markdown table of docs/parameters.md");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "povsim: error: %s\n", e.what());
+    std::fprintf(stderr, "Run with --help for usage.\n");
+    return 2;
+  }
+
+  std::string command_line;
+  for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
+  try {
+    if (*run) return povsim::run_command(scenario, flags, command_line);
+    if (*validate) return povsim::validate_command(validate_file, flags);
+    if (*schema) return povsim::schema_command(markdown);
+  } catch (const povsim::InputError& e) {
+    std::fprintf(stderr, "%s", e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "povsim: error: %s\n", e.what());
+    return 1;
+  }
+  return 1;
+}

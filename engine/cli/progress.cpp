@@ -1,0 +1,36 @@
+#include "cli/progress.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace povsim {
+
+Progress::Progress(std::string label)
+    : label_(std::move(label)),
+      start_(std::chrono::steady_clock::now()),
+      last_(start_),
+      tty_(::isatty(STDERR_FILENO) != 0) {}
+
+Progress::~Progress() {
+  if (shown_ && tty_) std::fputc('\n', stderr);
+}
+
+void Progress::update(std::uint64_t done, std::uint64_t total) {
+  const auto now = std::chrono::steady_clock::now();
+  std::unique_lock lock(mutex_, std::try_to_lock);
+  if (!lock.owns_lock()) return;
+  const double elapsed = std::chrono::duration<double>(now - start_).count();
+  const double since = std::chrono::duration<double>(now - last_).count();
+  if (elapsed < 2.0 || since < (tty_ ? 0.25 : 10.0)) return;
+  last_ = now;
+  shown_ = true;
+  const double fraction = total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
+  const double eta = fraction > 0 ? elapsed * (1.0 - fraction) / fraction : 0.0;
+  std::fprintf(stderr, "%s%s: %5.1f%%  %.2e household-months/s  elapsed %.0fs  eta %.0fs%s",
+               tty_ ? "\r" : "", label_.c_str(), 100.0 * fraction,
+               static_cast<double>(done) / elapsed, elapsed, eta, tty_ ? "  " : "\n");
+  std::fflush(stderr);
+}
+
+}  // namespace povsim

@@ -1,0 +1,56 @@
+#pragma once
+#include <source_location>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace povsim {
+
+/// Where a value came from: a file position, or a command-line override.
+struct Origin {
+  std::string file;  // "" when unknown
+  int line = 0;      // 1-based; 0 when unknown
+  int column = 0;    // 1-based
+};
+
+/// One problem with the user's input, rendered as `file:line:col: error: path: message`.
+struct Diagnostic {
+  Origin origin;
+  std::string path;
+  std::string message;
+  std::string render() const;
+};
+
+/// Collects every problem found while reading input so that all are reported at once.
+class Diagnostics {
+ public:
+  void error(const Origin& origin, std::string path, std::string message);
+  bool empty() const { return items_.empty(); }
+  const std::vector<Diagnostic>& items() const { return items_; }
+  std::string render() const;
+  /// Throws InputError carrying every diagnostic collected so far, if any.
+  void throw_if_any() const;
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+/// Bad input (scenario, sweep file, command line): the program exits with code 2.
+class InputError : public std::runtime_error {
+ public:
+  explicit InputError(std::string message) : std::runtime_error(std::move(message)) {}
+};
+
+/// An engine invariant broke: a bug, never the user's fault. Exit code 1.
+[[noreturn]] void invariant_failed(const char* condition,
+                                   std::source_location where = std::source_location::current());
+
+#define POVSIM_ASSERT(cond) \
+  do {                      \
+    if (!(cond)) ::povsim::invariant_failed(#cond); \
+  } while (false)
+
+/// The closest candidate by edit distance, or "" when none is close enough to suggest.
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
+
+}  // namespace povsim

@@ -1,0 +1,87 @@
+#pragma once
+#include <Random123/philox.h>
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+
+namespace povsim {
+
+/// Named random streams: each mechanism draws from its own so that adding draws to one never
+/// shifts another (common random numbers across scenarios).
+enum class Stream : std::uint32_t {
+  kPopulation = 1,
+  kIncomeMonthly = 2,   // the one dense draw per household-month
+  kIllness = 3,
+  kAccident = 4,
+  kBusiness = 5,
+  kLivestock = 6,
+  kDisaster = 7,
+  kPrice = 8,
+  kDibao = 9,
+  kMonitoring = 10,
+  kAssistance = 11,
+  kEnterprise = 12,
+  kLabour = 13,
+  kFunds = 14,
+};
+
+/// Month index used for draws made before the first simulated month (population synthesis).
+inline constexpr std::uint32_t kSetupMonth = 0xFFFFFFFFu;
+
+/// Counter-based generator (Philox4x32-10): keyed by (seed, replication), counted by
+/// (entity, region, month, stream|draw). The same key and counter always give the same numbers,
+/// whichever thread asks and in whatever order.
+class Rng {
+ public:
+  using Philox = r123::Philox4x32;
+
+  Rng(std::uint32_t seed, std::uint32_t replication) : key_{{seed, replication}} {}
+
+  /// Four independent 32-bit words for one (entity, region, month, stream, draw) counter.
+  std::array<std::uint32_t, 4> words(std::uint32_t entity, std::uint32_t region, std::uint32_t month,
+                                     Stream stream, std::uint32_t draw = 0) const {
+    const Philox::ctr_type ctr{
+        {entity, region, month, (static_cast<std::uint32_t>(stream) << 24) ^ draw}};
+    const Philox::ctr_type out = Philox{}(ctr, key_);
+    return {out.v[0], out.v[1], out.v[2], out.v[3]};
+  }
+
+  /// Four uniforms in the open interval (0, 1).
+  std::array<double, 4> uniforms(std::uint32_t entity, std::uint32_t region, std::uint32_t month,
+                                 Stream stream, std::uint32_t draw = 0) const {
+    const auto w = words(entity, region, month, stream, draw);
+    return {to_unit(w[0]), to_unit(w[1]), to_unit(w[2]), to_unit(w[3])};
+  }
+
+  static double to_unit(std::uint32_t w) { return (static_cast<double>(w) + 0.5) * 0x1p-32; }
+
+  /// Two standard normals from two uniforms (Box-Muller).
+  static std::array<double, 2> normals(double u1, double u2) {
+    const double r = std::sqrt(-2.0 * std::log(u1));
+    const double a = 6.283185307179586 * u2;
+    return {r * std::cos(a), r * std::sin(a)};
+  }
+
+ private:
+  Philox::key_type key_;
+};
+
+/// A lognormal factor with mean 1 and coefficient of variation `cv`, from a standard normal z.
+inline double lognormal_unit_mean(double z, double cv) {
+  if (cv <= 0.0) return 1.0;
+  const double s2 = std::log1p(cv * cv);
+  return std::exp(std::sqrt(s2) * z - 0.5 * s2);
+}
+
+/// Stable 32-bit id of a name (FNV-1a): regions keep their random streams when others are added.
+inline std::uint32_t stable_id(const char* text, std::size_t length) {
+  std::uint32_t h = 2166136261u;
+  for (std::size_t i = 0; i < length; ++i) {
+    h ^= static_cast<unsigned char>(text[i]);
+    h *= 16777619u;
+  }
+  return h;
+}
+
+}  // namespace povsim

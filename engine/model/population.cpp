@@ -1,0 +1,166 @@
+#include "model/population.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/block_reduce.hpp"
+
+namespace povsim {
+
+namespace {
+
+constexpr int kSources = 5;  // wage_local, wage_migrant, operating, property, subsidy
+
+int draw_category(double u, const std::vector<double>& shares) {
+  double acc = 0;
+  for (std::size_t i = 0; i < shares.size(); ++i) {
+    acc += shares[i];
+    if (u < acc) return static_cast<int>(i);
+  }
+  return static_cast<int>(shares.size()) - 1;
+}
+
+LabourClass draw_labour(double u, const LabourShares& s) {
+  if (u < s.strong) return LabourClass::kStrong;
+  if (u < s.strong + s.weak) return LabourClass::kWeak;
+  return LabourClass::kNone;
+}
+
+/// Unnormalised income units by source, kept until the region's totals are known.
+struct Units {
+  std::array<std::vector<float>, kSources> by_source;
+};
+
+}  // namespace
+
+Households synthesize_population(const Params& params, const Rng& rng) {
+  Households hh;
+  std::size_t total = 0;
+  hh.region_begin.push_back(0);
+  for (const auto& r : params.regions) {
+    total += static_cast<std::size_t>(r.households);
+    hh.region_begin.push_back(static_cast<std::uint32_t>(total));
+  }
+  hh.resize(total);
+  Units units;
+  for (auto& col : units.by_source) col.assign(total, 0.0f);
+
+  for (std::size_t r = 0; r < params.regions.size(); ++r) {
+    const RegionParams& rp = params.region(0, r);
+    const PopulationParams& pop = rp.population;
+    const EconomyParams& eco = rp.economy;
+    const std::uint32_t region_id = params.regions[r].stable_id;
+    const std::size_t begin = hh.region_begin[r];
+    const std::size_t end = hh.region_begin[r + 1];
+    const std::array<const IncomeSourceParams*, kSources> src{
+        &eco.wage_local, &eco.wage_migrant, &eco.operating, &eco.property, &eco.subsidy};
+
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(begin, end, 4096), [&](const auto& range) {
+      for (std::size_t i = range.begin(); i != range.end(); ++i) {
+        const auto local = static_cast<std::uint32_t>(i - begin);
+        auto draw = [&](std::uint32_t k) {
+          return rng.uniforms(local, region_id, kSetupMonth, Stream::kPopulation, k);
+        };
+        const auto u0 = draw(0);
+        const int size = draw_category(u0[0], pop.household_size_shares) + 1;
+        const bool lifted = u0[1] < pop.lifted_share;
+        const LabourClass labour =
+            draw_labour(u0[2], lifted ? pop.labour_lifted : pop.labour_general);
+        std::uint8_t flags = lifted ? hh_flag::kLifted : 0;
+        if (u0[3] < pop.chronic_illness_share) flags |= hh_flag::kChronic;
+
+        // Members: workers first, then dependants (elderly or children, children maybe students).
+        int workers = labour == LabourClass::kNone ? 0 : 1;
+        int elderly = 0;
+        int students = 0;
+        for (int m = 1; m < size; ++m) {
+          const auto um = draw(static_cast<std::uint32_t>(m));
+          if (labour == LabourClass::kStrong && um[0] < pop.extra_worker_probability) {
+            ++workers;
+          } else if (um[1] < pop.elderly_share_of_dependants) {
+            ++elderly;
+          } else if (um[2] < pop.student_share_of_children) {
+            ++students;
+          }
+        }
+        if (labour == LabourClass::kNone && size == 1) elderly = 1;
+        const double eff_workers =
+            labour == LabourClass::kWeak ? workers * eco.weak_labour_productivity : workers;
+
+        const auto ua = draw(100);
+        const auto ub = draw(101);
+        const auto uc = draw(102);
+        const std::array<double, kSources> participate_u{ua[0], ua[1], ua[2], ua[3], ub[0]};
+        const auto n1 = Rng::normals(ub[1], ub[2]);
+        const auto n2 = Rng::normals(ub[3], uc[0]);
+        const auto n3 = Rng::normals(uc[1], uc[2]);
+        const std::array<double, kSources> z{n1[0], n1[1], n2[0], n2[1], n3[0]};
+        const std::array<double, kSources> eligible_units{
+            eff_workers, labour == LabourClass::kStrong ? 1.0 : 0.0, static_cast<double>(size),
+            1.0, static_cast<double>(size)};
+        for (int s = 0; s < kSources; ++s) {
+          const bool has = eligible_units[s] > 0 && participate_u[s] < src[s]->participation;
+          units.by_source[s][i] =
+              has ? static_cast<float>(eligible_units[s] * lognormal_unit_mean(z[s], src[s]->cv))
+                  : 0.0f;
+        }
+        if (units.by_source[1][i] > 0) flags |= hh_flag::kMigrantAttached | hh_flag::kMigrantEmployed;
+
+        hh.size[i] = static_cast<std::uint8_t>(size);
+        hh.workers[i] = static_cast<std::uint8_t>(workers);
+        hh.elderly[i] = static_cast<std::uint8_t>(elderly);
+        hh.students[i] = static_cast<std::uint8_t>(students);
+        hh.labour[i] = labour;
+        hh.flags[i] = flags;
+      }
+    });
+
+    // Scale units so that, per status (lifted / general), income per person by source equals
+    // the profile's per-capita target × the source's share.
+    struct Totals {
+      std::array<double, 2> persons{};
+      std::array<std::array<double, kSources>, 2> units{};
+      void add(const Totals& o) {
+        for (int g = 0; g < 2; ++g) {
+          persons[g] += o.persons[g];
+          for (int s = 0; s < kSources; ++s) units[g][s] += o.units[g][s];
+        }
+      }
+    };
+    const Totals totals = block_reduce<Totals>(begin, end, [&](std::size_t b, std::size_t e) {
+      Totals t;
+      for (std::size_t i = b; i < e; ++i) {
+        const int g = (hh.flags[i] & hh_flag::kLifted) ? 0 : 1;
+        t.persons[g] += hh.size[i];
+        for (int s = 0; s < kSources; ++s) t.units[g][s] += units.by_source[s][i];
+      }
+      return t;
+    });
+    std::array<std::array<float, kSources>, 2> scale{};
+    for (int g = 0; g < 2; ++g) {
+      const double target = eco.per_capita_income_2020_lifted *
+                            (g == 0 ? 1.0 : eco.general_to_lifted_income_ratio);
+      for (int s = 0; s < kSources; ++s)
+        scale[g][s] = totals.units[g][s] > 0
+                          ? static_cast<float>(target * src[s]->share * totals.persons[g] /
+                                               totals.units[g][s])
+                          : 0.0f;
+    }
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(begin, end, 4096), [&](const auto& range) {
+      for (std::size_t i = range.begin(); i != range.end(); ++i) {
+        const auto& k = scale[(hh.flags[i] & hh_flag::kLifted) ? 0 : 1];
+        hh.wage_local[i] = units.by_source[0][i] * k[0];
+        hh.wage_migrant[i] = units.by_source[1][i] * k[1];
+        hh.operating[i] = units.by_source[2][i] * k[2];
+        hh.property[i] = units.by_source[3][i] * k[3];
+        hh.subsidy[i] = units.by_source[4][i] * k[4];
+      }
+    });
+  }
+  return hh;
+}
+
+}  // namespace povsim

@@ -1,0 +1,39 @@
+#include "phases/schedule.hpp"
+
+#include <cmath>
+
+namespace povsim {
+
+double monthly_probability(double annual) {
+  if (annual >= 1.0) return 1.0;
+  return -std::expm1(std::log1p(-annual) / 12.0);
+}
+
+MonthContext month_context(const Params& params, int offset) {
+  MonthContext m;
+  m.offset = offset;
+  m.date = YearMonth::from_index(params.start.index() + offset);
+  m.epoch = params.epoch_of(offset);
+  return m;
+}
+
+std::vector<RegionMonth> schedule_month(const Params& params, const MonthContext& month) {
+  std::vector<RegionMonth> out(params.regions.size());
+  const int year = month.date.year;
+  for (std::size_t r = 0; r < out.size(); ++r) {
+    const RegionParams& rp = params.region(month.epoch, r);
+    RegionMonth& m = out[r];
+    m.params = &rp;
+    m.region_id = params.regions[r].stable_id;
+    m.growth_factor = std::pow(1.0 + at_year(rp.economy.trend_growth, year), 1.0 / 12.0);
+    m.illness_p = monthly_probability(rp.shocks.illness.annual_probability);
+    m.accident_p = monthly_probability(rp.shocks.accident.annual_probability);
+    m.business_p = monthly_probability(rp.shocks.business_failure.annual_probability);
+    m.livestock_p = monthly_probability(rp.shocks.livestock_loss.annual_probability);
+    m.pension_monthly = at_year(rp.transfers.pension_per_elderly, year) / 12.0;
+    m.dibao_standard = at_year(rp.transfers.dibao.standard, year);
+  }
+  return out;
+}
+
+}  // namespace povsim

@@ -1,0 +1,39 @@
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "core/calendar.hpp"
+#include "scenario/params.hpp"
+
+namespace povsim {
+
+/// Where the simulation is in time, and which policy epoch applies.
+struct MonthContext {
+  int offset = 0;      // months since the start of the period
+  YearMonth date;      // calendar month
+  int epoch = 0;       // index into Params::region_params
+  bool year_end() const { return date.month == 12; }
+};
+
+/// Per-region constants of one month, derived once from the epoch's parameters (phase 1).
+struct RegionMonth {
+  const RegionParams* params = nullptr;
+  std::uint32_t region_id = 0;
+  double growth_factor = 1;          // monthly multiplier of earned capacities (trend only)
+  double illness_p = 0;              // monthly event probabilities
+  double accident_p = 0;
+  double business_p = 0;
+  double livestock_p = 0;
+  double pension_monthly = 0;        // yuan per elderly member
+  double dibao_standard = 0;         // yuan/person/year
+};
+
+MonthContext month_context(const Params& params, int offset);
+
+/// Phase 1 (schedule): resolves each region's parameters for this month.
+std::vector<RegionMonth> schedule_month(const Params& params, const MonthContext& month);
+
+/// Monthly probability of an event with the given annual probability.
+double monthly_probability(double annual);
+
+}  // namespace povsim

@@ -1,0 +1,365 @@
+#include "scenario/scenario_loader.hpp"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "core/rng.hpp"
+#include "scenario/config_tree.hpp"
+#include "scenario/schema_reader.hpp"
+
+namespace povsim {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string>& region_block_keys() {
+  static const std::vector<std::string> keys{"population", "economy", "shocks", "transfers",
+                                             "lines"};
+  return keys;
+}
+
+namespace {
+
+constexpr const char* kSchema = "povsim/1";
+
+std::string sha256_hex(const std::string& data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr);
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < length; ++i) {
+    out += hex[digest[i] >> 4];
+    out += hex[digest[i] & 15];
+  }
+  return out;
+}
+
+/// Loads a scenario file and the chain of files it `extends`, merged base-first.
+ConfigNode load_with_extends(const fs::path& file, Diagnostics& diags,
+                             std::vector<fs::path>& chain) {
+  const fs::path canonical = fs::weakly_canonical(file);
+  if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
+    diags.error({file.string(), 0, 0}, "extends", "circular `extends` chain");
+    return {};
+  }
+  chain.push_back(canonical);
+  ConfigNode root = load_yaml_file(file, diags);
+  if (root.kind == ConfigNode::Kind::kNull) return root;
+  if (!root.is_map()) {
+    diags.error(root.origin, "", "expected a mapping of scenario keys, found " + root.describe());
+    return {};
+  }
+  const ConfigNode* extends = root.find("extends");
+  if (!extends) return root;
+  if (!extends->is_scalar()) {
+    diags.error(extends->origin, "extends", "expected a path to a scenario file, found " +
+                                                extends->describe());
+    return {};
+  }
+  const fs::path base_file = file.parent_path() / extends->scalar;
+  if (!fs::exists(base_file)) {
+    diags.error(extends->origin, "extends",
+                "expected an existing scenario file, found \"" + extends->scalar + "\" (looked for " +
+                    base_file.string() + ")");
+    return {};
+  }
+  ConfigNode base = load_with_extends(base_file, diags, chain);
+  root.erase("extends");
+  if (base.kind == ConfigNode::Kind::kNull) return root;
+  merge_into(base, root);
+  return base;
+}
+
+void apply_overrides(ConfigNode& root, const std::vector<std::string>& overrides,
+                     Diagnostics& diags) {
+  for (const auto& text : overrides) {
+    const Origin origin{"--set " + text, 0, 0};
+    const auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      diags.error(origin, "", "expected KEY=VALUE (e.g. economy.trend_growth=0.05), found \"" +
+                                  text + "\"");
+      continue;
+    }
+    const std::string key = text.substr(0, eq);
+    Diagnostics local;
+    ConfigNode value = parse_yaml_text(text.substr(eq + 1), "--set " + text, local);
+    if (!local.empty()) {
+      for (const auto& d : local.items()) diags.error(origin, key, d.message);
+      continue;
+    }
+    if (value.kind == ConfigNode::Kind::kNull) {
+      diags.error(origin, key, "expected a value after `=`, found nothing");
+      continue;
+    }
+    // Values set on the command line report the --set argument as their place.
+    std::vector<ConfigNode*> stack{&value};
+    while (!stack.empty()) {
+      ConfigNode* n = stack.back();
+      stack.pop_back();
+      n->origin = origin;
+      n->key_origin = origin;
+      for (auto& kv : n->map) stack.push_back(&kv.second);
+      for (auto& item : n->seq) stack.push_back(&item);
+    }
+    set_path(root, key, std::move(value), origin, diags);
+  }
+}
+
+struct PolicyEntry {
+  int from = 0;   // month offset, inclusive
+  int until = 0;  // month offset, inclusive
+  ConfigNode set;
+  std::vector<std::string> regions;  // empty = all
+};
+
+struct RegionInput {
+  RegionSpec spec;
+  ConfigNode base;  // profile merged under scenario blocks and overrides
+  Origin origin;
+};
+
+ConfigNode load_profile(const fs::path& path, Diagnostics& diags,
+                        std::map<std::string, ConfigNode>& cache) {
+  const std::string key = fs::weakly_canonical(path).string();
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  ConfigNode profile = load_yaml_file(path, diags);
+  if (profile.is_map()) {
+    // Profiles may carry prose about their sources; it is not a parameter.
+    for (const char* prose : {"description", "sources"}) {
+      if (const ConfigNode* d = profile.find(prose)) {
+        if (d->is_map()) diags.error(d->origin, prose, "expected text or a list of text");
+        profile.erase(prose);
+      }
+    }
+  } else if (profile.kind != ConfigNode::Kind::kNull) {
+    diags.error(profile.origin, "", "expected a mapping of region keys, found " +
+                                        profile.describe());
+    profile = {};
+  }
+  cache[key] = profile;
+  return profile;
+}
+
+}  // namespace
+
+LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
+  Diagnostics diags;
+  std::vector<fs::path> chain;
+  ConfigNode root = load_with_extends(file, diags, chain);
+  diags.throw_if_any();
+  apply_overrides(root, options.overrides, diags);
+  diags.throw_if_any();
+
+  LoadedScenario out;
+  out.file = file.string();
+  Params& p = out.params;
+
+  // Scenario-level keys. The period is read first: year schedules are checked against it.
+  {
+    const ConfigNode* period = root.find("period");
+    if (period && period->is_map()) {
+      SchemaReader r(*period, "period", diags, 0, 0);
+      r.field("start", p.start, Doc{"YYYY-MM", "first simulated month"});
+      r.field("end", p.end, Doc{"YYYY-MM", "last simulated month"});
+      r.finish();
+      if (diags.empty() && p.end < p.start)
+        diags.error(period->find("end")->origin, "period.end",
+                    "expected a month not before period.start (" + p.start.str() + "), found " +
+                        p.end.str());
+    }
+  }
+  const int first_year = p.start.year;
+  const int last_year = p.end.year;
+  {
+    SchemaReader r(root, "", diags, first_year, last_year);
+    r.field("schema", p.schema, Doc{"", "schema version"});
+    r.field("name", p.name, Doc{"", "scenario name"});
+    r.field("description", p.description, Doc{"", "what the scenario asks"});
+    r.skip("period");
+    if (const ConfigNode* period = root.find("period"); !period)
+      diags.error(root.origin, "(top level)", "missing required key `period`");
+    else if (!period->is_map())
+      diags.error(period->origin, "period",
+                  "expected a mapping {start, end}, found " + period->describe());
+    r.field("seed", p.seed, Range{0, 4294967295.0}, Doc{"", "random seed"});
+    r.field("replications", p.replications, Range{1, 100000}, Doc{"", "replications"});
+    r.section("outputs", p.outputs, "outputs");
+    for (const char* k : {"regions", "policy"}) r.skip(k);
+    for (const auto& k : region_block_keys()) r.skip(k);
+    r.finish();
+    if (const ConfigNode* s = root.find("schema"); s && s->is_scalar() && s->scalar != kSchema)
+      diags.error(s->origin, "schema", std::string("expected \"") + kSchema + "\", found \"" +
+                                           s->scalar + "\"");
+  }
+
+  // Regions and their profiles.
+  std::vector<RegionInput> regions;
+  std::map<std::string, ConfigNode> profile_cache;
+  const ConfigNode* regions_node = root.find("regions");
+  if (!regions_node) {
+    diags.error(root.origin, "(top level)", "missing required key `regions`");
+  } else if (!regions_node->is_seq() || regions_node->seq.empty()) {
+    diags.error(regions_node->origin, "regions",
+                "expected a non-empty list of regions, found " + regions_node->describe());
+  } else {
+    std::set<std::string> names;
+    for (std::size_t i = 0; i < regions_node->seq.size(); ++i) {
+      const ConfigNode& item = regions_node->seq[i];
+      const std::string path = "regions[" + std::to_string(i) + "]";
+      if (!item.is_map()) {
+        diags.error(item.origin, path, "expected a mapping with name, households, profile, found " +
+                                           item.describe());
+        continue;
+      }
+      RegionInput in;
+      in.origin = item.origin;
+      SchemaReader r(item, path, diags, first_year, last_year);
+      r.field("name", in.spec.name, Doc{"", "region name"});
+      r.field("households", in.spec.households, Range{1, 1e9}, Doc{"households", "households"});
+      r.field("profile", in.spec.profile, Doc{"path", "region profile"});
+      r.skip("overrides");
+      r.finish();
+      if (!in.spec.name.empty() && !names.insert(in.spec.name).second)
+        diags.error(item.find("name")->origin, path + ".name",
+                    "duplicate region name \"" + in.spec.name + "\" (region names must be unique)");
+      if (in.spec.name == "all")
+        diags.error(item.find("name")->origin, path + ".name",
+                    "\"all\" is reserved for the aggregate of all regions");
+      in.spec.stable_id = stable_id(in.spec.name.data(), in.spec.name.size());
+      if (options.scale != 1.0 && in.spec.households > 0)
+        in.spec.households = std::max<std::int64_t>(
+            1, std::llround(static_cast<double>(in.spec.households) * options.scale));
+      if (!in.spec.profile.empty()) {
+        const ConfigNode* pn = item.find("profile");
+        const fs::path profile_path = fs::path(pn->origin.file).parent_path() / in.spec.profile;
+        if (!fs::exists(profile_path)) {
+          diags.error(pn->origin, path + ".profile",
+                      "expected an existing region profile file, found \"" + in.spec.profile +
+                          "\" (looked for " + profile_path.string() + ")");
+        } else {
+          in.base = load_profile(profile_path, diags, profile_cache);
+        }
+      }
+      if (in.base.kind == ConfigNode::Kind::kNull) in.base.kind = ConfigNode::Kind::kMap;
+      for (const auto& k : region_block_keys())
+        if (const ConfigNode* block = root.find(k)) {
+          ConfigNode wrapper;
+          wrapper.kind = ConfigNode::Kind::kMap;
+          wrapper.map.emplace_back(k, *block);
+          merge_into(in.base, wrapper);
+        }
+      if (const ConfigNode* ov = item.find("overrides")) {
+        if (!ov->is_map())
+          diags.error(ov->origin, path + ".overrides",
+                      "expected a mapping of region keys, found " + ov->describe());
+        else
+          merge_into(in.base, *ov);
+      }
+      regions.push_back(std::move(in));
+    }
+  }
+
+  // Policy schedule: entries that override region keys for a span of months.
+  std::vector<PolicyEntry> policy;
+  if (const ConfigNode* pol = root.find("policy"); pol && pol->kind != ConfigNode::Kind::kNull) {
+    if (!pol->is_seq()) {
+      diags.error(pol->origin, "policy", "expected a list of {from, until, set}, found " +
+                                             pol->describe());
+    } else {
+      for (std::size_t i = 0; i < pol->seq.size(); ++i) {
+        const ConfigNode& item = pol->seq[i];
+        const std::string path = "policy[" + std::to_string(i) + "]";
+        if (!item.is_map()) {
+          diags.error(item.origin, path, "expected a mapping {from, until, set}, found " +
+                                             item.describe());
+          continue;
+        }
+        YearMonth from, until;
+        std::string ignored_description;
+        SchemaReader r(item, path, diags, first_year, last_year);
+        r.field("from", from, Doc{"YYYY-MM", ""});
+        r.field("until", until, Doc{"YYYY-MM", ""});
+        r.skip("set");
+        r.skip("regions");
+        r.skip("description");
+        r.finish();
+        PolicyEntry e;
+        e.from = from.index() - p.start.index();
+        e.until = until.index() - p.start.index();
+        if (from.year > 0 && until.year > 0 && until < from)
+          diags.error(item.find("until")->origin, path + ".until",
+                      "expected a month not before `from` (" + from.str() + "), found " +
+                          until.str());
+        const ConfigNode* set = item.find("set");
+        if (!set || !set->is_map()) {
+          diags.error(set ? set->origin : item.origin, path + ".set",
+                      "expected a mapping of region keys to override, found " +
+                          (set ? set->describe() : std::string("nothing")));
+          continue;
+        }
+        if (const ConfigNode* pop = set->find("population"))
+          diags.error(pop->key_origin, path + ".set.population",
+                      "the population is drawn once at the start; a policy cannot change it");
+        e.set = *set;
+        if (const ConfigNode* rn = item.find("regions")) {
+          if (!rn->is_seq()) {
+            diags.error(rn->origin, path + ".regions", "expected a list of region names");
+          } else {
+            for (const auto& n : rn->seq) {
+              const bool known = std::any_of(regions.begin(), regions.end(), [&](auto& reg) {
+                return reg.spec.name == n.scalar;
+              });
+              if (!known) diags.error(n.origin, path + ".regions", "unknown region \"" + n.scalar + "\"");
+              e.regions.push_back(n.scalar);
+            }
+          }
+        }
+        policy.push_back(std::move(e));
+      }
+    }
+  }
+  diags.throw_if_any();
+
+  // Epoch boundaries: every month at which the set of active policy entries changes.
+  const int months = p.months();
+  std::set<int> cuts{0};
+  for (const auto& e : policy) {
+    if (e.from > 0 && e.from < months) cuts.insert(e.from);
+    if (e.until + 1 > 0 && e.until + 1 < months) cuts.insert(e.until + 1);
+  }
+  p.epoch_start.assign(cuts.begin(), cuts.end());
+  for (const auto& reg : regions) p.regions.push_back(reg.spec);
+
+  std::string resolved;
+  for (std::size_t e = 0; e < p.epoch_start.size(); ++e) {
+    const int month = p.epoch_start[e];
+    std::vector<RegionParams> epoch_params(regions.size());
+    for (std::size_t r = 0; r < regions.size(); ++r) {
+      ConfigNode tree = regions[r].base;
+      for (const auto& entry : policy) {
+        const bool active = entry.from <= month && month <= entry.until;
+        const bool applies = entry.regions.empty() ||
+                             std::find(entry.regions.begin(), entry.regions.end(),
+                                       regions[r].spec.name) != entry.regions.end();
+        if (active && applies) merge_into(tree, entry.set);
+      }
+      SchemaReader reader(tree, "", diags, first_year, last_year);
+      describe(reader, epoch_params[r]);
+      reader.finish();
+      resolved += "{\"epoch\":" + std::to_string(e) + ",\"region\":\"" + regions[r].spec.name +
+                  "\",\"params\":" + to_canonical_string(tree) + "}\n";
+    }
+    p.region_params.push_back(std::move(epoch_params));
+  }
+  diags.throw_if_any();
+
+  out.resolved_tree = to_canonical_string(root) + "\n" + resolved;
+  out.resolved_sha256 = sha256_hex(out.resolved_tree);
+  return out;
+}
+
+}  // namespace povsim

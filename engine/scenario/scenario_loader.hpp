@@ -1,0 +1,29 @@
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "scenario/params.hpp"
+
+namespace povsim {
+
+/// Run-time choices that reshape a scenario before validation.
+struct LoadOptions {
+  std::vector<std::string> overrides;  // "key.path=value", applied in order after extends
+  double scale = 1.0;                  // multiplies every region's household count
+};
+
+struct LoadedScenario {
+  Params params;
+  std::string file;
+  std::string resolved_tree;  // canonical text of the merged scenario (extends, profiles, --set)
+  std::string resolved_sha256;
+};
+
+/// Loads, merges and validates a scenario. Throws InputError listing every problem found.
+LoadedScenario load_scenario(const std::filesystem::path& file, const LoadOptions& options = {});
+
+/// The region-level top-level keys (validated per region, may appear in scenario and profile).
+const std::vector<std::string>& region_block_keys();
+
+}  // namespace povsim

@@ -1,0 +1,54 @@
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "core/phase_timer.hpp"
+#include "core/rng.hpp"
+#include "model/households.hpp"
+#include "phases/covariate_shocks.hpp"
+#include "phases/metrics.hpp"
+#include "scenario/params.hpp"
+
+namespace povsim {
+
+/// What one replication produced: metric values per year and region (`all` last).
+struct ReplicationResult {
+  std::uint32_t replication = 0;
+  std::vector<int> years;
+  std::vector<std::vector<MetricValues>> values;  // [year][region]
+  std::size_t households = 0;
+  PhaseTimer timer;
+};
+
+/// One replication of a scenario: the state and the ordered monthly phases.
+class Simulation {
+ public:
+  Simulation(const Params& params, std::uint32_t replication);
+
+  /// Runs one month: the model's phases in their fixed order.
+  void step_month();
+  bool done() const { return month_ >= params_.months(); }
+  int month() const { return month_; }
+  const Households& households() const { return hh_; }
+  Households& households() { return hh_; }
+  /// Runs the remaining months; `on_month` is called after each.
+  template <class OnMonth>
+  ReplicationResult run(OnMonth&& on_month) {
+    while (!done()) {
+      step_month();
+      on_month();
+    }
+    return std::move(result_);
+  }
+
+ private:
+  const Params& params_;
+  Rng rng_;
+  Households hh_;
+  std::vector<RegionShockState> shocks_;
+  std::vector<YearFlows> flows_;
+  int month_ = 0;
+  ReplicationResult result_;
+};
+
+}  // namespace povsim

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the Debian packages povsim builds and tests with; does nothing when all are present.
+set -euo pipefail
+packages=(build-essential cmake ninja-build pkg-config git clang-format
+  libtbb-dev libyaml-cpp-dev libeigen3-dev libboost-graph-dev libgtest-dev libgmock-dev
+  libbenchmark-dev libcli11-dev libssl-dev nlohmann-json3-dev librandom123-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "installing: ${missing[*]}" >&2
+sudo_cmd=()
+[ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
