@@ -23,7 +23,8 @@ std::vector<std::string> RunFlags::overrides() const {
   return all;
 }
 
-int run_command(const std::string& scenario, const RunFlags& flags, const std::string& command_line) {
+int run_command(const std::string& scenario, const RunFlags& flags,
+                const std::string& command_line) {
   const LoadedScenario loaded = load_scenario(scenario, {flags.overrides(), flags.scale});
   const Params& params = loaded.params;
   const std::string out_path =
@@ -33,7 +34,9 @@ int run_command(const std::string& scenario, const RunFlags& flags, const std::s
   Progress progress("povsim run " + params.name);
   RunSettings settings;
   settings.threads = flags.threads;
-  settings.progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
+  settings.progress = [&](std::uint64_t done, std::uint64_t total) {
+    progress.update(done, total);
+  };
   const RunResult run = run_scenario(params, settings);
 
   out.write("annual.csv", annual_csv(params, run));
@@ -61,10 +64,10 @@ int validate_command(const std::string& scenario, const RunFlags& flags) {
   const LoadedScenario loaded = load_scenario(scenario, {flags.overrides(), flags.scale});
   std::int64_t households = 0;
   for (const auto& r : loaded.params.regions) households += r.households;
-  std::printf("%s: ok — scenario \"%s\", %zu regions, %lld households, %d months, %zu policy epochs\n",
-              scenario.c_str(), loaded.params.name.c_str(), loaded.params.regions.size(),
-              static_cast<long long>(households), loaded.params.months(),
-              loaded.params.epoch_start.size());
+  std::printf(
+      "%s: ok — scenario \"%s\", %zu regions, %lld households, %d months, %zu policy epochs\n",
+      scenario.c_str(), loaded.params.name.c_str(), loaded.params.regions.size(),
+      static_cast<long long>(households), loaded.params.months(), loaded.params.epoch_start.size());
   return 0;
 }
 

@@ -15,7 +15,8 @@ struct RunFlags {
   std::vector<std::string> overrides() const;
 };
 
-int run_command(const std::string& scenario, const RunFlags& flags, const std::string& command_line);
+int run_command(const std::string& scenario, const RunFlags& flags,
+                const std::string& command_line);
 int validate_command(const std::string& scenario, const RunFlags& flags);
 int schema_command(bool markdown);
 

@@ -30,7 +30,8 @@ void add_run_flags(CLI::App* cmd, povsim::RunFlags& f, bool with_out) {
 
 int main(int argc, char** argv) {
   CLI::App app{"povsim — return-to-poverty projections for China's rural households, 2021–2025"};
-  app.set_version_flag("--version", std::string(povsim::kVersion) + " (" + povsim::kGitCommit + ")");
+  app.set_version_flag("--version",
+                       std::string(povsim::kVersion) + " (" + povsim::kGitCommit + ")");
   app.require_subcommand(1);
 
   std::string scenario;

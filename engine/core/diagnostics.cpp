@@ -16,6 +16,7 @@ std::string Diagnostic::render() const {
 }
 
 void Diagnostics::error(const Origin& origin, std::string path, std::string message) {
+  ++reported_;
   Diagnostic d{origin, std::move(path), std::move(message)};
   // The same region block is validated once per region and epoch: report each problem once.
   const std::string text = d.render();

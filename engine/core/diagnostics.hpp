@@ -27,12 +27,16 @@ class Diagnostics {
   void error(const Origin& origin, std::string path, std::string message);
   bool empty() const { return items_.empty(); }
   const std::vector<Diagnostic>& items() const { return items_; }
+  /// Problems reported so far, counting repeats that `items()` keeps once: a reader that finds
+  /// an already-known problem again still knows its own input was bad.
+  std::size_t reported() const { return reported_; }
   std::string render() const;
   /// Throws InputError carrying every diagnostic collected so far, if any.
   void throw_if_any() const;
 
  private:
   std::vector<Diagnostic> items_;
+  std::size_t reported_ = 0;
 };
 
 /// Bad input (scenario, sweep file, command line): the program exits with code 2.
@@ -45,8 +49,8 @@ class InputError : public std::runtime_error {
 [[noreturn]] void invariant_failed(const char* condition,
                                    std::source_location where = std::source_location::current());
 
-#define POVSIM_ASSERT(cond) \
-  do {                      \
+#define POVSIM_ASSERT(cond)                         \
+  do {                                              \
     if (!(cond)) ::povsim::invariant_failed(#cond); \
   } while (false)
 

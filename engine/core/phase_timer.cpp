@@ -4,17 +4,28 @@ namespace povsim {
 
 std::string_view phase_name(Phase phase) {
   switch (phase) {
-    case Phase::kSchedule: return "schedule";
-    case Phase::kFundsIn: return "funds_in";
-    case Phase::kCovariateShocks: return "covariate_shocks";
-    case Phase::kEnterprises: return "enterprises";
-    case Phase::kLabour: return "labour";
-    case Phase::kHouseholds: return "households";
-    case Phase::kMonitoring: return "monitoring";
-    case Phase::kAssistance: return "assistance";
-    case Phase::kRiskElimination: return "risk_elimination";
-    case Phase::kMetrics: return "metrics";
-    case Phase::kCount: break;
+    case Phase::kSchedule:
+      return "schedule";
+    case Phase::kFundsIn:
+      return "funds_in";
+    case Phase::kCovariateShocks:
+      return "covariate_shocks";
+    case Phase::kEnterprises:
+      return "enterprises";
+    case Phase::kLabour:
+      return "labour";
+    case Phase::kHouseholds:
+      return "households";
+    case Phase::kMonitoring:
+      return "monitoring";
+    case Phase::kAssistance:
+      return "assistance";
+    case Phase::kRiskElimination:
+      return "risk_elimination";
+    case Phase::kMetrics:
+      return "metrics";
+    case Phase::kCount:
+      break;
   }
   return "?";
 }

@@ -11,7 +11,7 @@ namespace povsim {
 /// shifts another (common random numbers across scenarios).
 enum class Stream : std::uint32_t {
   kPopulation = 1,
-  kIncomeMonthly = 2,   // the one dense draw per household-month
+  kIncomeMonthly = 2,  // the one dense draw per household-month
   kIllness = 3,
   kAccident = 4,
   kBusiness = 5,
@@ -39,8 +39,9 @@ class Rng {
   Rng(std::uint32_t seed, std::uint32_t replication) : key_{{seed, replication}} {}
 
   /// Four independent 32-bit words for one (entity, region, month, stream, draw) counter.
-  std::array<std::uint32_t, 4> words(std::uint32_t entity, std::uint32_t region, std::uint32_t month,
-                                     Stream stream, std::uint32_t draw = 0) const {
+  std::array<std::uint32_t, 4> words(std::uint32_t entity, std::uint32_t region,
+                                     std::uint32_t month, Stream stream,
+                                     std::uint32_t draw = 0) const {
     const Philox::ctr_type ctr{
         {entity, region, month, (static_cast<std::uint32_t>(stream) << 24) ^ draw}};
     const Philox::ctr_type out = Philox{}(ctr, key_);

@@ -99,15 +99,16 @@ Households synthesize_population(const Params& params, const Rng& rng) {
         const auto n3 = Rng::normals(uc[1], uc[2]);
         const std::array<double, kSources> z{n1[0], n1[1], n2[0], n2[1], n3[0]};
         const std::array<double, kSources> eligible_units{
-            eff_workers, labour == LabourClass::kStrong ? 1.0 : 0.0, static_cast<double>(size),
-            1.0, static_cast<double>(size)};
+            eff_workers, labour == LabourClass::kStrong ? 1.0 : 0.0, static_cast<double>(size), 1.0,
+            static_cast<double>(size)};
         for (int s = 0; s < kSources; ++s) {
           const bool has = eligible_units[s] > 0 && participate_u[s] < src[s]->participation;
           units.by_source[s][i] =
               has ? static_cast<float>(eligible_units[s] * lognormal_unit_mean(z[s], src[s]->cv))
                   : 0.0f;
         }
-        if (units.by_source[1][i] > 0) flags |= hh_flag::kMigrantAttached | hh_flag::kMigrantEmployed;
+        if (units.by_source[1][i] > 0)
+          flags |= hh_flag::kMigrantAttached | hh_flag::kMigrantEmployed;
 
         hh.size[i] = static_cast<std::uint8_t>(size);
         hh.workers[i] = static_cast<std::uint8_t>(workers);
@@ -141,8 +142,8 @@ Households synthesize_population(const Params& params, const Rng& rng) {
     });
     std::array<std::array<float, kSources>, 2> scale{};
     for (int g = 0; g < 2; ++g) {
-      const double target = eco.per_capita_income_2020_lifted *
-                            (g == 0 ? 1.0 : eco.general_to_lifted_income_ratio);
+      const double target =
+          eco.per_capita_income_2020_lifted * (g == 0 ? 1.0 : eco.general_to_lifted_income_ratio);
       for (int s = 0; s < kSources; ++s)
         scale[g][s] = totals.units[g][s] > 0
                           ? static_cast<float>(target * src[s]->share * totals.persons[g] /

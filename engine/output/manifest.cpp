@@ -53,7 +53,8 @@ std::string manifest_json(const ManifestInputs& in) {
   j["period"] = {{"start", p.start.str()}, {"end", p.end.str()}};
   j["regions"] = nlohmann::ordered_json::array();
   for (const auto& r : p.regions)
-    j["regions"].push_back({{"name", r.name}, {"households", r.households}, {"profile", r.profile}});
+    j["regions"].push_back(
+        {{"name", r.name}, {"households", r.households}, {"profile", r.profile}});
   j["wall_seconds"] = in.run->wall_seconds;
   j["peak_rss_bytes"] = peak_rss_bytes();
   const double hm = static_cast<double>(households) * p.months() * p.replications;
@@ -61,7 +62,8 @@ std::string manifest_json(const ManifestInputs& in) {
   nlohmann::ordered_json phases;
   for (int k = 0; k < static_cast<int>(Phase::kCount); ++k)
     if (in.run->timer.seconds(static_cast<Phase>(k)) > 0)
-      phases[std::string(phase_name(static_cast<Phase>(k)))] = in.run->timer.seconds(static_cast<Phase>(k));
+      phases[std::string(phase_name(static_cast<Phase>(k)))] =
+          in.run->timer.seconds(static_cast<Phase>(k));
   j["phase_seconds"] = std::move(phases);
   j["parameters"] = parameters(p);
   return j.dump(2) + "\n";

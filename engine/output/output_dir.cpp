@@ -44,13 +44,14 @@ void OutputDir::commit() {
   std::error_code ec;
   fs::path old;
   if (fs::exists(target_)) {
-    old = target_.parent_path() / ("." + target_.filename().string() + ".old-" +
-                                   std::to_string(::getpid()));
+    old = target_.parent_path() /
+          ("." + target_.filename().string() + ".old-" + std::to_string(::getpid()));
     fs::rename(target_, old, ec);
     if (ec) throw std::runtime_error("cannot replace " + target_.string() + ": " + ec.message());
   }
   fs::rename(temp_, target_, ec);
-  if (ec) throw std::runtime_error("cannot move results into " + target_.string() + ": " + ec.message());
+  if (ec)
+    throw std::runtime_error("cannot move results into " + target_.string() + ": " + ec.message());
   committed_ = true;
   if (!old.empty()) fs::remove_all(old, ec);
 }

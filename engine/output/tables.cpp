@@ -72,7 +72,8 @@ std::string annual_csv(const Params& params, const RunResult& run) {
         const std::string prefix = std::to_string(rep.replication) + "," +
                                    std::to_string(rep.years[y]) + "," + csv_field(regions[k]) + ",";
         for (const auto& m : metric_table())
-          out += prefix + std::string(m.name) + "," + format_value(v[static_cast<int>(m.id)]) + "\n";
+          out +=
+              prefix + std::string(m.name) + "," + format_value(v[static_cast<int>(m.id)]) + "\n";
       }
     }
   }
@@ -106,7 +107,8 @@ std::string headline_table(const Params& params, const RunResult& run) {
   const auto& first = run.replications.front();
   const std::size_t all = params.regions.size();
   char line[160];
-  std::string out = "year  return_to_poverty_rate        new_poverty_rate   at_risk_rate  income_pc_lifted\n";
+  std::string out =
+      "year  return_to_poverty_rate        new_poverty_rate   at_risk_rate  income_pc_lifted\n";
   out += "      mean     [p05, p95]            mean               mean          mean (yuan)\n";
   for (std::size_t y = 0; y < first.years.size(); ++y) {
     auto series = [&](Metric m) {
@@ -118,7 +120,8 @@ std::string headline_table(const Params& params, const RunResult& run) {
     const Spread np = series(Metric::kNewPovertyRate);
     const Spread ar = series(Metric::kAtRiskRate);
     const Spread inc = series(Metric::kIncomePerCapitaMeanLifted);
-    std::snprintf(line, sizeof line, "%d  %6.3f%%  [%6.3f%%, %6.3f%%]   %6.3f%%            %6.2f%%        %8.0f\n",
+    std::snprintf(line, sizeof line,
+                  "%d  %6.3f%%  [%6.3f%%, %6.3f%%]   %6.3f%%            %6.2f%%        %8.0f\n",
                   first.years[y], 100 * rtp.mean, 100 * rtp.p05, 100 * rtp.p95, 100 * np.mean,
                   100 * ar.mean, inc.mean);
     out += line;

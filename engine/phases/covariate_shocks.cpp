@@ -12,8 +12,8 @@ void covariate_shocks(const MonthContext& month, const std::vector<RegionMonth>&
     RegionShockState& s = state[r];
     if (month.date.month == 1 || month.offset == 0) {
       // Prices are drawn per calendar year: the counter is the year, not the month.
-      const auto u = rng.uniforms(0, regions[r].region_id, static_cast<std::uint32_t>(month.date.year),
-                                  Stream::kPrice);
+      const auto u = rng.uniforms(0, regions[r].region_id,
+                                  static_cast<std::uint32_t>(month.date.year), Stream::kPrice);
       s.price_multiplier = lognormal_unit_mean(Rng::normals(u[0], u[1])[0], p.price_sd);
       s.disasters = 0;
     }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/normal_table.hpp"
+
 namespace povsim {
 
 void IncomeTotals::add(const IncomeTotals& o) {
@@ -25,17 +27,25 @@ void IncomeTotals::add(const IncomeTotals& o) {
 
 namespace {
 
+/// 1 / household size without a division per household-month.
+const std::array<double, 256> inverse_size = [] {
+  std::array<double, 256> table{};
+  for (int k = 1; k < 256; ++k) table[k] = 1.0 / k;
+  return table;
+}();
+
 /// A serious illness or accident: out-of-pocket cost now, months off work, maybe disability.
 double health_event(Households& hh, std::size_t i, const HealthShockParams& p,
                     const TransferParams& transfers, const std::array<double, 4>& u,
                     const EconomyParams& eco, IncomeTotals& t) {
   const double cost = p.cost.mean * lognormal_unit_mean(Rng::normals(u[0], u[1])[0], p.cost.cv);
   double oop = cost * (1.0 - transfers.medical_reimbursement_share);
-  if (transfers.medical_out_of_pocket_cap > 0) oop = std::min(oop, transfers.medical_out_of_pocket_cap);
+  if (transfers.medical_out_of_pocket_cap > 0)
+    oop = std::min(oop, transfers.medical_out_of_pocket_cap);
   if (hh.workers[i] > 0 && p.lost_labour_months > 0) {
     const double months = std::ceil(-p.lost_labour_months * std::log(u[2]));
-    hh.sick_months_left[i] = static_cast<std::uint8_t>(
-        std::clamp(months + hh.sick_months_left[i], 1.0, 255.0));
+    hh.sick_months_left[i] =
+        static_cast<std::uint8_t>(std::clamp(months + hh.sick_months_left[i], 1.0, 255.0));
   }
   if (u[3] < p.disability_probability && hh.workers[i] > 0) {
     t.disabilities += 1;
@@ -44,7 +54,8 @@ double health_event(Households& hh, std::size_t i, const HealthShockParams& p,
       hh.labour[i] = LabourClass::kWeak;
       hh.wage_local[i] *= static_cast<float>(eco.weak_labour_productivity);
       hh.wage_migrant[i] = 0;
-      hh.flags[i] &= static_cast<std::uint8_t>(~(hh_flag::kMigrantAttached | hh_flag::kMigrantEmployed));
+      hh.flags[i] &=
+          static_cast<std::uint8_t>(~(hh_flag::kMigrantAttached | hh_flag::kMigrantEmployed));
     } else if (hh.labour[i] == LabourClass::kStrong) {
       const float keep = static_cast<float>(w - 1) / static_cast<float>(w);
       hh.wage_local[i] *= keep;
@@ -70,101 +81,109 @@ IncomeTotals household_income(Households& hh, std::size_t region_begin, std::siz
   const EconomyParams& eco = rp.economy;
   const ShockParams& sh = rp.shocks;
   const auto m = static_cast<std::uint32_t>(month.offset);
-  const double perm_sd = eco.permanent_sd / std::sqrt(12.0);
-  const double perm_drift = -0.5 * perm_sd * perm_sd;
-  const double trans_drift = -0.5 * eco.transitory_sd * eco.transitory_sd;
+  const auto growth = static_cast<float>(region.growth_factor);
+  const QuantileTable& permanent_noise = *region.permanent_noise;
+  const QuantileTable& transitory_noise = *region.transitory_noise;
   const bool disaster = shocks.disaster_active(month.offset);
   const double disaster_keep = 1.0 - sh.disaster.loss_share;
   const double edu_monthly = sh.education_cost_per_student / 12.0;
   const int ring_slot = month.date.month - 1;
   IncomeTotals t;
 
-  for (std::size_t i = begin; i < end; ++i) {
-    const auto local = static_cast<std::uint32_t>(i - region_begin);
-    const auto u = rng.uniforms(local, region.region_id, m, Stream::kIncomeMonthly);
-    const auto z = Rng::normals(u[0], u[1]);
-    std::uint8_t flags = hh.flags[i];
+  {
+    for (std::size_t i = begin; i < end; ++i) {
+      const auto local = static_cast<std::uint32_t>(i - region_begin);
+      // The month's one dense draw: persistent and transitory lognormal income factors (mean 1),
+      // the rare-event uniform and the migrant-work uniform.
+      const auto w = rng.words(local, region.region_id, m, Stream::kIncomeMonthly);
+      const std::array<double, 4> u{0.0, 0.0, Rng::to_unit(w[2]), Rng::to_unit(w[3])};
+      std::uint8_t flags = hh.flags[i];
 
-    // Earning capacity drifts with the trend and a persistent household shock.
-    const auto perm = static_cast<float>(region.growth_factor * std::exp(perm_sd * z[0] + perm_drift));
-    hh.wage_local[i] *= perm;
-    hh.wage_migrant[i] *= perm;
-    hh.operating[i] *= perm;
-    hh.property[i] *= static_cast<float>(region.growth_factor);
+      // Earning capacity drifts with the trend and a persistent household shock.
+      const float perm = growth * static_cast<float>(permanent_noise(w[0]));
+      hh.wage_local[i] *= perm;
+      hh.wage_migrant[i] *= perm;
+      hh.operating[i] *= perm;
+      hh.property[i] *= growth;
 
-    // Migrant work: loss and re-finding of jobs (u[3]).
-    if (flags & hh_flag::kMigrantAttached) {
-      if (flags & hh_flag::kMigrantEmployed) {
-        if (u[3] < eco.migrant_job_loss_rate)
-          flags &= static_cast<std::uint8_t>(~hh_flag::kMigrantEmployed);
-      } else if (u[3] < eco.migrant_job_finding_rate) {
-        flags |= hh_flag::kMigrantEmployed;
+      // Migrant work: loss and re-finding of jobs (u[3]).
+      if (flags & hh_flag::kMigrantAttached) {
+        if (flags & hh_flag::kMigrantEmployed) {
+          if (u[3] < eco.migrant_job_loss_rate)
+            flags &= static_cast<std::uint8_t>(~hh_flag::kMigrantEmployed);
+        } else if (u[3] < eco.migrant_job_finding_rate) {
+          flags |= hh_flag::kMigrantEmployed;
+        }
+        hh.flags[i] = flags;
       }
-      hh.flags[i] = flags;
-    }
 
-    // Rare idiosyncratic events share one uniform (u[2]): at most one per household-month.
-    double oop = 0;
-    double hazard = region.illness_p * (1.0 + sh.elderly_illness_multiplier * hh.elderly[i]) *
-                    ((flags & hh_flag::kChronic) ? sh.chronic_illness_multiplier : 1.0);
-    double edge = hazard;
-    if (u[2] < edge) {
-      t.illness_events += 1;
-      oop = health_event(hh, i, sh.illness, rp.transfers,
-                         rng.uniforms(local, region.region_id, m, Stream::kIllness), eco, t);
-    } else if (u[2] < (edge += region.accident_p)) {
-      t.accident_events += 1;
-      oop = health_event(hh, i, sh.accident, rp.transfers,
-                         rng.uniforms(local, region.region_id, m, Stream::kAccident), eco, t);
-    } else if (hh.operating[i] > 0 && u[2] < (edge += region.business_p)) {
-      t.business_failures += 1;
-      hh.operating[i] *= static_cast<float>(1.0 - sh.business_failure.loss_share);
-    } else if (hh.operating[i] > 0 && u[2] < (edge += region.livestock_p)) {
-      t.livestock_losses += 1;
-      hh.operating[i] *= static_cast<float>(1.0 - sh.livestock_loss.loss_share);
-    }
-    flags = hh.flags[i];  // a disability may have ended migrant work
-
-    // This month's income by source.
-    const double transitory = std::exp(eco.transitory_sd * z[1] + trans_drift);
-    double work_keep = 1.0;
-    if (hh.sick_months_left[i] > 0) {
-      work_keep = hh.workers[i] > 0 ? 1.0 - 1.0 / hh.workers[i] : 1.0;
-      --hh.sick_months_left[i];
-    }
-    const double wage_local = hh.wage_local[i] / 12.0 * transitory * work_keep;
-    const double wage_migrant =
-        (flags & hh_flag::kMigrantEmployed) ? hh.wage_migrant[i] / 12.0 * transitory * work_keep : 0.0;
-    double operating = hh.operating[i] / 12.0 * transitory * shocks.price_multiplier;
-    if (disaster && operating > 0) {
-      const auto ud = rng.uniforms(local, region.region_id,
-                                   static_cast<std::uint32_t>(shocks.disaster_start), Stream::kDisaster);
-      if (ud[0] < sh.disaster.affected_share) {
-        operating *= disaster_keep;
-        t.disaster_hit_months += 1;
+      // Rare idiosyncratic events share one uniform (u[2]): at most one per household-month.
+      double oop = 0;
+      double hazard = region.illness_p * (1.0 + sh.elderly_illness_multiplier * hh.elderly[i]) *
+                      ((flags & hh_flag::kChronic) ? sh.chronic_illness_multiplier : 1.0);
+      double edge = hazard;
+      if (u[2] < edge) {
+        t.illness_events += 1;
+        oop = health_event(hh, i, sh.illness, rp.transfers,
+                           rng.uniforms(local, region.region_id, m, Stream::kIllness), eco, t);
+      } else if (u[2] < (edge += region.accident_p)) {
+        t.accident_events += 1;
+        oop = health_event(hh, i, sh.accident, rp.transfers,
+                           rng.uniforms(local, region.region_id, m, Stream::kAccident), eco, t);
+      } else if (hh.operating[i] > 0 && u[2] < (edge += region.business_p)) {
+        t.business_failures += 1;
+        hh.operating[i] *= static_cast<float>(1.0 - sh.business_failure.loss_share);
+      } else if (hh.operating[i] > 0 && u[2] < (edge += region.livestock_p)) {
+        t.livestock_losses += 1;
+        hh.operating[i] *= static_cast<float>(1.0 - sh.livestock_loss.loss_share);
       }
+      flags = hh.flags[i];  // a disability may have ended migrant work
+
+      // This month's income by source.
+      const double transitory = transitory_noise(w[1]);
+      double work_keep = 1.0;
+      if (hh.sick_months_left[i] > 0) {
+        work_keep = hh.workers[i] > 0 ? 1.0 - 1.0 / hh.workers[i] : 1.0;
+        --hh.sick_months_left[i];
+      }
+      const double wage_local = hh.wage_local[i] / 12.0 * transitory * work_keep;
+      const double wage_migrant = (flags & hh_flag::kMigrantEmployed)
+                                      ? hh.wage_migrant[i] / 12.0 * transitory * work_keep
+                                      : 0.0;
+      double operating = hh.operating[i] / 12.0 * transitory * shocks.price_multiplier;
+      if (disaster && operating > 0) {
+        const auto ud =
+            rng.uniforms(local, region.region_id, static_cast<std::uint32_t>(shocks.disaster_start),
+                         Stream::kDisaster);
+        if (ud[0] < sh.disaster.affected_share) {
+          operating *= disaster_keep;
+          t.disaster_hit_months += 1;
+        }
+      }
+      const double property = hh.property[i] / 12.0;
+      const double subsidy = hh.subsidy[i] / 12.0;
+      const double pension = region.pension_monthly * hh.elderly[i];
+      const double dibao = (flags & hh_flag::kDibao) ? hh.dibao_monthly[i] : 0.0;
+      const double schooling = edu_monthly * hh.students[i];
+      const double net = wage_local + wage_migrant + operating + property + subsidy + pension +
+                         dibao - oop - schooling;
+
+      hh.ytd_net[i] += static_cast<float>(net);
+      const double ring_units =
+          std::clamp(net * inverse_size[hh.size[i]] * (1.0 / kRingYuan), -32768.0, 32767.0);
+      hh.ring[i][ring_slot] =
+          static_cast<std::int16_t>(ring_units + (ring_units >= 0 ? 0.5 : -0.5));
+
+      t.wage_local += wage_local;
+      t.wage_migrant += wage_migrant;
+      t.operating += operating;
+      t.property += property;
+      t.subsidy += subsidy;
+      t.pension += pension;
+      t.dibao += dibao;
+      t.medical_out_of_pocket += oop;
+      t.schooling += schooling;
     }
-    const double property = hh.property[i] / 12.0;
-    const double subsidy = hh.subsidy[i] / 12.0;
-    const double pension = region.pension_monthly * hh.elderly[i];
-    const double dibao = (flags & hh_flag::kDibao) ? hh.dibao_monthly[i] : 0.0;
-    const double schooling = edu_monthly * hh.students[i];
-    const double net =
-        wage_local + wage_migrant + operating + property + subsidy + pension + dibao - oop - schooling;
-
-    hh.ytd_net[i] += static_cast<float>(net);
-    const double ring_units = net / hh.size[i] / kRingYuan;
-    hh.ring[i][ring_slot] = static_cast<std::int16_t>(std::clamp(std::lround(ring_units), -32768L, 32767L));
-
-    t.wage_local += wage_local;
-    t.wage_migrant += wage_migrant;
-    t.operating += operating;
-    t.property += property;
-    t.subsidy += subsidy;
-    t.pension += pension;
-    t.dibao += dibao;
-    t.medical_out_of_pocket += oop;
-    t.schooling += schooling;
   }
   return t;
 }

@@ -17,7 +17,8 @@ MonthContext month_context(const Params& params, int offset) {
   return m;
 }
 
-std::vector<RegionMonth> schedule_month(const Params& params, const MonthContext& month) {
+std::vector<RegionMonth> schedule_month(const Params& params, const MonthContext& month,
+                                        LognormalTables& noise) {
   std::vector<RegionMonth> out(params.regions.size());
   const int year = month.date.year;
   for (std::size_t r = 0; r < out.size(); ++r) {
@@ -32,6 +33,8 @@ std::vector<RegionMonth> schedule_month(const Params& params, const MonthContext
     m.livestock_p = monthly_probability(rp.shocks.livestock_loss.annual_probability);
     m.pension_monthly = at_year(rp.transfers.pension_per_elderly, year) / 12.0;
     m.dibao_standard = at_year(rp.transfers.dibao.standard, year);
+    m.permanent_noise = &noise.get(rp.economy.permanent_sd / std::sqrt(12.0));
+    m.transitory_noise = &noise.get(rp.economy.transitory_sd);
   }
   return out;
 }

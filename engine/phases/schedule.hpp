@@ -3,15 +3,16 @@
 #include <vector>
 
 #include "core/calendar.hpp"
+#include "core/normal_table.hpp"
 #include "scenario/params.hpp"
 
 namespace povsim {
 
 /// Where the simulation is in time, and which policy epoch applies.
 struct MonthContext {
-  int offset = 0;      // months since the start of the period
-  YearMonth date;      // calendar month
-  int epoch = 0;       // index into Params::region_params
+  int offset = 0;  // months since the start of the period
+  YearMonth date;  // calendar month
+  int epoch = 0;   // index into Params::region_params
   bool year_end() const { return date.month == 12; }
 };
 
@@ -19,19 +20,22 @@ struct MonthContext {
 struct RegionMonth {
   const RegionParams* params = nullptr;
   std::uint32_t region_id = 0;
-  double growth_factor = 1;          // monthly multiplier of earned capacities (trend only)
-  double illness_p = 0;              // monthly event probabilities
+  double growth_factor = 1;  // monthly multiplier of earned capacities (trend only)
+  double illness_p = 0;      // monthly event probabilities
   double accident_p = 0;
   double business_p = 0;
   double livestock_p = 0;
-  double pension_monthly = 0;        // yuan per elderly member
-  double dibao_standard = 0;         // yuan/person/year
+  double pension_monthly = 0;                       // yuan per elderly member
+  double dibao_standard = 0;                        // yuan/person/year
+  const QuantileTable* permanent_noise = nullptr;   // monthly persistent income factor
+  const QuantileTable* transitory_noise = nullptr;  // this month's income factor
 };
 
 MonthContext month_context(const Params& params, int offset);
 
 /// Phase 1 (schedule): resolves each region's parameters for this month.
-std::vector<RegionMonth> schedule_month(const Params& params, const MonthContext& month);
+std::vector<RegionMonth> schedule_month(const Params& params, const MonthContext& month,
+                                        LognormalTables& noise);
 
 /// Monthly probability of an event with the given annual probability.
 double monthly_probability(double annual);

@@ -14,8 +14,7 @@ double expected_per_capita_income(const Households& hh, std::size_t i, const Reg
 }
 
 std::size_t dibao_assessment(Households& hh, std::size_t region_begin, std::size_t begin,
-                             std::size_t end, const RegionMonth& region,
-                             const Rng& rng) {
+                             std::size_t end, const RegionMonth& region, const Rng& rng) {
   const DibaoParams& p = region.params->transfers.dibao;
   std::size_t enrolled = 0;
   for (std::size_t i = begin; i < end; ++i) {

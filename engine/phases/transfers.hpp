@@ -15,7 +15,6 @@ double expected_per_capita_income(const Households& hh, std::size_t i, const Reg
 /// households (expected income under the standard) that take up (a share `take_up`) receive
 /// the gap; enrolled households above standard × (1 + exit_margin) leave. Returns enrolled count.
 std::size_t dibao_assessment(Households& hh, std::size_t region_begin, std::size_t begin,
-                             std::size_t end, const RegionMonth& region,
-                             const Rng& rng);
+                             std::size_t end, const RegionMonth& region, const Rng& rng);
 
 }  // namespace povsim

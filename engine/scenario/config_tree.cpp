@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <charconv>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -32,10 +33,14 @@ bool ConfigNode::erase(std::string_view key) {
 
 std::string ConfigNode::describe() const {
   switch (kind) {
-    case Kind::kNull: return "nothing";
-    case Kind::kScalar: return "\"" + scalar + "\"";
-    case Kind::kMap: return "a mapping";
-    case Kind::kSequence: return "a list";
+    case Kind::kNull:
+      return "nothing";
+    case Kind::kScalar:
+      return "\"" + scalar + "\"";
+    case Kind::kMap:
+      return "a mapping";
+    case Kind::kSequence:
+      return "a list";
   }
   return "?";
 }
@@ -98,8 +103,7 @@ ConfigNode parse_yaml_text(const std::string& text, const std::string& origin_na
     const YAML::Node root = YAML::Load(text);
     return convert(root, origin_name, diags, column_offset);
   } catch (const YAML::Exception& e) {
-    diags.error(origin_of(e.mark, origin_name, column_offset), "",
-                "YAML syntax error: " + e.msg);
+    diags.error(origin_of(e.mark, origin_name, column_offset), "", "YAML syntax error: " + e.msg);
   }
   return {};
 }
@@ -168,10 +172,12 @@ bool set_path(ConfigNode& root, const std::string& dotted, ConfigNode value, con
         const ConfigNode* name = item.is_map() ? item.find("name") : nullptr;
         if (name && name->is_scalar() && name->scalar == part) next = &item;
       }
-      if (!next && part.find_first_not_of("0123456789") == std::string::npos) {
-        const std::size_t index = std::stoul(part);
-        if (index < node->seq.size()) next = &node->seq[index];
-      }
+      std::size_t index = 0;
+      const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), index);
+      // An index too large for size_t is simply not an element (std::stoul would throw).
+      if (!next && ec == std::errc{} && end == part.data() + part.size() &&
+          index < node->seq.size())
+        next = &node->seq[index];
       if (!next) {
         diags.error(origin, walked,
                     "expected the name or index of a list element, found \"" + part + "\"");
@@ -206,7 +212,9 @@ bool set_path(ConfigNode& root, const std::string& dotted, ConfigNode value, con
 namespace {
 void write_canonical(const ConfigNode& node, std::string& out) {
   switch (node.kind) {
-    case ConfigNode::Kind::kNull: out += "null"; break;
+    case ConfigNode::Kind::kNull:
+      out += "null";
+      break;
     case ConfigNode::Kind::kScalar:
       out += '"';
       for (char c : node.scalar) {

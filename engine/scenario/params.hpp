@@ -53,9 +53,9 @@ struct EconomyParams {
   IncomeSourceParams property;
   IncomeSourceParams subsidy;
   double weak_labour_productivity = 0;
-  YearSeries trend_growth;       // per year
-  double permanent_sd = 0;       // per year, log
-  double transitory_sd = 0;      // per month, log
+  YearSeries trend_growth;              // per year
+  double permanent_sd = 0;              // per year, log
+  double transitory_sd = 0;             // per month, log
   double migrant_job_loss_rate = 0;     // per month
   double migrant_job_finding_rate = 0;  // per month
 };
@@ -87,7 +87,7 @@ struct ShockParams {
   LossShockParams business_failure;
   LossShockParams livestock_loss;
   DisasterParams disaster;
-  double price_sd = 0;  // annual, log, region-wide operating-income multiplier
+  double price_sd = 0;                    // annual, log, region-wide operating-income multiplier
   double education_cost_per_student = 0;  // yuan/year, out of pocket after subsidies
 };
 
@@ -101,7 +101,7 @@ struct DibaoParams {
 
 struct TransferParams {
   DibaoParams dibao;
-  YearSeries pension_per_elderly;       // yuan/year
+  YearSeries pension_per_elderly;  // yuan/year
   double medical_reimbursement_share = 0;
   double medical_out_of_pocket_cap = 0;  // yuan per event; 0 = no cap
 };

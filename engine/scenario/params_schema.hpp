@@ -67,7 +67,8 @@ void describe(V& v, PopulationParams& p) {
 
 template <class V>
 void describe(V& v, IncomeSourceParams& p) {
-  v.field("share", p.share, kShare, Doc{"share", "share of per-capita income (before pensions and 低保)"});
+  v.field("share", p.share, kShare,
+          Doc{"share", "share of per-capita income (before pensions and 低保)"});
   v.field("participation", p.participation, Range{1e-6, 1.0},
           Doc{"share", "households (able to) earning from this source"});
   v.field("cv", p.cv, Range{0, 10}, Doc{"1", "household-level coefficient of variation"});
@@ -76,7 +77,8 @@ void describe(V& v, IncomeSourceParams& p) {
 template <class V>
 void describe(V& v, EconomyParams& p) {
   v.field("per_capita_income_2020_lifted", p.per_capita_income_2020_lifted, Range{100, 1e6},
-          Doc{"yuan/person/year", "2020 per-capita income of lifted households before pensions and 低保"});
+          Doc{"yuan/person/year",
+              "2020 per-capita income of lifted households before pensions and 低保"});
   v.field("general_to_lifted_income_ratio", p.general_to_lifted_income_ratio, Range{0.1, 10},
           Doc{"ratio", "per-capita income of general households relative to lifted ones"});
   v.section("wage_local", p.wage_local, "local wage income (per effective worker)");
@@ -84,8 +86,9 @@ void describe(V& v, EconomyParams& p) {
   v.section("operating", p.operating, "household operating income (crops, livestock, courtyard)");
   v.section("property", p.property, "property income (land rent, dividends)");
   v.section("subsidy", p.subsidy, "policy subsidies paid per person (e.g. 种粮补贴, 生态补偿)");
-  v.constraint("subsidy", std::abs(p.wage_local.share + p.wage_migrant.share + p.operating.share +
-                                   p.property.share + p.subsidy.share - 1.0) < 1e-6,
+  v.constraint("subsidy",
+               std::abs(p.wage_local.share + p.wage_migrant.share + p.operating.share +
+                        p.property.share + p.subsidy.share - 1.0) < 1e-6,
                "the five source shares must sum to 1");
   v.field("weak_labour_productivity", p.weak_labour_productivity, kShare,
           Doc{"ratio", "earnings of a weak-capacity worker relative to a full one"});
@@ -116,19 +119,18 @@ template <class V>
 void describe(V& v, LossShockParams& p) {
   v.field("annual_probability", p.annual_probability, kShare,
           Doc{"per household-year", "probability of an event"});
-  v.field("loss_share", p.loss_share, kShare,
-          Doc{"share", "lasting loss of operating income"});
+  v.field("loss_share", p.loss_share, kShare, Doc{"share", "lasting loss of operating income"});
 }
 
 template <class V>
 void describe(V& v, DisasterParams& p) {
   v.field("annual_probability", p.annual_probability, kShare,
           Doc{"per region-year", "probability of a disaster (drought, hail, flood)"});
-  v.field("affected_share", p.affected_share, kShare,
-          Doc{"share", "households of the region hit"});
+  v.field("affected_share", p.affected_share, kShare, Doc{"share", "households of the region hit"});
   v.field("loss_share", p.loss_share, kShare,
           Doc{"share", "operating income lost by hit households while it lasts"});
-  v.field("duration_months", p.duration_months, Range{1, 36}, Doc{"months", "how long losses last"});
+  v.field("duration_months", p.duration_months, Range{1, 36},
+          Doc{"months", "how long losses last"});
 }
 
 template <class V>

@@ -38,12 +38,16 @@ std::string sha256_hex(const std::string& data) {
   return out;
 }
 
-/// Loads a scenario file and the chain of files it `extends`, merged base-first.
-ConfigNode load_with_extends(const fs::path& file, Diagnostics& diags,
-                             std::vector<fs::path>& chain) {
+/// Loads a scenario file and the chain of files it `extends`, merged base-first. `named_at` is
+/// the `extends` value that led here (none for the scenario itself).
+ConfigNode load_with_extends(const fs::path& file, Diagnostics& diags, std::vector<fs::path>& chain,
+                             const Origin& named_at = {}) {
   const fs::path canonical = fs::weakly_canonical(file);
   if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
-    diags.error({file.string(), 0, 0}, "extends", "circular `extends` chain");
+    std::string cycle;
+    for (const auto& f : chain) cycle += f.filename().string() + " → ";
+    diags.error(named_at, "extends",
+                "circular `extends` chain: " + cycle + canonical.filename().string());
     return {};
   }
   chain.push_back(canonical);
@@ -56,18 +60,18 @@ ConfigNode load_with_extends(const fs::path& file, Diagnostics& diags,
   const ConfigNode* extends = root.find("extends");
   if (!extends) return root;
   if (!extends->is_scalar()) {
-    diags.error(extends->origin, "extends", "expected a path to a scenario file, found " +
-                                                extends->describe());
+    diags.error(extends->origin, "extends",
+                "expected a path to a scenario file, found " + extends->describe());
     return {};
   }
   const fs::path base_file = file.parent_path() / extends->scalar;
   if (!fs::exists(base_file)) {
     diags.error(extends->origin, "extends",
-                "expected an existing scenario file, found \"" + extends->scalar + "\" (looked for " +
-                    base_file.string() + ")");
+                "expected an existing scenario file, found \"" + extends->scalar +
+                    "\" (looked for " + base_file.string() + ")");
     return {};
   }
-  ConfigNode base = load_with_extends(base_file, diags, chain);
+  ConfigNode base = load_with_extends(base_file, diags, chain, extends->origin);
   root.erase("extends");
   if (base.kind == ConfigNode::Kind::kNull) return root;
   merge_into(base, root);
@@ -80,8 +84,8 @@ void apply_overrides(ConfigNode& root, const std::vector<std::string>& overrides
     const Origin origin{"--set " + text, 0, 0};
     const auto eq = text.find('=');
     if (eq == std::string::npos || eq == 0) {
-      diags.error(origin, "", "expected KEY=VALUE (e.g. economy.trend_growth=0.05), found \"" +
-                                  text + "\"");
+      diags.error(origin, "",
+                  "expected KEY=VALUE (e.g. economy.trend_growth=0.05), found \"" + text + "\"");
       continue;
     }
     const std::string key = text.substr(0, eq);
@@ -136,8 +140,8 @@ ConfigNode load_profile(const fs::path& path, Diagnostics& diags,
       }
     }
   } else if (profile.kind != ConfigNode::Kind::kNull) {
-    diags.error(profile.origin, "", "expected a mapping of region keys, found " +
-                                        profile.describe());
+    diags.error(profile.origin, "",
+                "expected a mapping of region keys, found " + profile.describe());
     profile = {};
   }
   cache[key] = profile;
@@ -192,8 +196,8 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
     for (const auto& k : region_block_keys()) r.skip(k);
     r.finish();
     if (const ConfigNode* s = root.find("schema"); s && s->is_scalar() && s->scalar != kSchema)
-      diags.error(s->origin, "schema", std::string("expected \"") + kSchema + "\", found \"" +
-                                           s->scalar + "\"");
+      diags.error(s->origin, "schema",
+                  std::string("expected \"") + kSchema + "\", found \"" + s->scalar + "\"");
   }
 
   // Regions and their profiles.
@@ -211,8 +215,8 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
       const ConfigNode& item = regions_node->seq[i];
       const std::string path = "regions[" + std::to_string(i) + "]";
       if (!item.is_map()) {
-        diags.error(item.origin, path, "expected a mapping with name, households, profile, found " +
-                                           item.describe());
+        diags.error(item.origin, path,
+                    "expected a mapping with name, households, profile, found " + item.describe());
         continue;
       }
       RegionInput in;
@@ -235,7 +239,10 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
             1, std::llround(static_cast<double>(in.spec.households) * options.scale));
       if (!in.spec.profile.empty()) {
         const ConfigNode* pn = item.find("profile");
-        const fs::path profile_path = fs::path(pn->origin.file).parent_path() / in.spec.profile;
+        // Relative to the file that names the profile; a --set value has no file: the cwd.
+        const fs::path base_dir =
+            pn->origin.line > 0 ? fs::path(pn->origin.file).parent_path() : fs::path();
+        const fs::path profile_path = base_dir / in.spec.profile;
         if (!fs::exists(profile_path)) {
           diags.error(pn->origin, path + ".profile",
                       "expected an existing region profile file, found \"" + in.spec.profile +
@@ -267,15 +274,15 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
   std::vector<PolicyEntry> policy;
   if (const ConfigNode* pol = root.find("policy"); pol && pol->kind != ConfigNode::Kind::kNull) {
     if (!pol->is_seq()) {
-      diags.error(pol->origin, "policy", "expected a list of {from, until, set}, found " +
-                                             pol->describe());
+      diags.error(pol->origin, "policy",
+                  "expected a list of {from, until, set}, found " + pol->describe());
     } else {
       for (std::size_t i = 0; i < pol->seq.size(); ++i) {
         const ConfigNode& item = pol->seq[i];
         const std::string path = "policy[" + std::to_string(i) + "]";
         if (!item.is_map()) {
-          diags.error(item.origin, path, "expected a mapping {from, until, set}, found " +
-                                             item.describe());
+          diags.error(item.origin, path,
+                      "expected a mapping {from, until, set}, found " + item.describe());
           continue;
         }
         YearMonth from, until;
@@ -291,9 +298,9 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
         e.from = from.index() - p.start.index();
         e.until = until.index() - p.start.index();
         if (from.year > 0 && until.year > 0 && until < from)
-          diags.error(item.find("until")->origin, path + ".until",
-                      "expected a month not before `from` (" + from.str() + "), found " +
-                          until.str());
+          diags.error(
+              item.find("until")->origin, path + ".until",
+              "expected a month not before `from` (" + from.str() + "), found " + until.str());
         const ConfigNode* set = item.find("set");
         if (!set || !set->is_map()) {
           diags.error(set ? set->origin : item.origin, path + ".set",
@@ -310,10 +317,10 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
             diags.error(rn->origin, path + ".regions", "expected a list of region names");
           } else {
             for (const auto& n : rn->seq) {
-              const bool known = std::any_of(regions.begin(), regions.end(), [&](auto& reg) {
-                return reg.spec.name == n.scalar;
-              });
-              if (!known) diags.error(n.origin, path + ".regions", "unknown region \"" + n.scalar + "\"");
+              const bool known = std::any_of(regions.begin(), regions.end(),
+                                             [&](auto& reg) { return reg.spec.name == n.scalar; });
+              if (!known)
+                diags.error(n.origin, path + ".regions", "unknown region \"" + n.scalar + "\"");
               e.regions.push_back(n.scalar);
             }
           }
@@ -342,9 +349,9 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
       ConfigNode tree = regions[r].base;
       for (const auto& entry : policy) {
         const bool active = entry.from <= month && month <= entry.until;
-        const bool applies = entry.regions.empty() ||
-                             std::find(entry.regions.begin(), entry.regions.end(),
-                                       regions[r].spec.name) != entry.regions.end();
+        const bool applies =
+            entry.regions.empty() || std::find(entry.regions.begin(), entry.regions.end(),
+                                               regions[r].spec.name) != entry.regions.end();
         if (active && applies) merge_into(tree, entry.set);
       }
       SchemaReader reader(tree, "", diags, first_year, last_year);

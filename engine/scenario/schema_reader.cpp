@@ -26,7 +26,7 @@ SchemaReader::SchemaReader(const ConfigNode& node, std::string path, Diagnostics
       diags_(diags),
       first_year_(first_year),
       last_year_(last_year),
-      errors_at_start_(diags.items().size()) {}
+      errors_at_start_(diags.reported()) {}
 
 std::string SchemaReader::join(std::string_view key) const {
   return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
@@ -35,8 +35,9 @@ std::string SchemaReader::join(std::string_view key) const {
 const ConfigNode* SchemaReader::take(std::string_view key) {
   known_.emplace_back(key);
   const ConfigNode* found = node_.find(key);
-  if (!found) diags_.error(node_.origin, path_.empty() ? "(top level)" : path_,
-                           "missing required key `" + std::string(key) + "`");
+  if (!found)
+    diags_.error(node_.origin, path_.empty() ? "(top level)" : path_,
+                 "missing required key `" + std::string(key) + "`");
   return found;
 }
 
@@ -150,8 +151,8 @@ void SchemaReader::field(std::string_view key, YearSeries& value, Range range, D
   for (const auto& [year_text, item] : n->map) {
     std::int64_t year = 0;
     if (!parse_int(year_text, year) || year < 1900 || year > 2200) {
-      diags_.error(item.origin, join(key), "expected a year (e.g. 2021) as key, found \"" +
-                                               year_text + "\"");
+      diags_.error(item.origin, join(key),
+                   "expected a year (e.g. 2021) as key, found \"" + year_text + "\"");
       continue;
     }
     double x = 0;
@@ -160,9 +161,9 @@ void SchemaReader::field(std::string_view key, YearSeries& value, Range range, D
   }
   for (int y = first_year_; y <= last_year_; ++y) {
     if (!value.count(y)) {
-      diags_.error(n->origin, join(key),
-                   "expected a value for every simulated year, found none for " +
-                       std::to_string(y));
+      diags_.error(
+          n->origin, join(key),
+          "expected a value for every simulated year, found none for " + std::to_string(y));
       break;
     }
   }
@@ -184,7 +185,7 @@ void SchemaReader::field(std::string_view key, std::vector<double>& value, Range
 }
 
 void SchemaReader::constraint(std::string_view key, bool ok, const std::string& message) {
-  if (ok || diags_.items().size() != errors_at_start_) return;
+  if (ok || diags_.reported() != errors_at_start_) return;
   const ConfigNode* n = node_.find(key);
   diags_.error(n ? n->origin : node_.origin, join(key), message);
 }

@@ -22,8 +22,8 @@ std::string SchemaTable::join(std::string_view key) const {
 
 void SchemaTable::add(std::string_view key, std::string type, Doc doc, std::string range,
                       std::string value) {
-  rows_.push_back({join(key), std::move(type), doc.unit, std::move(range), std::move(value),
-                   doc.text});
+  rows_.push_back(
+      {join(key), std::move(type), doc.unit, std::move(range), std::move(value), doc.text});
 }
 
 void SchemaTable::field(std::string_view key, double& value, Range range, Doc doc) {

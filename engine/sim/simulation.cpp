@@ -26,7 +26,7 @@ void Simulation::step_month() {
   std::vector<RegionMonth> regions;
   {
     auto t = timer.stamp(Phase::kSchedule);
-    regions = schedule_month(params_, month);
+    regions = schedule_month(params_, month, noise_);
   }
   {
     auto t = timer.stamp(Phase::kCovariateShocks);
@@ -43,9 +43,10 @@ void Simulation::step_month() {
           dibao_assessment(hh_, begin, b, std::min(end, b + kReduceBlock), regions[r], rng_);
         });
       }
-      flows_[r].income.add(block_reduce<IncomeTotals>(begin, end, [&](std::size_t b, std::size_t e) {
-        return household_income(hh_, begin, b, e, month, regions[r], shocks_[r], rng_);
-      }));
+      flows_[r].income.add(
+          block_reduce<IncomeTotals>(begin, end, [&](std::size_t b, std::size_t e) {
+            return household_income(hh_, begin, b, e, month, regions[r], shocks_[r], rng_);
+          }));
       flows_[r].months += 1;
       if (month.date.month == 12 || month.offset + 1 == params_.months())
         flows_[r].disasters = shocks_[r].disasters;

@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/normal_table.hpp"
 #include "core/phase_timer.hpp"
 #include "core/rng.hpp"
 #include "model/households.hpp"
@@ -47,6 +48,7 @@ class Simulation {
   Households hh_;
   std::vector<RegionShockState> shocks_;
   std::vector<YearFlows> flows_;
+  LognormalTables noise_;
   int month_ = 0;
   ReplicationResult result_;
 };
