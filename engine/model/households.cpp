@@ -18,11 +18,19 @@ void Households::resize(std::size_t n) {
   sick_months_left.assign(n, 0);
   ytd_net.assign(n, 0);
   ring.assign(n, IncomeRing{});
+  category.assign(n, Category::kNone);
+  mon_flags.assign(n, 0);
+  risk_since.assign(n, kNever);
+  event_month.assign(n, kNever);
+  months_above.assign(n, 0);
+  motivation.assign(n, 0);
+  public_job_months_left.assign(n, 0);
 }
 
 std::size_t Households::bytes_per_household() {
   return 6 * sizeof(std::uint8_t) + 5 * sizeof(float) + sizeof(float) + sizeof(std::uint8_t) +
-         sizeof(float) + sizeof(IncomeRing);
+         sizeof(float) + sizeof(IncomeRing) + sizeof(Category) + 3 * sizeof(std::uint8_t) +
+         3 * sizeof(std::int16_t);
 }
 
 }  // namespace povsim

@@ -17,6 +17,26 @@ inline constexpr std::uint8_t kMigrantEmployed = 8;  // … who currently have w
 inline constexpr std::uint8_t kDibao = 16;           // enrolled in 低保/特困
 }  // namespace hh_flag
 
+/// Bit flags of monitoring and assistance.
+namespace mon_flag {
+inline constexpr std::uint16_t kPaired = 1;            // a cadre is paired with it (结对帮扶)
+inline constexpr std::uint16_t kInsecure = 2;          // 三保障 / drinking water not secure
+inline constexpr std::uint16_t kWasEliminated = 4;     // risk eliminated before: re-entry relapses
+inline constexpr std::uint16_t kTrained = 8;           // received training
+inline constexpr std::uint16_t kIndustry = 16;         // received industry support
+inline constexpr std::uint16_t kPlaced = 32;           // placed in a job
+inline constexpr std::uint16_t kShockedThisYear = 64;  // a large expense shock this calendar year
+inline constexpr std::uint16_t kExpenseShock = 128;    // event_month records an expense shock
+inline constexpr std::uint16_t kReliefPaid = 256;      // risk-relief paid for the current event
+inline constexpr std::uint16_t kDeniedThisYear = 512;  // turned away for lack of budget this year
+}  // namespace mon_flag
+
+/// Monitoring categories (0 = not monitored).
+enum class Category : std::uint8_t { kNone = 0, kUnstable = 1, kMarginal = 2, kSudden = 3 };
+// 脱贫不稳定户, 边缘易致贫户, 突发严重困难户
+
+inline constexpr std::int16_t kNever = -1;
+
 /// Rolling 12 months of per-capita net income, in units of kRingYuan (compact on purpose).
 using IncomeRing = std::array<std::int16_t, 12>;
 inline constexpr float kRingYuan = 4.0f;
@@ -50,8 +70,23 @@ struct Households {
   std::vector<float> ytd_net;  // net income so far this calendar year (yuan)
   std::vector<IncomeRing> ring;
 
+  // Monitoring and assistance (months are offsets from the period's start).
+  std::vector<Category> category;
+  std::vector<std::uint16_t> mon_flags;
+  std::vector<std::int16_t> risk_since;    // month the current risk began, or kNever
+  std::vector<std::int16_t> event_month;   // last large bill or disability, or kNever
+  std::vector<std::uint8_t> months_above;  // consecutive months above the line while monitored
+  std::vector<std::uint8_t> motivation;    // 内生动力, 0..255
+  std::vector<std::uint8_t> public_job_months_left;
+
   std::size_t n() const { return size.size(); }
   std::size_t n_regions() const { return region_begin.size() - 1; }
+  /// Per-capita net income over the last 12 months (yuan/person/year).
+  double rolling_per_capita(std::size_t i) const {
+    int sum = 0;
+    for (std::int16_t v : ring[i]) sum += v;
+    return sum * static_cast<double>(kRingYuan);
+  }
   void resize(std::size_t n);
   /// Bytes of state per household (sum of the column element sizes).
   static std::size_t bytes_per_household();

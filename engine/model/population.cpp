@@ -34,6 +34,36 @@ struct Units {
   std::array<std::vector<float>, kSources> by_source;
 };
 
+/// 内生动力, 三保障 gaps and cadre pairing (lifted households first, as far as cadres reach).
+void seed_monitoring_state(Households& hh, std::size_t begin, std::size_t end,
+                           const RegionParams& rp, std::uint32_t region_id, const Rng& rng) {
+  const MonitoringParams& mon = rp.monitoring;
+  std::size_t lifted = 0;
+  for (std::size_t i = begin; i < end; ++i) lifted += (hh.flags[i] & hh_flag::kLifted) ? 1 : 0;
+  const std::size_t general = (end - begin) - lifted;
+  const double pairs = mon.pairing.cadres_per_1000_households / 1000.0 *
+                       static_cast<double>(end - begin) * mon.pairing.households_per_cadre;
+  const double p_lifted = lifted ? std::min(1.0, pairs / static_cast<double>(lifted)) : 0.0;
+  const double p_general =
+      general ? std::clamp((pairs - static_cast<double>(lifted)) / static_cast<double>(general),
+                           0.0, 1.0)
+              : 0.0;
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(begin, end, 4096), [&](const auto& range) {
+    for (std::size_t i = range.begin(); i != range.end(); ++i) {
+      const auto u = rng.uniforms(static_cast<std::uint32_t>(i - begin), region_id, kSetupMonth,
+                                  Stream::kMonitoring);
+      const double m = std::clamp(
+          mon.motivation.mean + mon.motivation.sd * Rng::normals(u[0], u[1])[0], 0.0, 1.0);
+      hh.motivation[i] = static_cast<std::uint8_t>(std::lround(m * 255.0));
+      std::uint16_t f = 0;
+      if (u[2] < mon.insecure_guarantees_share) f |= mon_flag::kInsecure;
+      const bool is_lifted = hh.flags[i] & hh_flag::kLifted;
+      if (u[3] < (is_lifted ? p_lifted : p_general)) f |= mon_flag::kPaired;
+      hh.mon_flags[i] = f;
+    }
+  });
+}
+
 }  // namespace
 
 Households synthesize_population(const Params& params, const Rng& rng) {
@@ -160,6 +190,7 @@ Households synthesize_population(const Params& params, const Rng& rng) {
         hh.subsidy[i] = units.by_source[4][i] * k[4];
       }
     });
+    seed_monitoring_state(hh, begin, end, rp, region_id, rng);
   }
   return hh;
 }

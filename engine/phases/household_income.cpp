@@ -9,6 +9,7 @@ namespace povsim {
 
 void IncomeTotals::add(const IncomeTotals& o) {
   wage_local += o.wage_local;
+  wage_public += o.wage_public;
   wage_migrant += o.wage_migrant;
   operating += o.operating;
   property += o.property;
@@ -23,6 +24,7 @@ void IncomeTotals::add(const IncomeTotals& o) {
   livestock_losses += o.livestock_losses;
   disaster_hit_months += o.disaster_hit_months;
   disabilities += o.disabilities;
+  expense_shocks += o.expense_shocks;
 }
 
 namespace {
@@ -34,14 +36,24 @@ const std::array<double, 256> inverse_size = [] {
   return table;
 }();
 
-/// A serious illness or accident: out-of-pocket cost now, months off work, maybe disability.
-double health_event(Households& hh, std::size_t i, const HealthShockParams& p,
-                    const TransferParams& transfers, const std::array<double, 4>& u,
-                    const EconomyParams& eco, IncomeTotals& t) {
+/// Cost left to the household after basic and critical-illness insurance (the first two layers).
+double after_insurance(double cost, const MedicalInsuranceParams& m) {
+  double left = cost * (1.0 - m.basic_share);
+  if (left > m.critical_deductible) left -= m.critical_share * (left - m.critical_deductible);
+  return left;
+}
+
+struct HealthOutcome {
+  double out_of_pocket = 0;  // after insurance
+  bool disabled = false;
+};
+
+/// A serious illness or accident: cost after insurance now, months off work, maybe disability.
+HealthOutcome health_event(Households& hh, std::size_t i, const HealthShockParams& p,
+                           const TransferParams& transfers, const std::array<double, 4>& u,
+                           const EconomyParams& eco, IncomeTotals& t) {
   const double cost = p.cost.mean * lognormal_unit_mean(Rng::normals(u[0], u[1])[0], p.cost.cv);
-  double oop = cost * (1.0 - transfers.medical_reimbursement_share);
-  if (transfers.medical_out_of_pocket_cap > 0)
-    oop = std::min(oop, transfers.medical_out_of_pocket_cap);
+  HealthOutcome out{after_insurance(cost, transfers.medical), false};
   if (hh.workers[i] > 0 && p.lost_labour_months > 0) {
     const double months = std::ceil(-p.lost_labour_months * std::log(u[2]));
     hh.sick_months_left[i] =
@@ -68,15 +80,17 @@ double health_event(Households& hh, std::size_t i, const HealthShockParams& p,
       hh.wage_migrant[i] = 0;
       hh.sick_months_left[i] = 0;
     }
+    out.disabled = true;
   }
-  return oop;
+  return out;
 }
 
 }  // namespace
 
-IncomeTotals household_income(Households& hh, std::size_t region_begin, std::size_t begin,
-                              std::size_t end, const MonthContext& month, const RegionMonth& region,
-                              const RegionShockState& shocks, const Rng& rng) {
+HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::size_t begin,
+                                std::size_t end, const MonthContext& month,
+                                const RegionMonth& region, const RegionShockState& shocks,
+                                const Rng& rng) {
   const RegionParams& rp = *region.params;
   const EconomyParams& eco = rp.economy;
   const ShockParams& sh = rp.shocks;
@@ -88,7 +102,12 @@ IncomeTotals household_income(Households& hh, std::size_t region_begin, std::siz
   const double disaster_keep = 1.0 - sh.disaster.loss_share;
   const double edu_monthly = sh.education_cost_per_student / 12.0;
   const int ring_slot = month.date.month - 1;
-  IncomeTotals t;
+  const MonitoringParams& mon = rp.monitoring;
+  const MedicalAssistanceProgramme& med = rp.assistance.medical;
+  const bool medical_assistance = med.budget_per_household > 0;
+  const double public_wage = rp.assistance.public_jobs.monthly_wage;
+  HouseholdBlock block;
+  IncomeTotals& t = block.totals;
 
   {
     for (std::size_t i = begin; i < end; ++i) {
@@ -118,18 +137,18 @@ IncomeTotals household_income(Households& hh, std::size_t region_begin, std::siz
       }
 
       // Rare idiosyncratic events share one uniform (u[2]): at most one per household-month.
-      double oop = 0;
+      HealthOutcome health;
       double hazard = region.illness_p * (1.0 + sh.elderly_illness_multiplier * hh.elderly[i]) *
                       ((flags & hh_flag::kChronic) ? sh.chronic_illness_multiplier : 1.0);
       double edge = hazard;
       if (u[2] < edge) {
         t.illness_events += 1;
-        oop = health_event(hh, i, sh.illness, rp.transfers,
-                           rng.uniforms(local, region.region_id, m, Stream::kIllness), eco, t);
+        health = health_event(hh, i, sh.illness, rp.transfers,
+                              rng.uniforms(local, region.region_id, m, Stream::kIllness), eco, t);
       } else if (u[2] < (edge += region.accident_p)) {
         t.accident_events += 1;
-        oop = health_event(hh, i, sh.accident, rp.transfers,
-                           rng.uniforms(local, region.region_id, m, Stream::kAccident), eco, t);
+        health = health_event(hh, i, sh.accident, rp.transfers,
+                              rng.uniforms(local, region.region_id, m, Stream::kAccident), eco, t);
       } else if (hh.operating[i] > 0 && u[2] < (edge += region.business_p)) {
         t.business_failures += 1;
         hh.operating[i] *= static_cast<float>(1.0 - sh.business_failure.loss_share);
@@ -138,6 +157,32 @@ IncomeTotals household_income(Households& hh, std::size_t region_begin, std::siz
         hh.operating[i] *= static_cast<float>(1.0 - sh.livestock_loss.loss_share);
       }
       flags = hh.flags[i];  // a disability may have ended migrant work
+      const double oop = health.out_of_pocket;
+      if (oop > 0 || health.disabled) {
+        // Large bills and disabilities leave records (department screening reads them), and a
+        // bill large against the household's expected income is a sudden-hardship shock.
+        const bool disabled = health.disabled;
+        const double expected = static_cast<double>(hh.wage_local[i]) + hh.wage_migrant[i] +
+                                hh.operating[i] + hh.property[i] + hh.subsidy[i] +
+                                12.0 * region.pension_monthly * hh.elderly[i];
+        const bool expense_shock = oop > mon.expense_shock_threshold * std::max(expected, 1.0);
+        if (expense_shock || disabled) hh.event_month[i] = static_cast<std::int16_t>(m);
+        if (expense_shock) {
+          hh.mon_flags[i] |= mon_flag::kExpenseShock | mon_flag::kShockedThisYear;
+          hh.mon_flags[i] &= static_cast<std::uint16_t>(~mon_flag::kReliefPaid);
+          t.expense_shocks += 1;
+        } else if (disabled) {
+          hh.mon_flags[i] &= static_cast<std::uint16_t>(~mon_flag::kExpenseShock);
+        }
+        const bool eligible = hh.category[i] != Category::kNone || (flags & hh_flag::kDibao) ||
+                              (flags & hh_flag::kLifted);
+        if (medical_assistance && eligible && oop > 0) {
+          double claim = med.assistance_share * oop;
+          if (med.out_of_pocket_cap > 0 && oop - claim > med.out_of_pocket_cap)
+            claim = oop - med.out_of_pocket_cap;
+          block.claims.push_back({static_cast<std::uint32_t>(i), static_cast<float>(claim)});
+        }
+      }
 
       // This month's income by source.
       const double transitory = transitory_noise(w[1]);
@@ -160,13 +205,18 @@ IncomeTotals household_income(Households& hh, std::size_t region_begin, std::siz
           t.disaster_hit_months += 1;
         }
       }
+      double wage_public = 0;
+      if (hh.public_job_months_left[i] > 0) {
+        wage_public = public_wage;
+        --hh.public_job_months_left[i];
+      }
       const double property = hh.property[i] / 12.0;
       const double subsidy = hh.subsidy[i] / 12.0;
       const double pension = region.pension_monthly * hh.elderly[i];
       const double dibao = (flags & hh_flag::kDibao) ? hh.dibao_monthly[i] : 0.0;
       const double schooling = edu_monthly * hh.students[i];
-      const double net = wage_local + wage_migrant + operating + property + subsidy + pension +
-                         dibao - oop - schooling;
+      const double net = wage_local + wage_public + wage_migrant + operating + property + subsidy +
+                         pension + dibao - oop - schooling;
 
       hh.ytd_net[i] += static_cast<float>(net);
       const double ring_units =
@@ -175,6 +225,7 @@ IncomeTotals household_income(Households& hh, std::size_t region_begin, std::siz
           static_cast<std::int16_t>(ring_units + (ring_units >= 0 ? 0.5 : -0.5));
 
       t.wage_local += wage_local;
+      t.wage_public += wage_public;
       t.wage_migrant += wage_migrant;
       t.operating += operating;
       t.property += property;
@@ -185,7 +236,7 @@ IncomeTotals household_income(Households& hh, std::size_t region_begin, std::siz
       t.schooling += schooling;
     }
   }
-  return t;
+  return block;
 }
 
 }  // namespace povsim

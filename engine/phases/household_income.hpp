@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <vector>
 
 #include "core/rng.hpp"
 #include "model/households.hpp"
@@ -11,6 +12,7 @@ namespace povsim {
 /// What one block of households earned, spent and suffered this month (yuan, counts).
 struct IncomeTotals {
   double wage_local = 0;
+  double wage_public = 0;  // 公益性岗位
   double wage_migrant = 0;
   double operating = 0;
   double property = 0;
@@ -25,15 +27,33 @@ struct IncomeTotals {
   double livestock_losses = 0;
   double disaster_hit_months = 0;
   double disabilities = 0;
+  double expense_shocks = 0;
   void add(const IncomeTotals& o);
+};
+
+/// Cost left after insurance that medical assistance (third layer) would cover, if its budget
+/// allows; settled per region in household order after the pass.
+struct MedicalClaim {
+  std::uint32_t household = 0;
+  float amount = 0;  // yuan
+};
+
+struct HouseholdBlock {
+  IncomeTotals totals;
+  std::vector<MedicalClaim> claims;
+  void add(const HouseholdBlock& o) {
+    totals.add(o.totals);
+    claims.insert(claims.end(), o.claims.begin(), o.claims.end());
+  }
 };
 
 /// Phases 5–6 fused into one pass over households [begin, end) of one region (labour market
 /// transitions of migrant workers, income by source with growth and noise, idiosyncratic shocks,
 /// pensions and 低保 payments, and the income record). One pass keeps memory traffic to a single
 /// sweep over the columns; the draws are keyed per household so the split into blocks is free.
-IncomeTotals household_income(Households& hh, std::size_t region_begin, std::size_t begin,
-                              std::size_t end, const MonthContext& month, const RegionMonth& region,
-                              const RegionShockState& shocks, const Rng& rng);
+HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::size_t begin,
+                                std::size_t end, const MonthContext& month,
+                                const RegionMonth& region, const RegionShockState& shocks,
+                                const Rng& rng);
 
 }  // namespace povsim

@@ -63,6 +63,60 @@ const std::array<MetricInfo, kMetricCount>& metric_table() {
       {M::kDisasterHitHouseholdMonths, "disaster_hit_household_months", "household-months",
        "months of operating-income loss from disasters, summed over households"},
       {M::kDisasters, "disasters", "events", "disasters that struck (summed over regions)"},
+      {M::kWagePublicPerCapita, "income_wage_public_per_capita", "yuan/person/year",
+       "公益性岗位 wages over total persons"},
+      {M::kExpenseShocks, "expense_shocks", "events",
+       "medical bills large against the household's income (sudden-hardship shocks)"},
+      {M::kReturnRateStrongLabour, "return_to_poverty_rate_strong_labour", "share",
+       "return_to_poverty_rate among lifted households with strong labour (in December)"},
+      {M::kReturnRateWeakLabour, "return_to_poverty_rate_weak_labour", "share",
+       "… with weak labour"},
+      {M::kReturnRateNoLabour, "return_to_poverty_rate_no_labour", "share", "… with no labour"},
+      {M::kReturnRateShocked, "return_to_poverty_rate_shocked", "share",
+       "… among lifted households hit by an expense shock during the year"},
+      {M::kAtRiskHouseholds, "at_risk_households", "households",
+       "at risk in December (12-month income under the monitoring line, or a recent expense "
+       "shock), found or not"},
+      {M::kMonitoredHouseholds, "monitored_households", "households",
+       "under monitoring in December"},
+      {M::kMonitoredUnstable, "monitored_unstable", "households", "… 脱贫不稳定户"},
+      {M::kMonitoredMarginal, "monitored_marginal", "households", "… 边缘易致贫户"},
+      {M::kMonitoredSudden, "monitored_sudden", "households", "… 突发严重困难户"},
+      {M::kAlertGreen, "alert_green", "households", "monitored, green alert in December"},
+      {M::kAlertYellow, "alert_yellow", "households", "… yellow"},
+      {M::kAlertOrange, "alert_orange", "households", "… orange"},
+      {M::kAlertRed, "alert_red", "households", "… red"},
+      {M::kNewlyIdentified, "newly_identified", "households", "entered monitoring during the year"},
+      {M::kIdentifiedSelfReport, "identified_self_report", "households", "… by 农户自主申报"},
+      {M::kIdentifiedGrid, "identified_grid", "households",
+       "… by 基层干部排查 (grid workers, paired cadres)"},
+      {M::kIdentifiedDepartment, "identified_department", "households", "… by 部门筛查预警"},
+      {M::kIdentifiedSocial, "identified_social", "households", "… by 社会信息补充"},
+      {M::kDetectionLagMean, "detection_lag_mean", "months",
+       "mean months from the start of risk to identification, over households identified"},
+      {M::kRiskEliminated, "risk_eliminated", "households", "风险消除 during the year"},
+      {M::kRelapsed, "relapsed", "households",
+       "identified again after an earlier risk elimination"},
+      {M::kAssistedEmployment, "assisted_employment", "households", "placed in a job"},
+      {M::kAssistedTraining, "assisted_training", "households", "trained"},
+      {M::kAssistedIndustry, "assisted_industry", "households", "given industry support"},
+      {M::kAssistedPublicJobs, "assisted_public_jobs", "households", "given a 公益性岗位 post"},
+      {M::kAssistedSocialAssistance, "assisted_social_assistance", "households",
+       "enrolled in 低保 through the 兜底 fast track"},
+      {M::kAssistedMedical, "assisted_medical", "claims", "medical-assistance claims paid"},
+      {M::kAssistedRiskRelief, "assisted_risk_relief", "households", "risk-relief payouts"},
+      {M::kYuanEmployment, "assistance_yuan_employment", "yuan", "spent on placements"},
+      {M::kYuanTraining, "assistance_yuan_training", "yuan", "spent on training"},
+      {M::kYuanIndustry, "assistance_yuan_industry", "yuan", "spent on industry support"},
+      {M::kYuanPublicJobs, "assistance_yuan_public_jobs", "yuan",
+       "committed to 公益性岗位 wages (whole terms)"},
+      {M::kYuanSocialAssistance, "assistance_yuan_social_assistance", "yuan",
+       "committed to fast-tracked 低保 (one year of benefit)"},
+      {M::kYuanMedical, "assistance_yuan_medical", "yuan", "medical assistance paid"},
+      {M::kYuanRiskRelief, "assistance_yuan_risk_relief", "yuan", "risk-relief fund paid"},
+      {M::kUnmetNeed, "unmet_need", "households",
+       "households that were, at least once in the year, eligible and willing but turned away "
+       "for lack of budget"},
   }};
   return table;
 }
@@ -74,7 +128,25 @@ struct YearTally {
   double poor_lifted = 0, poor_general = 0, at_risk = 0;
   double net = 0, net_lifted = 0;
   double dibao_households = 0;
+  std::array<double, 3> lifted_by_labour{}, poor_by_labour{};
+  double lifted_shocked = 0, poor_shocked = 0;
+  double at_risk_households = 0;
+  double denied = 0;
+  std::array<double, 4> by_category{};
+  std::array<double, 4> by_alert{};
   void add(const YearTally& o) {
+    for (int k = 0; k < 3; ++k) {
+      lifted_by_labour[k] += o.lifted_by_labour[k];
+      poor_by_labour[k] += o.poor_by_labour[k];
+    }
+    for (int k = 0; k < 4; ++k) {
+      by_category[k] += o.by_category[k];
+      by_alert[k] += o.by_alert[k];
+    }
+    lifted_shocked += o.lifted_shocked;
+    poor_shocked += o.poor_shocked;
+    at_risk_households += o.at_risk_households;
+    denied += o.denied;
     people += o.people;
     people_lifted += o.people_lifted;
     people_general += o.people_general;
@@ -135,12 +207,52 @@ void fill(MetricValues& m, double households, const YearTally& t, const YearFlow
   set(Metric::kDisabilities, in.disabilities);
   set(Metric::kDisasterHitHouseholdMonths, in.disaster_hit_months);
   set(Metric::kDisasters, f.disasters);
+  set(Metric::kWagePublicPerCapita, in.wage_public * per_person);
+  set(Metric::kExpenseShocks, in.expense_shocks);
+  set(Metric::kReturnRateStrongLabour, ratio(t.poor_by_labour[0], t.lifted_by_labour[0]));
+  set(Metric::kReturnRateWeakLabour, ratio(t.poor_by_labour[1], t.lifted_by_labour[1]));
+  set(Metric::kReturnRateNoLabour, ratio(t.poor_by_labour[2], t.lifted_by_labour[2]));
+  set(Metric::kReturnRateShocked, ratio(t.poor_shocked, t.lifted_shocked));
+  set(Metric::kAtRiskHouseholds, t.at_risk_households);
+  set(Metric::kMonitoredHouseholds, t.by_category[1] + t.by_category[2] + t.by_category[3]);
+  set(Metric::kMonitoredUnstable, t.by_category[1]);
+  set(Metric::kMonitoredMarginal, t.by_category[2]);
+  set(Metric::kMonitoredSudden, t.by_category[3]);
+  set(Metric::kAlertGreen, t.by_alert[0]);
+  set(Metric::kAlertYellow, t.by_alert[1]);
+  set(Metric::kAlertOrange, t.by_alert[2]);
+  set(Metric::kAlertRed, t.by_alert[3]);
+  const MonitoringTally& mt = f.monitoring;
+  set(Metric::kNewlyIdentified, mt.newly_identified);
+  set(Metric::kIdentifiedSelfReport, mt.by_channel[static_cast<int>(Channel::kSelfReport)]);
+  set(Metric::kIdentifiedGrid, mt.by_channel[static_cast<int>(Channel::kGrid)]);
+  set(Metric::kIdentifiedDepartment, mt.by_channel[static_cast<int>(Channel::kDepartment)]);
+  set(Metric::kIdentifiedSocial, mt.by_channel[static_cast<int>(Channel::kSocial)]);
+  set(Metric::kDetectionLagMean, ratio(mt.lag_months, mt.newly_identified));
+  set(Metric::kRiskEliminated, mt.eliminated);
+  set(Metric::kRelapsed, mt.relapsed);
+  const AssistanceTally& at = f.assistance;
+  for (int k = 0; k < kProgrammeCount; ++k) {
+    m[static_cast<int>(Metric::kAssistedEmployment) + k] = at.households[k];
+    m[static_cast<int>(Metric::kYuanEmployment) + k] = at.yuan[k];
+  }
+  set(Metric::kUnmetNeed, t.denied);
 }
 
 }  // namespace
 
+void YearFlows::add(const YearFlows& o) {
+  income.add(o.income);
+  monitoring.add(o.monitoring);
+  assistance.add(o.assistance);
+  disasters += o.disasters;
+  months = o.months;
+}
+
 std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMonth>& regions,
-                                     const std::vector<YearFlows>& flows, int year) {
+                                     const std::vector<YearFlows>& flows,
+                                     const MonthContext& month) {
+  const int year = month.date.year;
   const std::size_t n_regions = regions.size();
   std::vector<MetricValues> out(n_regions + 1);
   std::vector<float> per_capita(hh.n());
@@ -150,6 +262,7 @@ std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMon
     const LineParams& lines = regions[r].params->lines;
     const double poverty_line = at_year(lines.poverty, year);
     const double monitoring_line = at_year(lines.monitoring, year);
+    const MonitoringParams& mon = regions[r].params->monitoring;
     const double annualise = flows[r].months > 0 ? 12.0 / flows[r].months : 0.0;
     const std::size_t begin = hh.region_begin[r];
     const std::size_t end = hh.region_begin[r + 1];
@@ -172,6 +285,25 @@ std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMon
         }
         if (pc < monitoring_line) t.at_risk += size;
         if (hh.flags[i] & hh_flag::kDibao) t.dibao_households += 1;
+        const bool poor = pc < poverty_line;
+        if (lifted) {
+          const int labour = static_cast<int>(hh.labour[i]);
+          t.lifted_by_labour[labour] += size;
+          if (poor) t.poor_by_labour[labour] += size;
+          if (hh.mon_flags[i] & mon_flag::kShockedThisYear) {
+            t.lifted_shocked += size;
+            if (poor) t.poor_shocked += size;
+          }
+        }
+        if (at_risk(hh, i, monitoring_line, month.offset, mon)) t.at_risk_households += 1;
+        if (hh.category[i] != Category::kNone) {
+          t.by_category[static_cast<int>(hh.category[i])] += 1;
+          t.by_alert[static_cast<int>(
+              alert_of(hh.rolling_per_capita(i), monitoring_line, mon.alert))] += 1;
+        }
+        if (hh.mon_flags[i] & mon_flag::kDeniedThisYear) t.denied += 1;
+        hh.mon_flags[i] &=
+            static_cast<std::uint16_t>(~(mon_flag::kShockedThisYear | mon_flag::kDeniedThisYear));
         hh.ytd_net[i] = 0;
       }
       return t;
@@ -180,9 +312,7 @@ std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMon
                                  per_capita.begin() + static_cast<std::ptrdiff_t>(end));
     fill(out[r], static_cast<double>(end - begin), tally, flows[r], region_pc);
     all_tally.add(tally);
-    all_flows.income.add(flows[r].income);
-    all_flows.disasters += flows[r].disasters;
-    all_flows.months = flows[r].months;
+    all_flows.add(flows[r]);
   }
   fill(out[n_regions], static_cast<double>(hh.n()), all_tally, all_flows, per_capita);
   return out;

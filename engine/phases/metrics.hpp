@@ -4,8 +4,10 @@
 #include <vector>
 
 #include "model/households.hpp"
+#include "phases/assistance.hpp"
 #include "phases/covariate_shocks.hpp"
 #include "phases/household_income.hpp"
+#include "phases/monitoring.hpp"
 #include "phases/schedule.hpp"
 
 namespace povsim {
@@ -43,6 +45,44 @@ enum class Metric : int {
   kDisabilities,
   kDisasterHitHouseholdMonths,
   kDisasters,
+  kWagePublicPerCapita,
+  kExpenseShocks,
+  kReturnRateStrongLabour,
+  kReturnRateWeakLabour,
+  kReturnRateNoLabour,
+  kReturnRateShocked,
+  kAtRiskHouseholds,
+  kMonitoredHouseholds,
+  kMonitoredUnstable,
+  kMonitoredMarginal,
+  kMonitoredSudden,
+  kAlertGreen,
+  kAlertYellow,
+  kAlertOrange,
+  kAlertRed,
+  kNewlyIdentified,
+  kIdentifiedSelfReport,
+  kIdentifiedGrid,
+  kIdentifiedDepartment,
+  kIdentifiedSocial,
+  kDetectionLagMean,
+  kRiskEliminated,
+  kRelapsed,
+  kAssistedEmployment,
+  kAssistedTraining,
+  kAssistedIndustry,
+  kAssistedPublicJobs,
+  kAssistedSocialAssistance,
+  kAssistedMedical,
+  kAssistedRiskRelief,
+  kYuanEmployment,
+  kYuanTraining,
+  kYuanIndustry,
+  kYuanPublicJobs,
+  kYuanSocialAssistance,
+  kYuanMedical,
+  kYuanRiskRelief,
+  kUnmetNeed,
   kCount
 };
 inline constexpr int kMetricCount = static_cast<int>(Metric::kCount);
@@ -61,13 +101,17 @@ using MetricValues = std::array<double, kMetricCount>;
 /// Flows summed over a calendar year for one region (monthly IncomeTotals and disasters).
 struct YearFlows {
   IncomeTotals income;
+  MonitoringTally monitoring;
+  AssistanceTally assistance;
   int disasters = 0;
   int months = 0;
+  void add(const YearFlows& o);
 };
 
 /// Phase 10 at year end: computes every metric for each region and for `all` (last entry) from
 /// the households' year-to-date income and the year's flows, then resets the year-to-date record.
 std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMonth>& regions,
-                                     const std::vector<YearFlows>& flows, int year);
+                                     const std::vector<YearFlows>& flows,
+                                     const MonthContext& month);
 
 }  // namespace povsim

@@ -17,4 +17,9 @@ double expected_per_capita_income(const Households& hh, std::size_t i, const Reg
 std::size_t dibao_assessment(Households& hh, std::size_t region_begin, std::size_t begin,
                              std::size_t end, const RegionMonth& region, const Rng& rng);
 
+/// Fills the 12-month income record with the year before the period (expected income with
+/// pensions and 低保 as assessed at the start), so monitoring begins from a full year.
+void seed_income_record(Households& hh, std::size_t begin, std::size_t end,
+                        const RegionMonth& region);
+
 }  // namespace povsim

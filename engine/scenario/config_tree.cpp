@@ -84,8 +84,10 @@ ConfigNode convert(const YAML::Node& node, const std::string& file, Diagnostics&
           continue;
         }
         ConfigNode value = convert(kv.second, file, diags, column_offset);
-        // A key with no value has no mark of its own; point at the key instead.
-        if (value.origin.line == 0) value.origin = key_origin;
+        // A key with no value has no place of its own (yaml-cpp marks the token after it, often
+        // on the next line); point at the key instead.
+        if (value.origin.line == 0 || value.kind == ConfigNode::Kind::kNull)
+          value.origin = key_origin;
         value.key_origin = key_origin;
         out.map.emplace_back(key, std::move(value));
       }

@@ -99,11 +99,112 @@ struct DibaoParams {
   double exit_margin = 0;
 };
 
+/// The first two layers of 三重保障 (basic medical insurance, critical-illness insurance); the
+/// third (medical assistance) is an assistance programme with a budget.
+struct MedicalInsuranceParams {
+  double basic_share = 0;          // of the cost
+  double critical_deductible = 0;  // yuan per event left after basic insurance
+  double critical_share = 0;       // of what remains above the deductible
+};
+
 struct TransferParams {
   DibaoParams dibao;
   YearSeries pension_per_elderly;  // yuan/year
-  double medical_reimbursement_share = 0;
-  double medical_out_of_pocket_cap = 0;  // yuan per event; 0 = no cap
+  MedicalInsuranceParams medical;
+};
+
+struct GridScreeningParams {
+  double workers_per_1000_households = 0;
+  double households_per_worker_per_screening = 0;
+  double screenings_per_month = 0;
+  double detection_probability = 0;  // an at-risk household visited is recognised
+};
+
+struct DepartmentScreeningParams {
+  bool enabled = false;
+  int data_lag_months = 0;
+  double detection_probability = 0;  // per month once the data has arrived
+};
+
+struct AlertParams {
+  double yellow_below = 0;  // ratio of 12-month income to the monitoring line
+  double orange_below = 0;
+  double red_below = 0;
+};
+
+struct PairingParams {
+  double cadres_per_1000_households = 0;
+  double households_per_cadre = 0;  // 3 / 2 / 1 by rank (seed 001): the rank mix's mean
+  double detection_probability = 0;
+  double take_up_bonus = 0;
+};
+
+struct MotivationParams {
+  double mean = 0;  // 内生动力 in [0, 1]
+  double sd = 0;
+  bool incentives = false;  // points-based 爱心超市
+  double monthly_gain = 0;  // for monitored households while incentives run
+};
+
+struct MonitoringParams {
+  bool enabled = false;
+  double expense_shock_threshold = 0;  // out-of-pocket cost / expected annual household income
+  int expense_shock_window_months = 0;
+  double self_report_probability = 0;  // per month, at full motivation
+  GridScreeningParams grid;
+  DepartmentScreeningParams department;
+  double social_probability = 0;  // per month
+  AlertParams alert;
+  int risk_elimination_months = 0;
+  double insecure_guarantees_share = 0;  // 三保障 or drinking water not secure
+  double guarantee_fix_rate = 0;         // per month while monitored
+  PairingParams pairing;
+  MotivationParams motivation;
+};
+
+struct EmploymentProgramme {
+  double budget_per_household = 0;  // yuan/year per household of the region (all programmes)
+  double cost_per_placement = 0;
+  double annual_wage = 0;
+};
+struct TrainingProgramme {
+  double budget_per_household = 0;
+  double cost_per_trainee = 0;
+  double conversion_rate = 0;
+  double wage_gain_share = 0;
+};
+struct IndustryProgramme {
+  double budget_per_household = 0;
+  double cost_per_household = 0;
+  double annual_income_gain = 0;
+};
+struct PublicJobProgramme {
+  double budget_per_household = 0;
+  double monthly_wage = 0;
+  int term_months = 0;
+};
+struct SocialAssistanceProgramme {
+  double budget_per_household = 0;
+};
+struct MedicalAssistanceProgramme {
+  double budget_per_household = 0;
+  double assistance_share = 0;
+  double out_of_pocket_cap = 0;
+};
+struct RiskReliefProgramme {
+  double budget_per_household = 0;
+  double max_payout = 0;
+};
+
+struct AssistanceParams {
+  double take_up = 0;  // at full motivation, before the pairing bonus
+  EmploymentProgramme employment;
+  TrainingProgramme training;
+  IndustryProgramme industry;
+  PublicJobProgramme public_jobs;
+  SocialAssistanceProgramme social_assistance;
+  MedicalAssistanceProgramme medical;
+  RiskReliefProgramme risk_relief;
 };
 
 struct LineParams {
@@ -118,6 +219,8 @@ struct RegionParams {
   ShockParams shocks;
   TransferParams transfers;
   LineParams lines;
+  MonitoringParams monitoring;
+  AssistanceParams assistance;
 };
 
 struct RegionSpec {

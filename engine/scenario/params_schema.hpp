@@ -163,14 +163,21 @@ void describe(V& v, DibaoParams& p) {
 }
 
 template <class V>
+void describe(V& v, MedicalInsuranceParams& p) {
+  v.field("basic_share", p.basic_share, kShare,
+          Doc{"share", "basic medical insurance reimbursement (first layer of 三重保障)"});
+  v.field("critical_deductible", p.critical_deductible, kYuan,
+          Doc{"yuan/event", "critical-illness insurance starts above this remaining cost"});
+  v.field("critical_share", p.critical_share, kShare,
+          Doc{"share", "critical-illness insurance share above the deductible (second layer)"});
+}
+
+template <class V>
 void describe(V& v, TransferParams& p) {
   v.section("dibao", p.dibao, "minimum living guarantee (低保, 特困)");
   v.field("pension_per_elderly", p.pension_per_elderly, kYuan,
           Doc{"yuan/year", "rural basic pension per member aged 60+, by year"});
-  v.field("medical_reimbursement_share", p.medical_reimbursement_share, kShare,
-          Doc{"share", "medical cost reimbursed (basic + critical-illness insurance)"});
-  v.field("medical_out_of_pocket_cap", p.medical_out_of_pocket_cap, kYuan,
-          Doc{"yuan/event", "cap on compliant out-of-pocket cost; 0 means no cap"});
+  v.section("medical", p.medical, "medical insurance");
 }
 
 template <class V>
@@ -182,12 +189,162 @@ void describe(V& v, LineParams& p) {
 }
 
 template <class V>
+void describe(V& v, GridScreeningParams& p) {
+  v.field("workers_per_1000_households", p.workers_per_1000_households, Range{0, 1000},
+          Doc{"per 1,000 households", "grid workers and village cadres who screen households"});
+  v.field("households_per_worker_per_screening", p.households_per_worker_per_screening,
+          Range{0, 10000},
+          Doc{"households", "households one worker checks in one screening round"});
+  v.field("screenings_per_month", p.screenings_per_month, Range{0, 31},
+          Doc{"per month", "screening rounds (1 = monthly 集中排查, 4.3 = weekly)"});
+  v.field("detection_probability", p.detection_probability, kShare,
+          Doc{"probability", "a visited at-risk household is recognised"});
+}
+
+template <class V>
+void describe(V& v, DepartmentScreeningParams& p) {
+  v.field("enabled", p.enabled,
+          Doc{"bool", "部门筛查预警: medical, civil-affairs, disability data"});
+  v.field("data_lag_months", p.data_lag_months, Range{0, 24},
+          Doc{"months", "from the event (bill, disability) to the data reaching screeners"});
+  v.field("detection_probability", p.detection_probability, kShare,
+          Doc{"per month", "an at-risk household with a record is flagged"});
+}
+
+template <class V>
+void describe(V& v, AlertParams& p) {
+  v.field("yellow_below", p.yellow_below, Range{0, 10},
+          Doc{"ratio", "12-month income / monitoring line below which the alert is yellow"});
+  v.field("orange_below", p.orange_below, Range{0, 10}, Doc{"ratio", "… orange"});
+  v.field("red_below", p.red_below, Range{0, 10}, Doc{"ratio", "… red (green above yellow)"});
+  v.constraint("red_below", p.red_below <= p.orange_below && p.orange_below <= p.yellow_below,
+               "thresholds must satisfy red_below <= orange_below <= yellow_below");
+}
+
+template <class V>
+void describe(V& v, PairingParams& p) {
+  v.field("cadres_per_1000_households", p.cadres_per_1000_households, Range{0, 1000},
+          Doc{"per 1,000 households", "cadres in 结对帮扶"});
+  v.field("households_per_cadre", p.households_per_cadre, Range{0, 100},
+          Doc{"households", "pairs per cadre (seed 001: 3 / 2 / 1 by rank)"});
+  v.field("detection_probability", p.detection_probability, kShare,
+          Doc{"per month", "a paired cadre notices the household's risk"});
+  v.field("take_up_bonus", p.take_up_bonus, kShare,
+          Doc{"probability", "added to assistance take-up of paired households"});
+}
+
+template <class V>
+void describe(V& v, MotivationParams& p) {
+  v.field("mean", p.mean, kShare, Doc{"0–1", "内生动力: mean of the household trait"});
+  v.field("sd", p.sd, Range{0, 1}, Doc{"0–1", "its spread (normal, clipped to [0, 1])"});
+  v.field("incentives", p.incentives, Doc{"bool", "points-based 爱心超市 incentives run"});
+  v.field("monthly_gain", p.monthly_gain, kShare,
+          Doc{"per month", "motivation gained by monitored households under incentives"});
+}
+
+template <class V>
+void describe(V& v, MonitoringParams& p) {
+  v.field("enabled", p.enabled, Doc{"bool", "防返贫动态监测 runs (false: no one is ever found)"});
+  v.field("expense_shock_threshold", p.expense_shock_threshold, Range{0, 100},
+          Doc{"ratio",
+              "out-of-pocket cost over expected annual household income that makes a "
+              "household at risk at once (突发严重困难)"});
+  v.field("expense_shock_window_months", p.expense_shock_window_months, Range{1, 60},
+          Doc{"months", "how long such a shock keeps the household at risk"});
+  v.field("self_report_probability", p.self_report_probability, kShare,
+          Doc{"per month", "农户自主申报 by an at-risk household at full motivation"});
+  v.section("grid", p.grid, "基层干部排查: grid workers and cadres");
+  v.section("department", p.department, "部门筛查预警");
+  v.field("social_probability", p.social_probability, kShare,
+          Doc{"per month", "社会信息补充: found through social information"});
+  v.section("alert", p.alert, "four-colour alert thresholds (seed 001)");
+  v.field("risk_elimination_months", p.risk_elimination_months, Range{1, 60},
+          Doc{"months", "consecutive months above the line before risk is eliminated"});
+  v.field("insecure_guarantees_share", p.insecure_guarantees_share, kShare,
+          Doc{"share", "households whose 三保障 or drinking water is not secure"});
+  v.field("guarantee_fix_rate", p.guarantee_fix_rate, kShare,
+          Doc{"per month", "such a gap is closed while the household is monitored"});
+  v.section("pairing", p.pairing, "cadre pairing 结对帮扶");
+  v.section("motivation", p.motivation, "内生动力 and incentives");
+}
+
+template <class V>
+void describe(V& v, EmploymentProgramme& p) {
+  v.field("budget_per_household", p.budget_per_household, kYuan,
+          Doc{"yuan/year per household", "programme budget, per household of the region"});
+  v.field("cost_per_placement", p.cost_per_placement, kYuan, Doc{"yuan", "cost of one placement"});
+  v.field("annual_wage", p.annual_wage, kYuan, Doc{"yuan/year", "wage of the job found"});
+}
+template <class V>
+void describe(V& v, TrainingProgramme& p) {
+  v.field("budget_per_household", p.budget_per_household, kYuan,
+          Doc{"yuan/year per household", "programme budget (雨露计划, skills)"});
+  v.field("cost_per_trainee", p.cost_per_trainee, kYuan, Doc{"yuan", "cost of one trainee"});
+  v.field("conversion_rate", p.conversion_rate, kShare,
+          Doc{"share", "trainees whose earnings rise (seed 001: ≥ 60%)"});
+  v.field("wage_gain_share", p.wage_gain_share, Range{0, 5},
+          Doc{"share", "rise of wage capacity of a converted trainee"});
+}
+template <class V>
+void describe(V& v, IndustryProgramme& p) {
+  v.field("budget_per_household", p.budget_per_household, kYuan,
+          Doc{"yuan/year per household", "programme budget (产业帮扶)"});
+  v.field("cost_per_household", p.cost_per_household, kYuan, Doc{"yuan", "cost per household"});
+  v.field("annual_income_gain", p.annual_income_gain, kYuan,
+          Doc{"yuan/year", "operating income added (e.g. starter livestock, seed 000)"});
+}
+template <class V>
+void describe(V& v, PublicJobProgramme& p) {
+  v.field("budget_per_household", p.budget_per_household, kYuan,
+          Doc{"yuan/year per household", "programme budget (公益性岗位 wages)"});
+  v.field("monthly_wage", p.monthly_wage, kYuan, Doc{"yuan/month", "wage of one post"});
+  v.field("term_months", p.term_months, Range{1, 60}, Doc{"months", "length of one post"});
+}
+template <class V>
+void describe(V& v, SocialAssistanceProgramme& p) {
+  v.field(
+      "budget_per_household", p.budget_per_household, kYuan,
+      Doc{"yuan/year per household", "兜底 fast track: 低保 for monitored no-labour households"});
+}
+template <class V>
+void describe(V& v, MedicalAssistanceProgramme& p) {
+  v.field("budget_per_household", p.budget_per_household, kYuan,
+          Doc{"yuan/year per household", "medical assistance budget (third layer of 三重保障)"});
+  v.field(
+      "assistance_share", p.assistance_share, kShare,
+      Doc{"share", "of the cost left after insurance, for monitored, 低保 and lifted households"});
+  v.field("out_of_pocket_cap", p.out_of_pocket_cap, kYuan,
+          Doc{"yuan/event", "out-of-pocket cost left to such households at most; 0 = no cap"});
+}
+template <class V>
+void describe(V& v, RiskReliefProgramme& p) {
+  v.field("budget_per_household", p.budget_per_household, kYuan,
+          Doc{"yuan/year per household", "防返贫风险救助基金 (seed 002: 200万 per county)"});
+  v.field("max_payout", p.max_payout, kYuan, Doc{"yuan", "largest payout to one household"});
+}
+
+template <class V>
+void describe(V& v, AssistanceParams& p) {
+  v.field("take_up", p.take_up, kShare,
+          Doc{"probability", "an offer is taken up, at full motivation"});
+  v.section("employment", p.employment, "employment placement (strong labour)");
+  v.section("training", p.training, "training (strong labour)");
+  v.section("industry", p.industry, "industry support (labour households)");
+  v.section("public_jobs", p.public_jobs, "公益性岗位 (weak labour)");
+  v.section("social_assistance", p.social_assistance, "兜底 (no labour)");
+  v.section("medical", p.medical, "medical assistance");
+  v.section("risk_relief", p.risk_relief, "risk-relief fund payouts (sudden hardship)");
+}
+
+template <class V>
 void describe(V& v, RegionParams& p) {
   v.section("population", p.population, "synthetic population (set once at the start)");
   v.section("economy", p.economy, "income processes");
   v.section("shocks", p.shocks, "idiosyncratic and covariate shocks");
   v.section("transfers", p.transfers, "basic transfers");
   v.section("lines", p.lines, "poverty and monitoring lines");
+  v.section("monitoring", p.monitoring, "防返贫动态监测");
+  v.section("assistance", p.assistance, "帮扶 programmes");
 }
 
 template <class V>

@@ -16,8 +16,8 @@ namespace povsim {
 namespace fs = std::filesystem;
 
 const std::vector<std::string>& region_block_keys() {
-  static const std::vector<std::string> keys{"population", "economy", "shocks", "transfers",
-                                             "lines"};
+  static const std::vector<std::string> keys{"population", "economy",    "shocks",    "transfers",
+                                             "lines",      "monitoring", "assistance"};
   return keys;
 }
 
@@ -124,6 +124,7 @@ struct RegionInput {
   RegionSpec spec;
   ConfigNode base;  // profile merged under scenario blocks and overrides
   Origin origin;
+  bool has_profile = false;  // false after a problem with it: its keys would all seem missing
 };
 
 ConfigNode load_profile(const fs::path& path, Diagnostics& diags,
@@ -163,17 +164,20 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
   Params& p = out.params;
 
   // Scenario-level keys. The period is read first: year schedules are checked against it.
+  bool period_ok = false;
   {
     const ConfigNode* period = root.find("period");
     if (period && period->is_map()) {
+      const std::size_t before = diags.reported();
       SchemaReader r(*period, "period", diags, 0, 0);
       r.field("start", p.start, Doc{"YYYY-MM", "first simulated month"});
       r.field("end", p.end, Doc{"YYYY-MM", "last simulated month"});
       r.finish();
-      if (diags.empty() && p.end < p.start)
+      if (diags.reported() == before && p.end < p.start)
         diags.error(period->find("end")->origin, "period.end",
                     "expected a month not before period.start (" + p.start.str() + "), found " +
                         p.end.str());
+      period_ok = diags.reported() == before;
     }
   }
   const int first_year = p.start.year;
@@ -249,6 +253,7 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
                           "\" (looked for " + profile_path.string() + ")");
         } else {
           in.base = load_profile(profile_path, diags, profile_cache);
+          in.has_profile = in.base.kind != ConfigNode::Kind::kNull;
         }
       }
       if (in.base.kind == ConfigNode::Kind::kNull) in.base.kind = ConfigNode::Kind::kMap;
@@ -329,7 +334,9 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
       }
     }
   }
-  diags.throw_if_any();
+  // Region blocks are checked even after problems above, so that one run reports every problem;
+  // without a valid period there are no years to check their schedules against.
+  if (!period_ok) diags.throw_if_any();
 
   // Epoch boundaries: every month at which the set of active policy entries changes.
   const int months = p.months();
@@ -346,6 +353,7 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
     const int month = p.epoch_start[e];
     std::vector<RegionParams> epoch_params(regions.size());
     for (std::size_t r = 0; r < regions.size(); ++r) {
+      if (!regions[r].has_profile) continue;
       ConfigNode tree = regions[r].base;
       for (const auto& entry : policy) {
         const bool active = entry.from <= month && month <= entry.until;

@@ -5,6 +5,8 @@
 #include "core/block_reduce.hpp"
 #include "model/population.hpp"
 #include "phases/household_income.hpp"
+#include "phases/monitoring.hpp"
+#include "phases/risk_elimination.hpp"
 #include "phases/schedule.hpp"
 #include "phases/transfers.hpp"
 
@@ -15,48 +17,121 @@ Simulation::Simulation(const Params& params, std::uint32_t replication)
       rng_(static_cast<std::uint32_t>(params.seed), replication),
       hh_(synthesize_population(params, rng_)),
       shocks_(params.regions.size()),
-      flows_(params.regions.size()) {
+      flows_(params.regions.size()),
+      budgets_(params.regions.size()),
+      monitored_count_(params.regions.size(), 0) {
   result_.replication = replication;
   result_.households = hh_.n();
+  // The period starts from 2020's steady state: 低保 as assessed then, and a full year of income.
+  const MonthContext first = month_context(params_, 0);
+  const std::vector<RegionMonth> regions = schedule_month(params_, first, noise_);
+  for (std::size_t r = 0; r < regions.size(); ++r) {
+    const std::size_t begin = hh_.region_begin[r];
+    const std::size_t end = hh_.region_begin[r + 1];
+    tbb::parallel_for(begin, end, kReduceBlock, [&](std::size_t b) {
+      const std::size_t e = std::min(end, b + kReduceBlock);
+      dibao_assessment(hh_, begin, b, e, regions[r], rng_);
+      seed_income_record(hh_, b, e, regions[r]);
+    });
+  }
 }
 
 void Simulation::step_month() {
   PhaseTimer& timer = result_.timer;
   const MonthContext month = month_context(params_, month_);
+  const std::size_t n_regions = params_.regions.size();
+  auto households_of = [&](std::size_t r) {
+    return std::pair<std::size_t, std::size_t>{hh_.region_begin[r], hh_.region_begin[r + 1]};
+  };
+
+  // 1. Schedule: this month's parameters per region.
   std::vector<RegionMonth> regions;
   {
     auto t = timer.stamp(Phase::kSchedule);
     regions = schedule_month(params_, month, noise_);
   }
+  // 2. Funds in: programme budgets open each January, and again (pro rata for the months left)
+  //    when a policy epoch changes them during the year.
+  {
+    auto t = timer.stamp(Phase::kFundsIn);
+    if (month.date.month == 1 || month.offset == 0 || month.epoch != budget_epoch_) {
+      const double share = (13 - month.date.month) / 12.0;
+      for (std::size_t r = 0; r < n_regions; ++r) {
+        const auto [begin, end] = households_of(r);
+        budgets_[r] = Budgets::open(regions[r].params->assistance, end - begin);
+        for (double& left : budgets_[r].left) left *= share;
+      }
+      budget_epoch_ = month.epoch;
+    }
+  }
+  // 3. Covariate shocks.
   {
     auto t = timer.stamp(Phase::kCovariateShocks);
     covariate_shocks(month, regions, rng_, shocks_);
   }
+  // 5–6. Labour and households: 低保 assessment, then incomes, shocks and transfers.
+  std::vector<std::vector<MedicalClaim>> claims(n_regions);
   {
     auto t = timer.stamp(Phase::kHouseholds);
-    for (std::size_t r = 0; r < regions.size(); ++r) {
-      const std::size_t begin = hh_.region_begin[r];
-      const std::size_t end = hh_.region_begin[r + 1];
+    for (std::size_t r = 0; r < n_regions; ++r) {
+      const auto [begin, end] = households_of(r);
       const int interval = regions[r].params->transfers.dibao.assessment_interval_months;
       if (month.offset % interval == 0) {
-        tbb::parallel_for(std::size_t{begin}, end, kReduceBlock, [&](std::size_t b) {
-          dibao_assessment(hh_, begin, b, std::min(end, b + kReduceBlock), regions[r], rng_);
-        });
+        tbb::parallel_for(
+            std::size_t{begin}, end, kReduceBlock, [&, b0 = begin, e0 = end](std::size_t b) {
+              dibao_assessment(hh_, b0, b, std::min(e0, b + kReduceBlock), regions[r], rng_);
+            });
       }
-      flows_[r].income.add(
-          block_reduce<IncomeTotals>(begin, end, [&](std::size_t b, std::size_t e) {
-            return household_income(hh_, begin, b, e, month, regions[r], shocks_[r], rng_);
-          }));
+      HouseholdBlock block =
+          block_reduce<HouseholdBlock>(begin, end, [&, b0 = begin](std::size_t b, std::size_t e) {
+            return household_income(hh_, b0, b, e, month, regions[r], shocks_[r], rng_);
+          });
+      flows_[r].income.add(block.totals);
+      claims[r] = std::move(block.claims);
       flows_[r].months += 1;
-      if (month.date.month == 12 || month.offset + 1 == params_.months())
-        flows_[r].disasters = shocks_[r].disasters;
+      flows_[r].disasters = shocks_[r].disasters;
     }
   }
+  // 7. Monitoring: who is at risk, and who of them is found.
+  std::vector<std::vector<std::uint32_t>> monitored(n_regions);
+  {
+    auto t = timer.stamp(Phase::kMonitoring);
+    for (std::size_t r = 0; r < n_regions; ++r) {
+      const auto [begin, end] = households_of(r);
+      const ScreeningRates rates =
+          screening_rates(regions[r].params->monitoring, end - begin, monitored_count_[r]);
+      MonitoringBlock block =
+          block_reduce<MonitoringBlock>(begin, end, [&, b0 = begin](std::size_t b, std::size_t e) {
+            return identify_risk(hh_, b0, b, e, month, regions[r], rates, rng_);
+          });
+      flows_[r].monitoring.add(block.tally);
+      monitored[r] = std::move(block.monitored);
+    }
+  }
+  // 8. Assistance, region by region (each region's budgets are its own).
+  {
+    auto t = timer.stamp(Phase::kAssistance);
+    tbb::parallel_for(std::size_t{0}, n_regions, [&](std::size_t r) {
+      flows_[r].assistance.add(settle_medical_claims(hh_, claims[r], month, budgets_[r]));
+      flows_[r].assistance.add(
+          assist(hh_, hh_.region_begin[r], monitored[r], month, regions[r], budgets_[r], rng_));
+    });
+  }
+  // 9. Risk elimination.
+  {
+    auto t = timer.stamp(Phase::kRiskElimination);
+    tbb::parallel_for(std::size_t{0}, n_regions, [&](std::size_t r) {
+      flows_[r].monitoring.add(
+          eliminate_risk(hh_, hh_.region_begin[r], monitored[r], month, regions[r], rng_));
+      monitored_count_[r] = monitored[r].size();
+    });
+  }
+  // 10. Metrics at the end of each calendar year (and of the period).
   {
     auto t = timer.stamp(Phase::kMetrics);
     if (month.year_end() || month.offset + 1 == params_.months()) {
       result_.years.push_back(month.date.year);
-      result_.values.push_back(close_year(hh_, regions, flows_, month.date.year));
+      result_.values.push_back(close_year(hh_, regions, flows_, month));
       for (auto& f : flows_) f = YearFlows{};
     }
   }

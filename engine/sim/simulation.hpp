@@ -6,6 +6,7 @@
 #include "core/phase_timer.hpp"
 #include "core/rng.hpp"
 #include "model/households.hpp"
+#include "phases/assistance.hpp"
 #include "phases/covariate_shocks.hpp"
 #include "phases/metrics.hpp"
 #include "scenario/params.hpp"
@@ -48,6 +49,9 @@ class Simulation {
   Households hh_;
   std::vector<RegionShockState> shocks_;
   std::vector<YearFlows> flows_;
+  std::vector<Budgets> budgets_;
+  std::vector<std::size_t> monitored_count_;
+  int budget_epoch_ = -1;
   LognormalTables noise_;
   int month_ = 0;
   ReplicationResult result_;

@@ -1,0 +1,172 @@
+#include "phases/assistance.hpp"
+
+#include <algorithm>
+
+#include "phases/monitoring.hpp"
+#include "phases/transfers.hpp"
+
+namespace povsim {
+
+std::string_view programme_name(Programme p) {
+  switch (p) {
+    case Programme::kEmployment:
+      return "employment";
+    case Programme::kTraining:
+      return "training";
+    case Programme::kIndustry:
+      return "industry";
+    case Programme::kPublicJobs:
+      return "public_jobs";
+    case Programme::kSocialAssistance:
+      return "social_assistance";
+    case Programme::kMedical:
+      return "medical";
+    case Programme::kRiskRelief:
+      return "risk_relief";
+    case Programme::kCount:
+      break;
+  }
+  return "?";
+}
+
+Budgets Budgets::open(const AssistanceParams& p, std::size_t households) {
+  const auto n = static_cast<double>(households);
+  Budgets b;
+  b.left = {p.employment.budget_per_household * n,        p.training.budget_per_household * n,
+            p.industry.budget_per_household * n,          p.public_jobs.budget_per_household * n,
+            p.social_assistance.budget_per_household * n, p.medical.budget_per_household * n,
+            p.risk_relief.budget_per_household * n};
+  return b;
+}
+
+void AssistanceTally::add(const AssistanceTally& o) {
+  for (int k = 0; k < kProgrammeCount; ++k) {
+    households[k] += o.households[k];
+    yuan[k] += o.yuan[k];
+  }
+}
+
+namespace {
+/// Money paid to a household this month counts in this month's income record.
+void credit_income(Households& hh, std::size_t i, const MonthContext& month, double yuan) {
+  hh.ytd_net[i] += static_cast<float>(yuan);
+  auto& slot = hh.ring[i][month.date.month - 1];
+  const double units = slot + yuan / hh.size[i] / kRingYuan;
+  slot =
+      static_cast<std::int16_t>(std::clamp(units + (units >= 0 ? 0.5 : -0.5), -32768.0, 32767.0));
+}
+}  // namespace
+
+AssistanceTally settle_medical_claims(Households& hh, const std::vector<MedicalClaim>& claims,
+                                      const MonthContext& month, Budgets& budgets) {
+  AssistanceTally t;
+  for (const auto& c : claims) {
+    if (!budgets.spend(Programme::kMedical, c.amount)) {
+      hh.mon_flags[c.household] |= mon_flag::kDeniedThisYear;
+      continue;
+    }
+    credit_income(hh, c.household, month, c.amount);
+    t.households[static_cast<int>(Programme::kMedical)] += 1;
+    t.yuan[static_cast<int>(Programme::kMedical)] += c.amount;
+  }
+  return t;
+}
+
+AssistanceTally assist(Households& hh, std::size_t region_begin,
+                       const std::vector<std::uint32_t>& monitored, const MonthContext& month,
+                       const RegionMonth& region, Budgets& budgets, const Rng& rng) {
+  const RegionParams& rp = *region.params;
+  const AssistanceParams& a = rp.assistance;
+  const double line = at_year(rp.lines.monitoring, month.date.year);
+  const auto m = static_cast<std::uint32_t>(month.offset);
+
+  struct Candidate {
+    int colour;
+    std::uint32_t key;
+    std::uint32_t index;
+    double take_up_u;
+    double convert_u;
+  };
+  std::vector<Candidate> order;
+  order.reserve(monitored.size());
+  for (std::uint32_t i : monitored) {
+    const auto w = rng.words(i - static_cast<std::uint32_t>(region_begin), region.region_id, m,
+                             Stream::kAssistance);
+    const int colour =
+        static_cast<int>(alert_of(hh.rolling_per_capita(i), line, rp.monitoring.alert));
+    order.push_back({colour, w[0], i, Rng::to_unit(w[1]), Rng::to_unit(w[2])});
+  }
+  // Most severe first; ties broken by the random key, then the index (a total order).
+  std::sort(order.begin(), order.end(), [](const Candidate& x, const Candidate& y) {
+    if (x.colour != y.colour) return x.colour > y.colour;
+    if (x.key != y.key) return x.key < y.key;
+    return x.index < y.index;
+  });
+
+  AssistanceTally t;
+  std::uint32_t current = 0;
+  auto give = [&](Programme p, double yuan) {
+    if (!budgets.spend(p, yuan)) {
+      hh.mon_flags[current] |= mon_flag::kDeniedThisYear;
+      return false;
+    }
+    t.households[static_cast<int>(p)] += 1;
+    t.yuan[static_cast<int>(p)] += yuan;
+    return true;
+  };
+  for (const Candidate& c : order) {
+    const std::uint32_t i = c.index;
+    current = i;
+    const bool paired = hh.mon_flags[i] & mon_flag::kPaired;
+    const double take_up = std::min(1.0, a.take_up * hh.motivation[i] / 255.0 +
+                                             (paired ? rp.monitoring.pairing.take_up_bonus : 0.0));
+    if (c.take_up_u >= take_up) continue;
+    std::uint16_t& f = hh.mon_flags[i];
+    const LabourClass labour = hh.labour[i];
+    const bool has_job = hh.wage_local[i] > 0 || (hh.flags[i] & hh_flag::kMigrantEmployed) ||
+                         hh.public_job_months_left[i] > 0;
+
+    if (labour == LabourClass::kStrong) {  // 产业 + 就业 双保险
+      if (!has_job && !(f & mon_flag::kPlaced) &&
+          give(Programme::kEmployment, a.employment.cost_per_placement)) {
+        hh.wage_local[i] += static_cast<float>(a.employment.annual_wage);
+        f |= mon_flag::kPlaced;
+      }
+      if (!(f & mon_flag::kTrained) && give(Programme::kTraining, a.training.cost_per_trainee)) {
+        f |= mon_flag::kTrained;
+        if (c.convert_u < a.training.conversion_rate) {
+          const auto gain = static_cast<float>(1.0 + a.training.wage_gain_share);
+          hh.wage_local[i] *= gain;
+          hh.wage_migrant[i] *= gain;
+        }
+      }
+    }
+    if (labour != LabourClass::kNone && !(f & mon_flag::kIndustry) &&
+        give(Programme::kIndustry, a.industry.cost_per_household)) {
+      hh.operating[i] += static_cast<float>(a.industry.annual_income_gain);
+      f |= mon_flag::kIndustry;
+    }
+    if (labour == LabourClass::kWeak && hh.public_job_months_left[i] == 0 &&
+        give(Programme::kPublicJobs, a.public_jobs.monthly_wage * a.public_jobs.term_months)) {
+      hh.public_job_months_left[i] = static_cast<std::uint8_t>(a.public_jobs.term_months);
+    }
+    if (labour == LabourClass::kNone && !(hh.flags[i] & hh_flag::kDibao)) {
+      const double gap = region.dibao_standard - expected_per_capita_income(hh, i, region);
+      if (gap > 0 && give(Programme::kSocialAssistance, gap * hh.size[i])) {
+        hh.flags[i] |= hh_flag::kDibao;
+        hh.dibao_monthly[i] = static_cast<float>(gap * hh.size[i] / 12.0);
+      }
+    }
+    if (hh.category[i] == Category::kSudden && !(f & mon_flag::kReliefPaid)) {
+      const double need = std::max(0.0, line - hh.rolling_per_capita(i)) * hh.size[i];
+      const double payout = std::min(a.risk_relief.max_payout, need);
+      if (payout > 0 && give(Programme::kRiskRelief, payout)) {
+        credit_income(hh, i, month, payout);
+        f |= mon_flag::kReliefPaid;
+      }
+    }
+  }
+  return t;
+}
+
+}  // namespace povsim

@@ -1,0 +1,61 @@
+#pragma once
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "core/rng.hpp"
+#include "model/households.hpp"
+#include "phases/household_income.hpp"
+#include "phases/schedule.hpp"
+
+namespace povsim {
+
+/// The 帮扶 programmes, each with its own budget per region and year.
+enum class Programme : int {
+  kEmployment,
+  kTraining,
+  kIndustry,
+  kPublicJobs,
+  kSocialAssistance,
+  kMedical,
+  kRiskRelief,
+  kCount
+};
+inline constexpr int kProgrammeCount = static_cast<int>(Programme::kCount);
+std::string_view programme_name(Programme p);
+
+/// Yuan left this year per programme in one region.
+struct Budgets {
+  std::array<double, kProgrammeCount> left{};
+  /// A new year's budgets (budget_per_household × households); unspent money lapses.
+  static Budgets open(const AssistanceParams& p, std::size_t households);
+  bool spend(Programme p, double yuan) {
+    double& l = left[static_cast<int>(p)];
+    if (yuan > l) return false;
+    l -= yuan;
+    return true;
+  }
+};
+
+struct AssistanceTally {
+  std::array<double, kProgrammeCount> households{};
+  std::array<double, kProgrammeCount> yuan{};
+  void add(const AssistanceTally& o);
+};
+
+/// Third layer of 三重保障: pays this month's medical-assistance claims in household order while
+/// the budget lasts (the household's income for the month rises by what is paid).
+AssistanceTally settle_medical_claims(Households& hh, const std::vector<MedicalClaim>& claims,
+                                      const MonthContext& month, Budgets& budgets);
+
+/// Phase 8 for one region: offers help to monitored households in a deterministic priority order
+/// (alert colour, then a random key): employment placement, training and industry support for
+/// labour households ("产业+就业双保险"), 公益性岗位 for weak labour, 兜底 for no labour,
+/// risk-relief payouts for sudden hardship; each offer limited by its programme's budget and taken
+/// up according to 内生动力 and cadre pairing.
+AssistanceTally assist(Households& hh, std::size_t region_begin,
+                       const std::vector<std::uint32_t>& monitored, const MonthContext& month,
+                       const RegionMonth& region, Budgets& budgets, const Rng& rng);
+
+}  // namespace povsim

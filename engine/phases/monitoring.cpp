@@ -1,0 +1,105 @@
+#include "phases/monitoring.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace povsim {
+
+void MonitoringTally::add(const MonitoringTally& o) {
+  newly_identified += o.newly_identified;
+  for (int c = 0; c < kChannelCount; ++c) by_channel[c] += o.by_channel[c];
+  lag_months += o.lag_months;
+  relapsed += o.relapsed;
+  eliminated += o.eliminated;
+}
+
+bool at_risk(const Households& hh, std::size_t i, double monitoring_line, int month,
+             const MonitoringParams& p) {
+  const bool recent_shock = (hh.mon_flags[i] & mon_flag::kExpenseShock) &&
+                            hh.event_month[i] != kNever &&
+                            month - hh.event_month[i] < p.expense_shock_window_months;
+  return recent_shock || hh.rolling_per_capita(i) < monitoring_line;
+}
+
+Alert alert_of(double rolling_per_capita, double monitoring_line, const AlertParams& p) {
+  const double ratio = monitoring_line > 0 ? rolling_per_capita / monitoring_line : 1.0;
+  if (ratio < p.red_below) return Alert::kRed;
+  if (ratio < p.orange_below) return Alert::kOrange;
+  if (ratio < p.yellow_below) return Alert::kYellow;
+  return Alert::kGreen;
+}
+
+ScreeningRates screening_rates(const MonitoringParams& p, std::size_t households,
+                               std::size_t monitored) {
+  ScreeningRates r;
+  if (!p.enabled || households == 0) return r;
+  // Each round, workers' visits go first to following up monitored households (一对一 跟踪);
+  // what is left screens the rest.
+  const double visits = p.grid.workers_per_1000_households / 1000.0 *
+                        static_cast<double>(households) *
+                        p.grid.households_per_worker_per_screening;
+  const double coverage = std::clamp(
+      (visits - static_cast<double>(monitored)) / static_cast<double>(households), 0.0, 1.0);
+  r.grid =
+      1.0 - std::pow(1.0 - coverage * p.grid.detection_probability, p.grid.screenings_per_month);
+  r.paired = p.pairing.detection_probability;
+  return r;
+}
+
+MonitoringBlock identify_risk(Households& hh, std::size_t region_begin, std::size_t begin,
+                              std::size_t end, const MonthContext& month, const RegionMonth& region,
+                              const ScreeningRates& rates, const Rng& rng) {
+  const MonitoringParams& p = region.params->monitoring;
+  const double line = at_year(region.params->lines.monitoring, month.date.year);
+  const auto m = static_cast<std::uint32_t>(month.offset);
+  MonitoringBlock block;
+  MonitoringTally& t = block.tally;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (hh.category[i] != Category::kNone) {
+      block.monitored.push_back(static_cast<std::uint32_t>(i));
+      continue;
+    }
+    if (!at_risk(hh, i, line, month.offset, p)) {
+      hh.risk_since[i] = kNever;
+      continue;
+    }
+    if (hh.risk_since[i] == kNever) hh.risk_since[i] = static_cast<std::int16_t>(month.offset);
+    if (!p.enabled) continue;
+
+    const auto u = rng.uniforms(static_cast<std::uint32_t>(i - region_begin), region.region_id, m,
+                                Stream::kMonitoring);
+    const double motivation = hh.motivation[i] / 255.0;
+    const bool paired = hh.mon_flags[i] & mon_flag::kPaired;
+    const bool record = hh.event_month[i] != kNever &&
+                        month.offset - hh.event_month[i] >= p.department.data_lag_months &&
+                        month.offset - hh.event_month[i] <
+                            p.department.data_lag_months + p.expense_shock_window_months;
+    const bool civil_affairs = hh.flags[i] & hh_flag::kDibao;
+    const double p_grid = paired ? 1.0 - (1.0 - rates.grid) * (1.0 - rates.paired) : rates.grid;
+    const std::array<bool, kChannelCount> hit{
+        u[0] < p.self_report_probability * motivation,
+        u[1] < p_grid,
+        p.department.enabled && (record || civil_affairs) &&
+            u[2] < p.department.detection_probability,
+        u[3] < p.social_probability,
+    };
+    const auto found = std::find(hit.begin(), hit.end(), true);
+    if (found == hit.end()) continue;
+
+    t.newly_identified += 1;
+    t.by_channel[found - hit.begin()] += 1;
+    t.lag_months += month.offset - hh.risk_since[i];
+    if (hh.mon_flags[i] & mon_flag::kWasEliminated) t.relapsed += 1;
+    const bool sudden = (hh.mon_flags[i] & mon_flag::kExpenseShock) &&
+                        hh.event_month[i] != kNever &&
+                        month.offset - hh.event_month[i] < p.expense_shock_window_months;
+    hh.category[i] = sudden                             ? Category::kSudden
+                     : (hh.flags[i] & hh_flag::kLifted) ? Category::kUnstable
+                                                        : Category::kMarginal;
+    hh.months_above[i] = 0;
+    block.monitored.push_back(static_cast<std::uint32_t>(i));
+  }
+  return block;
+}
+
+}  // namespace povsim

@@ -1,0 +1,58 @@
+#pragma once
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "core/rng.hpp"
+#include "model/households.hpp"
+#include "phases/schedule.hpp"
+
+namespace povsim {
+
+/// The four identification channels of 防返贫动态监测 (seed 000), in the order they are tried.
+enum class Channel : int { kSelfReport, kGrid, kDepartment, kSocial, kCount };
+inline constexpr int kChannelCount = static_cast<int>(Channel::kCount);
+
+/// Four-colour alert (seed 001) by the ratio of 12-month income to the monitoring line.
+enum class Alert : int { kGreen, kYellow, kOrange, kRed, kCount };
+
+/// At risk: 12-month per-capita income under the year's monitoring line, or a recent
+/// expense shock large against the household's income.
+bool at_risk(const Households& hh, std::size_t i, double monitoring_line, int month,
+             const MonitoringParams& p);
+Alert alert_of(double rolling_per_capita, double monitoring_line, const AlertParams& p);
+
+/// Probabilities of one month's screening in a region, from its capacity and caseload.
+struct ScreeningRates {
+  double grid = 0;    // an at-risk household is found by grid workers this month
+  double paired = 0;  // … by its paired cadre
+};
+ScreeningRates screening_rates(const MonitoringParams& p, std::size_t households,
+                               std::size_t monitored);
+
+struct MonitoringTally {
+  double newly_identified = 0;
+  std::array<double, kChannelCount> by_channel{};
+  double lag_months = 0;  // summed over newly identified households
+  double relapsed = 0;
+  double eliminated = 0;
+  void add(const MonitoringTally& o);
+};
+
+struct MonitoringBlock {
+  MonitoringTally tally;
+  std::vector<std::uint32_t> monitored;  // household indices, ascending
+  void add(const MonitoringBlock& o) {
+    tally.add(o.tally);
+    monitored.insert(monitored.end(), o.monitored.begin(), o.monitored.end());
+  }
+};
+
+/// Phase 7 over households [begin, end) of one region: tracks when risk began, tries the
+/// channels on at-risk households not yet monitored, enters the found ones in a category, and
+/// lists every monitored household for the assistance and risk-elimination phases.
+MonitoringBlock identify_risk(Households& hh, std::size_t region_begin, std::size_t begin,
+                              std::size_t end, const MonthContext& month, const RegionMonth& region,
+                              const ScreeningRates& rates, const Rng& rng);
+
+}  // namespace povsim

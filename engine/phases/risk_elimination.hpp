@@ -1,0 +1,21 @@
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "core/rng.hpp"
+#include "model/households.hpp"
+#include "phases/monitoring.hpp"
+#include "phases/schedule.hpp"
+
+namespace povsim {
+
+/// Phase 9 for one region's monitored households: counts consecutive months above the
+/// monitoring line, closes 三保障 gaps, raises 内生动力 under incentives, and eliminates the risk
+/// (风险消除) after `risk_elimination_months` with every guarantee secure. A household can come
+/// back later: it is then counted as a relapse.
+MonitoringTally eliminate_risk(Households& hh, std::size_t region_begin,
+                               const std::vector<std::uint32_t>& monitored,
+                               const MonthContext& month, const RegionMonth& region,
+                               const Rng& rng);
+
+}  // namespace povsim
