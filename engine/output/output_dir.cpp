@@ -14,6 +14,9 @@ OutputDir::OutputDir(fs::path target) : target_(std::move(target)) {
   if (target_.filename().empty()) target_ = target_.parent_path();
   const fs::path parent = target_.has_parent_path() ? target_.parent_path() : fs::path(".");
   std::error_code ec;
+  // commit() replaces an earlier result; it must never delete a file the user named by mistake.
+  if (fs::exists(target_, ec) && !fs::is_directory(target_, ec))
+    throw InputError(target_.string() + ": error: --out: expected a directory, found a file");
   fs::create_directories(parent, ec);
   if (ec)
     throw InputError(target_.string() + ": error: --out: cannot create the parent directory " +
