@@ -72,12 +72,35 @@ AssistanceTally settle_medical_claims(Households& hh, const std::vector<MedicalC
   return t;
 }
 
+unsigned eligible_programmes(const Households& hh, std::size_t i, const RegionMonth& region) {
+  const std::uint16_t f = hh.mon_flags[i];
+  const LabourClass labour = hh.labour[i];
+  const bool has_job = hh.wage_local[i] > 0 || (hh.flags[i] & hh_flag::kMigrantEmployed) ||
+                       hh.public_job_months_left[i] > 0;
+  unsigned mask = 0;
+  auto add = [&](Programme p) { mask |= 1u << static_cast<int>(p); };
+  if (labour == LabourClass::kStrong) {
+    if (!has_job && !(f & mon_flag::kPlaced)) add(Programme::kEmployment);
+    if (!(f & mon_flag::kTrained)) add(Programme::kTraining);
+  }
+  if (labour != LabourClass::kNone && !(f & mon_flag::kIndustry)) add(Programme::kIndustry);
+  if (labour == LabourClass::kWeak && hh.public_job_months_left[i] == 0)
+    add(Programme::kPublicJobs);
+  if (labour == LabourClass::kNone && !(hh.flags[i] & hh_flag::kDibao) &&
+      expected_per_capita_income(hh, i, region) < region.dibao_standard)
+    add(Programme::kSocialAssistance);
+  if (hh.category[i] == Category::kSudden && !(f & mon_flag::kReliefPaid) &&
+      hh.rolling_per_capita(i) < region.monitoring_line)
+    add(Programme::kRiskRelief);
+  return mask;
+}
+
 AssistanceTally assist(Households& hh, std::size_t region_begin,
                        const std::vector<std::uint32_t>& monitored, const MonthContext& month,
                        const RegionMonth& region, Budgets& budgets, const Rng& rng) {
   const RegionParams& rp = *region.params;
   const AssistanceParams& a = rp.assistance;
-  const double line = at_year(rp.lines.monitoring, month.date.year);
+  const double line = region.monitoring_line;
   const auto m = static_cast<std::uint32_t>(month.offset);
 
   struct Candidate {
@@ -87,9 +110,10 @@ AssistanceTally assist(Households& hh, std::size_t region_begin,
     double take_up_u;
     double convert_u;
   };
+  // Only households with something left to offer are drawn and ranked.
   std::vector<Candidate> order;
-  order.reserve(monitored.size());
   for (std::uint32_t i : monitored) {
+    if (eligible_programmes(hh, i, region) == 0) continue;
     const auto w = rng.words(i - static_cast<std::uint32_t>(region_begin), region.region_id, m,
                              Stream::kAssistance);
     const int colour =
@@ -122,46 +146,43 @@ AssistanceTally assist(Households& hh, std::size_t region_begin,
                                              (paired ? rp.monitoring.pairing.take_up_bonus : 0.0));
     if (c.take_up_u >= take_up) continue;
     std::uint16_t& f = hh.mon_flags[i];
-    const LabourClass labour = hh.labour[i];
-    const bool has_job = hh.wage_local[i] > 0 || (hh.flags[i] & hh_flag::kMigrantEmployed) ||
-                         hh.public_job_months_left[i] > 0;
+    const unsigned offers = eligible_programmes(hh, i, region);
+    auto offered = [&](Programme p) { return (offers >> static_cast<int>(p)) & 1u; };
 
-    if (labour == LabourClass::kStrong) {  // 产业 + 就业 双保险
-      if (!has_job && !(f & mon_flag::kPlaced) &&
-          give(Programme::kEmployment, a.employment.cost_per_placement)) {
-        hh.wage_local[i] += static_cast<float>(a.employment.annual_wage);
-        f |= mon_flag::kPlaced;
-      }
-      if (!(f & mon_flag::kTrained) && give(Programme::kTraining, a.training.cost_per_trainee)) {
-        f |= mon_flag::kTrained;
-        if (c.convert_u < a.training.conversion_rate) {
-          const auto gain = static_cast<float>(1.0 + a.training.wage_gain_share);
-          hh.wage_local[i] *= gain;
-          hh.wage_migrant[i] *= gain;
-        }
+    // 产业 + 就业 双保险 for labour households: a job first, then skills and an industry.
+    if (offered(Programme::kEmployment) &&
+        give(Programme::kEmployment, a.employment.cost_per_placement)) {
+      hh.wage_local[i] += static_cast<float>(a.employment.annual_wage);
+      f |= mon_flag::kPlaced;
+    }
+    if (offered(Programme::kTraining) && give(Programme::kTraining, a.training.cost_per_trainee)) {
+      f |= mon_flag::kTrained;
+      if (c.convert_u < a.training.conversion_rate) {
+        const auto gain = static_cast<float>(1.0 + a.training.wage_gain_share);
+        hh.wage_local[i] *= gain;
+        hh.wage_migrant[i] *= gain;
       }
     }
-    if (labour != LabourClass::kNone && !(f & mon_flag::kIndustry) &&
+    if (offered(Programme::kIndustry) &&
         give(Programme::kIndustry, a.industry.cost_per_household)) {
       hh.operating[i] += static_cast<float>(a.industry.annual_income_gain);
       f |= mon_flag::kIndustry;
     }
-    if (labour == LabourClass::kWeak && hh.public_job_months_left[i] == 0 &&
+    if (offered(Programme::kPublicJobs) &&
         give(Programme::kPublicJobs, a.public_jobs.monthly_wage * a.public_jobs.term_months)) {
       hh.public_job_months_left[i] = static_cast<std::uint8_t>(a.public_jobs.term_months);
     }
-    if (labour == LabourClass::kNone && !(hh.flags[i] & hh_flag::kDibao)) {
+    if (offered(Programme::kSocialAssistance)) {
       const double gap = region.dibao_standard - expected_per_capita_income(hh, i, region);
-      if (gap > 0 && give(Programme::kSocialAssistance, gap * hh.size[i])) {
+      if (give(Programme::kSocialAssistance, gap * hh.size[i])) {
         hh.flags[i] |= hh_flag::kDibao;
         hh.dibao_monthly[i] = static_cast<float>(gap * hh.size[i] / 12.0);
       }
     }
-    if (hh.category[i] == Category::kSudden && !(f & mon_flag::kReliefPaid)) {
+    if (offered(Programme::kRiskRelief)) {
       const double need = std::max(0.0, line - hh.rolling_per_capita(i)) * hh.size[i];
-      const double payout = std::min(a.risk_relief.max_payout, need);
-      if (payout > 0 && give(Programme::kRiskRelief, payout)) {
-        credit_income(hh, i, month, payout);
+      if (give(Programme::kRiskRelief, std::min(a.risk_relief.max_payout, need))) {
+        credit_income(hh, i, month, std::min(a.risk_relief.max_payout, need));
         f |= mon_flag::kReliefPaid;
       }
     }

@@ -49,6 +49,12 @@ struct AssistanceTally {
 AssistanceTally settle_medical_claims(Households& hh, const std::vector<MedicalClaim>& claims,
                                       const MonthContext& month, Budgets& budgets);
 
+/// Programmes (bit `1 << Programme`) a monitored household could be offered now, budgets aside:
+/// "产业+就业双保险" for strong labour (a job if none, training, an industry), an industry and a
+/// 公益性岗位 for weak labour, 兜底 for no labour under the 低保 standard, and a risk-relief
+/// payout for sudden hardship below the monitoring line — each at most once.
+unsigned eligible_programmes(const Households& hh, std::size_t i, const RegionMonth& region);
+
 /// Phase 8 for one region: offers help to monitored households in a deterministic priority order
 /// (alert colour, then a random key): employment placement, training and industry support for
 /// labour households ("产业+就业双保险"), 公益性岗位 for weak labour, 兜底 for no labour,

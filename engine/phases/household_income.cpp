@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/normal_table.hpp"
+#include "phases/monitoring.hpp"
 
 namespace povsim {
 
@@ -106,6 +107,7 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
   const MedicalAssistanceProgramme& med = rp.assistance.medical;
   const bool medical_assistance = med.budget_per_household > 0;
   const double public_wage = rp.assistance.public_jobs.monthly_wage;
+  const double monitoring_line = region.monitoring_line;
   HouseholdBlock block;
   IncomeTotals& t = block.totals;
 
@@ -223,6 +225,11 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
           std::clamp(net * inverse_size[hh.size[i]] * (1.0 / kRingYuan), -32768.0, 32767.0);
       hh.ring[i][ring_slot] =
           static_cast<std::int16_t>(ring_units + (ring_units >= 0 ? 0.5 : -0.5));
+      if (hh.category[i] != Category::kNone || at_risk(hh, i, monitoring_line, month.offset, mon)) {
+        block.watch.push_back(static_cast<std::uint32_t>(i));
+      } else {
+        hh.risk_since[i] = kNever;
+      }
 
       t.wage_local += wage_local;
       t.wage_public += wage_public;

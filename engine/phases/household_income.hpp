@@ -41,9 +41,12 @@ struct MedicalClaim {
 struct HouseholdBlock {
   IncomeTotals totals;
   std::vector<MedicalClaim> claims;
+  /// Households monitored or at risk after this month's income: all that monitoring must see.
+  std::vector<std::uint32_t> watch;
   void add(const HouseholdBlock& o) {
     totals.add(o.totals);
     claims.insert(claims.end(), o.claims.begin(), o.claims.end());
+    watch.insert(watch.end(), o.watch.begin(), o.watch.end());
   }
 };
 

@@ -252,16 +252,14 @@ void YearFlows::add(const YearFlows& o) {
 std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMonth>& regions,
                                      const std::vector<YearFlows>& flows,
                                      const MonthContext& month) {
-  const int year = month.date.year;
   const std::size_t n_regions = regions.size();
   std::vector<MetricValues> out(n_regions + 1);
   std::vector<float> per_capita(hh.n());
   YearTally all_tally;
   YearFlows all_flows;
   for (std::size_t r = 0; r < n_regions; ++r) {
-    const LineParams& lines = regions[r].params->lines;
-    const double poverty_line = at_year(lines.poverty, year);
-    const double monitoring_line = at_year(lines.monitoring, year);
+    const double poverty_line = regions[r].poverty_line;
+    const double monitoring_line = regions[r].monitoring_line;
     const MonitoringParams& mon = regions[r].params->monitoring;
     const double annualise = flows[r].months > 0 ? 12.0 / flows[r].months : 0.0;
     const std::size_t begin = hh.region_begin[r];

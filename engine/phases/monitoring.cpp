@@ -46,21 +46,17 @@ ScreeningRates screening_rates(const MonitoringParams& p, std::size_t households
   return r;
 }
 
-MonitoringBlock identify_risk(Households& hh, std::size_t region_begin, std::size_t begin,
-                              std::size_t end, const MonthContext& month, const RegionMonth& region,
-                              const ScreeningRates& rates, const Rng& rng) {
+MonitoringBlock identify_risk(Households& hh, std::size_t region_begin,
+                              const std::vector<std::uint32_t>& watch, const MonthContext& month,
+                              const RegionMonth& region, const ScreeningRates& rates,
+                              const Rng& rng) {
   const MonitoringParams& p = region.params->monitoring;
-  const double line = at_year(region.params->lines.monitoring, month.date.year);
   const auto m = static_cast<std::uint32_t>(month.offset);
   MonitoringBlock block;
   MonitoringTally& t = block.tally;
-  for (std::size_t i = begin; i < end; ++i) {
+  for (const std::uint32_t i : watch) {
     if (hh.category[i] != Category::kNone) {
-      block.monitored.push_back(static_cast<std::uint32_t>(i));
-      continue;
-    }
-    if (!at_risk(hh, i, line, month.offset, p)) {
-      hh.risk_since[i] = kNever;
+      block.monitored.push_back(i);
       continue;
     }
     if (hh.risk_since[i] == kNever) hh.risk_since[i] = static_cast<std::int16_t>(month.offset);
@@ -97,7 +93,7 @@ MonitoringBlock identify_risk(Households& hh, std::size_t region_begin, std::siz
                      : (hh.flags[i] & hh_flag::kLifted) ? Category::kUnstable
                                                         : Category::kMarginal;
     hh.months_above[i] = 0;
-    block.monitored.push_back(static_cast<std::uint32_t>(i));
+    block.monitored.push_back(i);
   }
   return block;
 }

@@ -48,11 +48,13 @@ struct MonitoringBlock {
   }
 };
 
-/// Phase 7 over households [begin, end) of one region: tracks when risk began, tries the
-/// channels on at-risk households not yet monitored, enters the found ones in a category, and
-/// lists every monitored household for the assistance and risk-elimination phases.
-MonitoringBlock identify_risk(Households& hh, std::size_t region_begin, std::size_t begin,
-                              std::size_t end, const MonthContext& month, const RegionMonth& region,
-                              const ScreeningRates& rates, const Rng& rng);
+/// Phase 7 for one region, over the households the household pass marked (monitored or at
+/// risk, ascending): tracks when risk began, tries the channels on at-risk households not yet
+/// monitored, enters the found ones in a category, and lists every monitored household for the
+/// assistance and risk-elimination phases.
+MonitoringBlock identify_risk(Households& hh, std::size_t region_begin,
+                              const std::vector<std::uint32_t>& watch, const MonthContext& month,
+                              const RegionMonth& region, const ScreeningRates& rates,
+                              const Rng& rng);
 
 }  // namespace povsim

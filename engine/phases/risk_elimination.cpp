@@ -9,7 +9,7 @@ MonitoringTally eliminate_risk(Households& hh, std::size_t region_begin,
                                const MonthContext& month, const RegionMonth& region,
                                const Rng& rng) {
   const MonitoringParams& p = region.params->monitoring;
-  const double line = at_year(region.params->lines.monitoring, month.date.year);
+  const double line = region.monitoring_line;
   const auto gain =
       static_cast<int>(p.motivation.incentives ? p.motivation.monthly_gain * 255.0 + 0.5 : 0);
   MonitoringTally t;

@@ -27,6 +27,8 @@ struct RegionMonth {
   double livestock_p = 0;
   double pension_monthly = 0;                       // yuan per elderly member
   double dibao_standard = 0;                        // yuan/person/year
+  double poverty_line = 0;                          // yuan/person/year, this year
+  double monitoring_line = 0;                       // yuan/person/year, this year
   const QuantileTable* permanent_noise = nullptr;   // monthly persistent income factor
   const QuantileTable* transitory_noise = nullptr;  // this month's income factor
 };

@@ -71,6 +71,7 @@ void Simulation::step_month() {
   }
   // 5–6. Labour and households: 低保 assessment, then incomes, shocks and transfers.
   std::vector<std::vector<MedicalClaim>> claims(n_regions);
+  std::vector<std::vector<std::uint32_t>> watch(n_regions);
   {
     auto t = timer.stamp(Phase::kHouseholds);
     for (std::size_t r = 0; r < n_regions; ++r) {
@@ -88,6 +89,7 @@ void Simulation::step_month() {
           });
       flows_[r].income.add(block.totals);
       claims[r] = std::move(block.claims);
+      watch[r] = std::move(block.watch);
       flows_[r].months += 1;
       flows_[r].disasters = shocks_[r].disasters;
     }
@@ -96,17 +98,14 @@ void Simulation::step_month() {
   std::vector<std::vector<std::uint32_t>> monitored(n_regions);
   {
     auto t = timer.stamp(Phase::kMonitoring);
-    for (std::size_t r = 0; r < n_regions; ++r) {
+    tbb::parallel_for(std::size_t{0}, n_regions, [&](std::size_t r) {
       const auto [begin, end] = households_of(r);
       const ScreeningRates rates =
           screening_rates(regions[r].params->monitoring, end - begin, monitored_count_[r]);
-      MonitoringBlock block =
-          block_reduce<MonitoringBlock>(begin, end, [&, b0 = begin](std::size_t b, std::size_t e) {
-            return identify_risk(hh_, b0, b, e, month, regions[r], rates, rng_);
-          });
+      MonitoringBlock block = identify_risk(hh_, begin, watch[r], month, regions[r], rates, rng_);
       flows_[r].monitoring.add(block.tally);
       monitored[r] = std::move(block.monitored);
-    }
+    });
   }
   // 8. Assistance, region by region (each region's budgets are its own).
   {
