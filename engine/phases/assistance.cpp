@@ -110,10 +110,29 @@ AssistanceTally assist(Households& hh, std::size_t region_begin,
     double take_up_u;
     double convert_u;
   };
-  // Only households with something left to offer are drawn and ranked.
+  // A programme whose budget cannot pay for one more offer is closed for the year.
+  const std::array<double, kProgrammeCount> smallest_offer{
+      a.employment.cost_per_placement,
+      a.training.cost_per_trainee,
+      a.industry.cost_per_household,
+      a.public_jobs.monthly_wage * a.public_jobs.term_months,
+      1e-9,
+      1e-9,
+      1e-9};
+  unsigned open = 0;
+  for (int k = 0; k < kProgrammeCount; ++k)
+    if (budgets.left[k] >= smallest_offer[k] && budgets.left[k] > 0) open |= 1u << k;
+
+  // Only households with something left to offer are drawn and ranked; those whose only
+  // options are closed programmes are turned away for lack of budget at once.
   std::vector<Candidate> order;
   for (std::uint32_t i : monitored) {
-    if (eligible_programmes(hh, i, region) == 0) continue;
+    const unsigned eligible = eligible_programmes(hh, i, region);
+    if (eligible == 0) continue;
+    if ((eligible & open) == 0) {
+      hh.mon_flags[i] |= mon_flag::kDeniedThisYear;
+      continue;
+    }
     const auto w = rng.words(i - static_cast<std::uint32_t>(region_begin), region.region_id, m,
                              Stream::kAssistance);
     const int colour =

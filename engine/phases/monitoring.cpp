@@ -13,14 +13,6 @@ void MonitoringTally::add(const MonitoringTally& o) {
   eliminated += o.eliminated;
 }
 
-bool at_risk(const Households& hh, std::size_t i, double monitoring_line, int month,
-             const MonitoringParams& p) {
-  const bool recent_shock = (hh.mon_flags[i] & mon_flag::kExpenseShock) &&
-                            hh.event_month[i] != kNever &&
-                            month - hh.event_month[i] < p.expense_shock_window_months;
-  return recent_shock || hh.rolling_per_capita(i) < monitoring_line;
-}
-
 Alert alert_of(double rolling_per_capita, double monitoring_line, const AlertParams& p) {
   const double ratio = monitoring_line > 0 ? rolling_per_capita / monitoring_line : 1.0;
   if (ratio < p.red_below) return Alert::kRed;

@@ -18,8 +18,13 @@ enum class Alert : int { kGreen, kYellow, kOrange, kRed, kCount };
 
 /// At risk: 12-month per-capita income under the year's monitoring line, or a recent
 /// expense shock large against the household's income.
-bool at_risk(const Households& hh, std::size_t i, double monitoring_line, int month,
-             const MonitoringParams& p);
+inline bool at_risk(const Households& hh, std::size_t i, double monitoring_line, int month,
+                    const MonitoringParams& p) {
+  const bool recent_shock = (hh.mon_flags[i] & mon_flag::kExpenseShock) &&
+                            hh.event_month[i] != kNever &&
+                            month - hh.event_month[i] < p.expense_shock_window_months;
+  return recent_shock || hh.rolling_per_capita(i) < monitoring_line;
+}
 Alert alert_of(double rolling_per_capita, double monitoring_line, const AlertParams& p);
 
 /// Probabilities of one month's screening in a region, from its capacity and caseload.
