@@ -26,12 +26,15 @@ test-asan: deps
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -L unit
 
+# End-to-end (1M households × 60 months, all cores and 1 thread, STREAM bandwidth), then the
+# kernels; results also land in $(BUILD)/bench/{e2e,micro}.json.
 bench: build
-	$(BUILD)/bench/povsim_bench_e2e
-	$(BUILD)/bench/povsim_bench_micro --benchmark_min_time=0.2
+	$(BUILD)/bench/povsim_bench_e2e $(BUILD)/bench/e2e.json
+	$(BUILD)/bench/povsim_bench_micro --benchmark_min_time=0.2 \
+	  --benchmark_out=$(BUILD)/bench/micro.json --benchmark_out_format=json
 
 docs: build
-	$(BUILD)/povsim schema --markdown > /tmp/povsim-params.md && scripts/update-docs.sh /tmp/povsim-params.md
+	scripts/update-docs.sh $(BUILD)/povsim
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

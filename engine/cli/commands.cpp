@@ -71,17 +71,38 @@ int validate_command(const std::string& scenario, const RunFlags& flags) {
   return 0;
 }
 
-int schema_command(bool markdown) {
+std::string schema_markdown(const std::string& scenario) {
+  const LoadedScenario loaded = load_scenario(scenario);
+  RegionParams values = loaded.params.region(0, 0);
+  SchemaTable table;
+  describe(table, values);
+  return SchemaTable::markdown(table.rows());
+}
+
+std::string metrics_markdown() {
+  std::string out = "| metric | unit | definition |\n|---|---|---|\n";
+  for (const auto& m : metric_table())
+    out += "| `" + std::string(m.name) + "` | " + std::string(m.unit) + " | " +
+           std::string(m.definition) + " |\n";
+  return out;
+}
+
+int metrics_command() {
+  std::printf("%s", metrics_markdown().c_str());
+  return 0;
+}
+
+int schema_command(bool markdown, const std::string& scenario) {
+  if (markdown) {
+    std::printf("%s", schema_markdown(scenario).c_str());
+    return 0;
+  }
   RegionParams empty;
   SchemaTable table;
   describe(table, empty);
-  if (markdown) {
-    std::printf("%s", SchemaTable::markdown(table.rows()).c_str());
-  } else {
-    for (const auto& row : table.rows())
-      std::printf("%s\t%s\t%s\t%s\n", row.path.c_str(), row.type.c_str(), row.unit.c_str(),
-                  row.range.c_str());
-  }
+  for (const auto& row : table.rows())
+    std::printf("%s\t%s\t%s\t%s\n", row.path.c_str(), row.type.c_str(), row.unit.c_str(),
+                row.range.c_str());
   return 0;
 }
 

@@ -18,6 +18,12 @@ struct RunFlags {
 int run_command(const std::string& scenario, const RunFlags& flags,
                 const std::string& command_line);
 int validate_command(const std::string& scenario, const RunFlags& flags);
-int schema_command(bool markdown);
+int schema_command(bool markdown, const std::string& scenario);
+int metrics_command();
+
+/// The parameter table of docs/parameters.md, with the values of `scenario`'s first region.
+std::string schema_markdown(const std::string& scenario);
+/// The metric table of docs/outputs.md.
+std::string metrics_markdown();
 
 }  // namespace povsim

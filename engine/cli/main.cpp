@@ -46,8 +46,11 @@ int main(int argc, char** argv) {
   add_run_flags(validate, flags, false);
 
   bool markdown = false;
+  std::string schema_values = "scenarios/baseline.yaml";
   auto* schema = app.add_subcommand("schema", "list every region-level scenario key");
   schema->add_flag("--markdown", markdown, "as the markdown table of docs/parameters.md");
+  schema->add_option("--values", schema_values, "scenario whose first region's values to show");
+  auto* metrics = app.add_subcommand("metrics", "list every output metric (docs/outputs.md)");
 
   try {
     app.parse(argc, argv);
@@ -68,7 +71,8 @@ int main(int argc, char** argv) {
   try {
     if (*run) return povsim::run_command(scenario, flags, command_line);
     if (*validate) return povsim::validate_command(validate_file, flags);
-    if (*schema) return povsim::schema_command(markdown);
+    if (*schema) return povsim::schema_command(markdown, schema_values);
+    if (*metrics) return povsim::metrics_command();
   } catch (const povsim::InputError& e) {
     std::fprintf(stderr, "%s", e.what());
     return 2;

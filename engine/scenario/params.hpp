@@ -29,7 +29,6 @@ struct LabourShares {
 struct PopulationParams {
   std::vector<double> household_size_shares;  // [i] = share of households with i+1 persons
   double lifted_share = 0;                    // 脱贫户 among all households
-  double households_per_village = 0;
   LabourShares labour_lifted;
   LabourShares labour_general;
   double extra_worker_probability = 0;

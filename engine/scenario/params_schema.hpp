@@ -51,8 +51,6 @@ void describe(V& v, PopulationParams& p) {
                "household size shares must sum to 1");
   v.field("lifted_share", p.lifted_share, kShare,
           Doc{"share", "脱贫户 (registered poor until 2020) among households"});
-  v.field("households_per_village", p.households_per_village, Range{1, 100000},
-          Doc{"households", "village size (villages group grid-worker caseloads)"});
   v.section("labour_lifted", p.labour_lifted, "labour capacity class of lifted households");
   v.section("labour_general", p.labour_general, "labour capacity class of general households");
   v.field("extra_worker_probability", p.extra_worker_probability, kShare,
