@@ -22,33 +22,27 @@ std::array<double, QuantileTable::kCells + 1> normal_bounds() {
 QuantileTable QuantileTable::normal() {
   const auto bound = normal_bounds();
   QuantileTable t;
-  for (int k = 0; k < kCells; ++k) {
-    t.base_[k] = bound[k];
-    t.slope_[k] = bound[k + 1] - bound[k];
-  }
+  for (int k = 0; k < kCells; ++k)
+    t.cells_[k] = {static_cast<float>(bound[k]), static_cast<float>(bound[k + 1] - bound[k])};
   return t;
 }
 
 QuantileTable QuantileTable::lognormal_unit_mean(double sigma) {
   const auto bound = normal_bounds();
+  std::array<double, kCells + 1> value{};
+  double mean = 0;  // of the piecewise-linear distribution, so the factor averages exactly 1
+  for (int k = 0; k <= kCells; ++k) value[k] = std::exp(sigma * bound[k] - 0.5 * sigma * sigma);
+  for (int k = 0; k < kCells; ++k) mean += 0.5 * (value[k] + value[k + 1]) / kCells;
   QuantileTable t;
-  for (int k = 0; k < kCells; ++k) {
-    const double lo = std::exp(sigma * bound[k] - 0.5 * sigma * sigma);
-    const double hi = std::exp(sigma * bound[k + 1] - 0.5 * sigma * sigma);
-    t.base_[k] = lo;
-    t.slope_[k] = hi - lo;
-  }
-  const double m = t.mean();
-  for (int k = 0; k < kCells; ++k) {
-    t.base_[k] /= m;
-    t.slope_[k] /= m;
-  }
+  for (int k = 0; k < kCells; ++k)
+    t.cells_[k] = {static_cast<float>(value[k] / mean),
+                   static_cast<float>((value[k + 1] - value[k]) / mean)};
   return t;
 }
 
 double QuantileTable::mean() const {
   double sum = 0;
-  for (int k = 0; k < kCells; ++k) sum += base_[k] + 0.5 * slope_[k];
+  for (const Cell& c : cells_) sum += static_cast<double>(c.base) + 0.5 * c.slope;
   return sum / kCells;
 }
 

@@ -92,6 +92,35 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
                                 std::size_t end, const MonthContext& month,
                                 const RegionMonth& region, const RegionShockState& shocks,
                                 const Rng& rng) {
+  // Column pointers held in locals: the compiler need not reload them after every store.
+  struct {
+    Category* category;
+    float* dibao_monthly;
+    std::uint8_t* elderly;
+    std::int16_t* event_month;
+    std::uint8_t* flags;
+    std::uint16_t* mon_flags;
+    float* operating;
+    float* property;
+    std::uint8_t* public_job_months_left;
+    IncomeRing* ring;
+    std::int16_t* risk_since;
+    std::uint8_t* sick_months_left;
+    std::uint8_t* size;
+    std::uint8_t* students;
+    float* subsidy;
+    float* wage_local;
+    float* wage_migrant;
+    std::uint8_t* workers;
+    float* ytd_net;
+  } c{hh.category.data(),    hh.dibao_monthly.data(), hh.elderly.data(),
+      hh.event_month.data(), hh.flags.data(),         hh.mon_flags.data(),
+      hh.operating.data(),   hh.property.data(),      hh.public_job_months_left.data(),
+      hh.ring.data(),        hh.risk_since.data(),    hh.sick_months_left.data(),
+      hh.size.data(),        hh.students.data(),      hh.subsidy.data(),
+      hh.wage_local.data(),  hh.wage_migrant.data(),  hh.workers.data(),
+      hh.ytd_net.data()};
+
   const RegionParams& rp = *region.params;
   const EconomyParams& eco = rp.economy;
   const ShockParams& sh = rp.shocks;
@@ -118,14 +147,14 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
       // the rare-event uniform and the migrant-work uniform.
       const auto w = rng.words(local, region.region_id, m, Stream::kIncomeMonthly);
       const std::array<double, 4> u{0.0, 0.0, Rng::to_unit(w[2]), Rng::to_unit(w[3])};
-      std::uint8_t flags = hh.flags[i];
+      std::uint8_t flags = c.flags[i];
 
       // Earning capacity drifts with the trend and a persistent household shock.
       const float perm = growth * static_cast<float>(permanent_noise(w[0]));
-      hh.wage_local[i] *= perm;
-      hh.wage_migrant[i] *= perm;
-      hh.operating[i] *= perm;
-      hh.property[i] *= growth;
+      c.wage_local[i] *= perm;
+      c.wage_migrant[i] *= perm;
+      c.operating[i] *= perm;
+      c.property[i] *= growth;
 
       // Migrant work: loss and re-finding of jobs (u[3]).
       if (flags & hh_flag::kMigrantAttached) {
@@ -135,12 +164,12 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
         } else if (u[3] < eco.migrant_job_finding_rate) {
           flags |= hh_flag::kMigrantEmployed;
         }
-        hh.flags[i] = flags;
+        c.flags[i] = flags;
       }
 
       // Rare idiosyncratic events share one uniform (u[2]): at most one per household-month.
       HealthOutcome health;
-      double hazard = region.illness_p * (1.0 + sh.elderly_illness_multiplier * hh.elderly[i]) *
+      double hazard = region.illness_p * (1.0 + sh.elderly_illness_multiplier * c.elderly[i]) *
                       ((flags & hh_flag::kChronic) ? sh.chronic_illness_multiplier : 1.0);
       double edge = hazard;
       if (u[2] < edge) {
@@ -151,32 +180,32 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
         t.accident_events += 1;
         health = health_event(hh, i, sh.accident, rp.transfers,
                               rng.uniforms(local, region.region_id, m, Stream::kAccident), eco, t);
-      } else if (hh.operating[i] > 0 && u[2] < (edge += region.business_p)) {
+      } else if (c.operating[i] > 0 && u[2] < (edge += region.business_p)) {
         t.business_failures += 1;
-        hh.operating[i] *= static_cast<float>(1.0 - sh.business_failure.loss_share);
-      } else if (hh.operating[i] > 0 && u[2] < (edge += region.livestock_p)) {
+        c.operating[i] *= static_cast<float>(1.0 - sh.business_failure.loss_share);
+      } else if (c.operating[i] > 0 && u[2] < (edge += region.livestock_p)) {
         t.livestock_losses += 1;
-        hh.operating[i] *= static_cast<float>(1.0 - sh.livestock_loss.loss_share);
+        c.operating[i] *= static_cast<float>(1.0 - sh.livestock_loss.loss_share);
       }
-      flags = hh.flags[i];  // a disability may have ended migrant work
+      flags = c.flags[i];  // a disability may have ended migrant work
       const double oop = health.out_of_pocket;
       if (oop > 0 || health.disabled) {
         // Large bills and disabilities leave records (department screening reads them), and a
         // bill large against the household's expected income is a sudden-hardship shock.
         const bool disabled = health.disabled;
-        const double expected = static_cast<double>(hh.wage_local[i]) + hh.wage_migrant[i] +
-                                hh.operating[i] + hh.property[i] + hh.subsidy[i] +
-                                12.0 * region.pension_monthly * hh.elderly[i];
+        const double expected = static_cast<double>(c.wage_local[i]) + c.wage_migrant[i] +
+                                c.operating[i] + c.property[i] + c.subsidy[i] +
+                                12.0 * region.pension_monthly * c.elderly[i];
         const bool expense_shock = oop > mon.expense_shock_threshold * std::max(expected, 1.0);
-        if (expense_shock || disabled) hh.event_month[i] = static_cast<std::int16_t>(m);
+        if (expense_shock || disabled) c.event_month[i] = static_cast<std::int16_t>(m);
         if (expense_shock) {
-          hh.mon_flags[i] |= mon_flag::kExpenseShock | mon_flag::kShockedThisYear;
-          hh.mon_flags[i] &= static_cast<std::uint16_t>(~mon_flag::kReliefPaid);
+          c.mon_flags[i] |= mon_flag::kExpenseShock | mon_flag::kShockedThisYear;
+          c.mon_flags[i] &= static_cast<std::uint16_t>(~mon_flag::kReliefPaid);
           t.expense_shocks += 1;
         } else if (disabled) {
-          hh.mon_flags[i] &= static_cast<std::uint16_t>(~mon_flag::kExpenseShock);
+          c.mon_flags[i] &= static_cast<std::uint16_t>(~mon_flag::kExpenseShock);
         }
-        const bool eligible = hh.category[i] != Category::kNone || (flags & hh_flag::kDibao) ||
+        const bool eligible = c.category[i] != Category::kNone || (flags & hh_flag::kDibao) ||
                               (flags & hh_flag::kLifted);
         if (medical_assistance && eligible && oop > 0) {
           double claim = med.assistance_share * oop;
@@ -189,15 +218,15 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
       // This month's income by source.
       const double transitory = transitory_noise(w[1]);
       double work_keep = 1.0;
-      if (hh.sick_months_left[i] > 0) {
-        work_keep = hh.workers[i] > 0 ? 1.0 - 1.0 / hh.workers[i] : 1.0;
-        --hh.sick_months_left[i];
+      if (c.sick_months_left[i] > 0) {
+        work_keep = c.workers[i] > 0 ? 1.0 - 1.0 / c.workers[i] : 1.0;
+        --c.sick_months_left[i];
       }
-      const double wage_local = hh.wage_local[i] / 12.0 * transitory * work_keep;
+      const double wage_local = c.wage_local[i] / 12.0 * transitory * work_keep;
       const double wage_migrant = (flags & hh_flag::kMigrantEmployed)
-                                      ? hh.wage_migrant[i] / 12.0 * transitory * work_keep
+                                      ? c.wage_migrant[i] / 12.0 * transitory * work_keep
                                       : 0.0;
-      double operating = hh.operating[i] / 12.0 * transitory * shocks.price_multiplier;
+      double operating = c.operating[i] / 12.0 * transitory * shocks.price_multiplier;
       if (disaster && operating > 0) {
         const auto ud =
             rng.uniforms(local, region.region_id, static_cast<std::uint32_t>(shocks.disaster_start),
@@ -208,27 +237,26 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
         }
       }
       double wage_public = 0;
-      if (hh.public_job_months_left[i] > 0) {
+      if (c.public_job_months_left[i] > 0) {
         wage_public = public_wage;
-        --hh.public_job_months_left[i];
+        --c.public_job_months_left[i];
       }
-      const double property = hh.property[i] / 12.0;
-      const double subsidy = hh.subsidy[i] / 12.0;
-      const double pension = region.pension_monthly * hh.elderly[i];
-      const double dibao = (flags & hh_flag::kDibao) ? hh.dibao_monthly[i] : 0.0;
-      const double schooling = edu_monthly * hh.students[i];
+      const double property = c.property[i] / 12.0;
+      const double subsidy = c.subsidy[i] / 12.0;
+      const double pension = region.pension_monthly * c.elderly[i];
+      const double dibao = (flags & hh_flag::kDibao) ? c.dibao_monthly[i] : 0.0;
+      const double schooling = edu_monthly * c.students[i];
       const double net = wage_local + wage_public + wage_migrant + operating + property + subsidy +
                          pension + dibao - oop - schooling;
 
-      hh.ytd_net[i] += static_cast<float>(net);
+      c.ytd_net[i] += static_cast<float>(net);
       const double ring_units =
-          std::clamp(net * inverse_size[hh.size[i]] * (1.0 / kRingYuan), -32768.0, 32767.0);
-      hh.ring[i][ring_slot] =
-          static_cast<std::int16_t>(ring_units + (ring_units >= 0 ? 0.5 : -0.5));
-      if (hh.category[i] != Category::kNone || at_risk(hh, i, monitoring_line, month.offset, mon)) {
+          std::clamp(net * inverse_size[c.size[i]] * (1.0 / kRingYuan), -32768.0, 32767.0);
+      c.ring[i][ring_slot] = static_cast<std::int16_t>(ring_units + (ring_units >= 0 ? 0.5 : -0.5));
+      if (c.category[i] != Category::kNone || at_risk(hh, i, monitoring_line, month.offset, mon)) {
         block.watch.push_back(static_cast<std::uint32_t>(i));
       } else {
-        hh.risk_since[i] = kNever;
+        c.risk_since[i] = kNever;
       }
 
       t.wage_local += wage_local;
