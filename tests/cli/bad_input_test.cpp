@@ -1,0 +1,206 @@
+// Bad input through the real program: exit code 2 and a message naming the exact place
+// (file:line:col, or the --set argument) and the key path.
+#include <gtest/gtest.h>
+
+#include "support/program.hpp"
+#include "support/temp_dir.hpp"
+
+namespace povsim {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::data_file;
+using testing::ProgramResult;
+using testing::run_povsim;
+using testing::TempDir;
+
+std::string bad(const std::string& name) { return data_file("bad/" + name).string(); }
+
+/// Validates `file` with extra arguments.
+ProgramResult validate(const std::string& file, std::vector<std::string> extra = {}) {
+  std::vector<std::string> args{"validate", file};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return run_povsim(args);
+}
+
+/// Expects exit code 2 and every part in stderr.
+void expect_bad_input(const ProgramResult& r, const std::vector<std::string>& parts) {
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  for (const auto& part : parts)
+    EXPECT_NE(r.err.find(part), std::string::npos) << "missing `" << part << "` in:\n" << r.err;
+}
+
+TEST(BadInput, YamlSyntaxError) {
+  expect_bad_input(validate(bad("syntax_error.yaml")),
+                   {"syntax_error.yaml:3:12: error: YAML syntax error"});
+}
+
+TEST(BadInput, EmptyFile) {
+  expect_bad_input(validate(bad("empty.yaml")), {"empty.yaml:1:1: error: ", "empty document"});
+}
+
+TEST(BadInput, DuplicateKey) {
+  expect_bad_input(validate(bad("duplicate_key.yaml")),
+                   {"duplicate_key.yaml:4:1: error: seed: duplicate key"});
+}
+
+TEST(BadInput, UnknownKeyWithDidYouMean) {
+  expect_bad_input(validate(bad("unknown_key.yaml")),
+                   {"unknown_key.yaml:5:5: error: shocks.illness.anual_probability: unknown key "
+                    "(did you mean `annual_probability`?)"});
+}
+
+TEST(BadInput, WordForANumber) {
+  expect_bad_input(validate(bad("wrong_type.yaml")),
+                   {"wrong_type.yaml:5:33: error: transfers.dibao.assessment_interval_months: "
+                    "expected an integer in [1, 24], found \"six\""});
+}
+
+TEST(BadInput, OutOfRangeValue) {
+  expect_bad_input(validate(bad("out_of_range.yaml")),
+                   {"out_of_range.yaml:5:14: error: transfers.dibao.take_up: expected a number "
+                    "in [0, 1], found 1.5"});
+}
+
+TEST(BadInput, SharesNotSummingToOne) {
+  expect_bad_input(validate(bad("shares_not_one.yaml")),
+                   {"shares_not_one.yaml:4:49: error: population.labour_lifted.none: strong + "
+                    "weak + none must sum to 1"});
+}
+
+TEST(BadInput, PeriodEndBeforeStart) {
+  expect_bad_input(validate(bad("period_end_before_start.yaml")),
+                   {"period_end_before_start.yaml:5:8: error: period.end: expected a month not "
+                    "before period.start (2023-01), found 2022-12"});
+}
+
+TEST(BadInput, MissingProfileFile) {
+  expect_bad_input(validate(bad("missing_profile.yaml")),
+                   {"missing_profile.yaml:6:14: error: regions[0].profile: expected an existing "
+                    "region profile file, found \"no-such-profile.yaml\""});
+}
+
+TEST(BadInput, DuplicateRegion) {
+  expect_bad_input(validate(bad("duplicate_region.yaml")),
+                   {"duplicate_region.yaml:7:11: error: regions[1].name: duplicate region name"});
+}
+
+TEST(BadInput, NegativeHouseholdCount) {
+  expect_bad_input(validate(bad("negative_households.yaml")),
+                   {"negative_households.yaml:5:17: error: regions[0].households: expected an "
+                    "integer in [1, 1000000000], found -1200"});
+}
+
+TEST(BadInput, WrongSchemaVersion) {
+  expect_bad_input(validate(bad("wrong_schema.yaml")),
+                   {"wrong_schema.yaml:3:9: error: schema: expected \"povsim/1\", found "
+                    "\"povsim/2\""});
+}
+
+TEST(BadInput, MissingRequiredTopLevelKey) {
+  expect_bad_input(validate(bad("missing_key.yaml")),
+                   {"missing_key.yaml:2:1: error: (top level): missing required key `seed`"});
+}
+
+TEST(BadInput, MissingRequiredKeyOfAPolicy) {
+  expect_bad_input(validate(bad("policy_missing_until.yaml")),
+                   {"policy_missing_until.yaml:4:5: error: policy[0]: missing required key "
+                    "`until`"});
+}
+
+TEST(BadInput, CircularExtends) {
+  expect_bad_input(validate(bad("circular_a.yaml")),
+                   {"circular_b.yaml:2:10: error: extends: circular `extends` chain: "
+                    "circular_a.yaml → circular_b.yaml → circular_a.yaml"});
+}
+
+TEST(BadInput, PolicyUntilBeforeFrom) {
+  expect_bad_input(validate(bad("policy_until_before_from.yaml")),
+                   {"policy_until_before_from.yaml:5:12: error: policy[0].until: expected a "
+                    "month not before `from` (2023-06), found 2023-01"});
+}
+
+TEST(BadInput, PolicyThatSetsThePopulation) {
+  expect_bad_input(validate(bad("policy_sets_population.yaml")),
+                   {"policy_sets_population.yaml:7:7: error: policy[0].set.population: "});
+}
+
+TEST(BadInput, SetOfAnUnknownKey) {
+  expect_bad_input(
+      validate(data_file("small.yaml").string(), {"--set", "shocks.illness.anual_probability=0.1"}),
+      {"--set shocks.illness.anual_probability=0.1: error: "
+       "shocks.illness.anual_probability: unknown key (did you mean "
+       "`annual_probability`?)"});
+}
+
+TEST(BadInput, SetOfABadValue) {
+  expect_bad_input(
+      validate(data_file("small.yaml").string(), {"--set", "economy.trend_growth=fast"}),
+      {"--set economy.trend_growth=fast: error: economy.trend_growth: expected a "
+       "number in [-0.5, 1], found \"fast\""});
+}
+
+TEST(BadInput, SetOfAnUnknownRegion) {
+  expect_bad_input(
+      validate(data_file("small.yaml").string(), {"--set", "regions.nowhere.households=5"}),
+      {"--set regions.nowhere.households=5: error: regions.nowhere: expected the name or index"});
+}
+
+TEST(BadInput, SetOfAHugeListIndex) {
+  expect_bad_input(validate(data_file("small.yaml").string(),
+                            {"--set", "regions.99999999999999999999.households=5"}),
+                   {"--set regions.99999999999999999999.households=5: error: "
+                    "regions.99999999999999999999: "});
+}
+
+TEST(BadInput, ZeroThreads) {
+  TempDir dir;
+  const ProgramResult r = run_povsim(
+      {"run", data_file("small.yaml").string(), "--threads", "0", "--out", (dir / "out").string()});
+  expect_bad_input(r, {"--threads"});
+  EXPECT_FALSE(fs::exists(dir / "out"));
+}
+
+TEST(BadInput, UnwritableOut) {
+  TempDir dir;
+  const fs::path file = dir.write("plain-file", "");
+  const std::string out = (file / "out").string();
+  const ProgramResult r =
+      run_povsim({"run", data_file("small.yaml").string(), "--scale", "0.05", "--out", out});
+  expect_bad_input(r, {out + ": error: --out: cannot create the parent directory"});
+}
+
+TEST(BadInput, OutThatIsAnExistingFileIsRefusedAndKept) {
+  TempDir dir;
+  const fs::path file = dir.write("results.txt", "keep me");
+  const ProgramResult r = run_povsim(
+      {"run", data_file("small.yaml").string(), "--scale", "0.05", "--out", file.string()});
+  expect_bad_input(r, {file.string() + ": error: --out: expected a directory, found a file"});
+  EXPECT_EQ(testing::read_file(file), "keep me");
+}
+
+TEST(BadInput, MissingScenarioFile) {
+  expect_bad_input(validate(data_file("no-such-scenario.yaml").string()),
+                   {"no-such-scenario.yaml: error: cannot open file"});
+}
+
+TEST(BadInput, UnknownCommandLineOption) {
+  expect_bad_input(run_povsim({"validate", data_file("small.yaml").string(), "--sed", "1"}),
+                   {"--sed"});
+}
+
+TEST(BadInput, EveryProblemInAFileIsReportedAtOnce) {
+  const ProgramResult r = validate(bad("two_errors.yaml"));
+  expect_bad_input(r, {"two_errors.yaml:5:14: error: transfers.dibao.take_up:",
+                       "two_errors.yaml:7:13: error: shocks.price_sd:"});
+}
+
+TEST(BadInput, EveryBadSetIsReportedAtOnce) {
+  const ProgramResult r = validate(data_file("small.yaml").string(),
+                                   {"--set", "shocks.price_sd=-1", "--set", "seed=minus one"});
+  expect_bad_input(r, {"--set shocks.price_sd=-1: error: shocks.price_sd:",
+                       "--set seed=minus one: error: seed:"});
+}
+
+}  // namespace
+}  // namespace povsim
