@@ -57,6 +57,9 @@ class Rng {
 
   static double to_unit(std::uint32_t w) { return (static_cast<double>(w) + 0.5) * 0x1p-32; }
 
+  /// The key's two words (seed, replication), for batched generators of the same stream.
+  std::uint32_t key_word(int k) const { return key_.v[k]; }
+
   /// Two standard normals from two uniforms (Box-Muller).
   static std::array<double, 2> normals(double u1, double u2) {
     const double r = std::sqrt(-2.0 * std::log(u1));

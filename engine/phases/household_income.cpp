@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/normal_table.hpp"
+#include "core/philox_batch.hpp"
 #include "phases/monitoring.hpp"
 
 namespace povsim {
@@ -140,12 +141,19 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
   HouseholdBlock block;
   IncomeTotals& t = block.totals;
 
-  {
-    for (std::size_t i = begin; i < end; ++i) {
+  constexpr std::size_t kChunk = 256;
+  std::array<std::uint32_t, kChunk> w0, w1, w2, w3;
+  for (std::size_t chunk = begin; chunk < end; chunk += kChunk) {
+    const std::size_t chunk_end = std::min(end, chunk + kChunk);
+    philox_batch(rng, static_cast<std::uint32_t>(chunk - region_begin), chunk_end - chunk,
+                 region.region_id, m, Stream::kIncomeMonthly, w0.data(), w1.data(), w2.data(),
+                 w3.data());
+    for (std::size_t i = chunk; i < chunk_end; ++i) {
       const auto local = static_cast<std::uint32_t>(i - region_begin);
       // The month's one dense draw: persistent and transitory lognormal income factors (mean 1),
       // the rare-event uniform and the migrant-work uniform.
-      const auto w = rng.words(local, region.region_id, m, Stream::kIncomeMonthly);
+      const std::array<std::uint32_t, 4> w{w0[i - chunk], w1[i - chunk], w2[i - chunk],
+                                           w3[i - chunk]};
       const std::array<double, 4> u{0.0, 0.0, Rng::to_unit(w[2]), Rng::to_unit(w[3])};
       std::uint8_t flags = c.flags[i];
 

@@ -1,0 +1,95 @@
+#include "core/philox_batch.hpp"
+
+#include <immintrin.h>
+
+namespace povsim {
+
+namespace {
+
+// Random123's Philox4x32 constants (Random123/philox.h: PHILOX_M4x32_*, PHILOX_W32_*).
+constexpr std::uint32_t kM0 = 0xD2511F53u;
+constexpr std::uint32_t kM1 = 0xCD9E8D57u;
+constexpr std::uint32_t kW0 = 0x9E3779B9u;
+constexpr std::uint32_t kW1 = 0xBB67AE85u;
+
+/// 32x32->64 products of eight lanes: low and high halves back in their lanes.
+__attribute__((target("avx2"))) inline void mulhilo8(__m256i x, __m256i m, __m256i& lo,
+                                                     __m256i& hi) {
+  const __m256i even = _mm256_mul_epu32(x, m);
+  const __m256i odd = _mm256_mul_epu32(_mm256_srli_epi64(x, 32), m);
+  lo = _mm256_blend_epi32(even, _mm256_slli_epi64(odd, 32), 0b10101010);
+  hi = _mm256_blend_epi32(_mm256_srli_epi64(even, 32), odd, 0b10101010);
+}
+
+__attribute__((target("avx2"))) void batch_avx2(std::uint32_t k0, std::uint32_t k1,
+                                                std::uint32_t first, std::size_t n,
+                                                std::uint32_t c1, std::uint32_t c2,
+                                                std::uint32_t c3, std::uint32_t* out0,
+                                                std::uint32_t* out1, std::uint32_t* out2,
+                                                std::uint32_t* out3) {
+  const __m256i m0 = _mm256_set1_epi32(static_cast<int>(kM0));
+  const __m256i m1 = _mm256_set1_epi32(static_cast<int>(kM1));
+  const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+  std::size_t j = 0;
+  for (; j + 8 <= n; j += 8) {
+    __m256i x0 = _mm256_add_epi32(_mm256_set1_epi32(static_cast<int>(first + j)), lane);
+    __m256i x1 = _mm256_set1_epi32(static_cast<int>(c1));
+    __m256i x2 = _mm256_set1_epi32(static_cast<int>(c2));
+    __m256i x3 = _mm256_set1_epi32(static_cast<int>(c3));
+    std::uint32_t a = k0, b = k1;
+    for (int round = 0; round < 10; ++round) {
+      if (round > 0) {
+        a += kW0;
+        b += kW1;
+      }
+      __m256i lo0, hi0, lo1, hi1;
+      mulhilo8(x0, m0, lo0, hi0);
+      mulhilo8(x2, m1, lo1, hi1);
+      const __m256i y0 =
+          _mm256_xor_si256(_mm256_xor_si256(hi1, x1), _mm256_set1_epi32(static_cast<int>(a)));
+      const __m256i y2 =
+          _mm256_xor_si256(_mm256_xor_si256(hi0, x3), _mm256_set1_epi32(static_cast<int>(b)));
+      x0 = y0;
+      x1 = lo1;
+      x2 = y2;
+      x3 = lo0;
+    }
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out0 + j), x0);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out1 + j), x1);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out2 + j), x2);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out3 + j), x3);
+  }
+  (void)j;
+}
+
+bool detect_avx2() {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2");
+}
+
+}  // namespace
+
+bool philox_batch_uses_avx2() {
+  static const bool avx2 = detect_avx2();
+  return avx2;
+}
+
+void philox_batch(const Rng& rng, std::uint32_t first, std::size_t n, std::uint32_t region,
+                  std::uint32_t month, Stream stream, std::uint32_t* out0, std::uint32_t* out1,
+                  std::uint32_t* out2, std::uint32_t* out3) {
+  std::size_t done = 0;
+  if (philox_batch_uses_avx2()) {
+    done = n - n % 8;
+    batch_avx2(rng.key_word(0), rng.key_word(1), first, done, region, month,
+               static_cast<std::uint32_t>(stream) << 24, out0, out1, out2, out3);
+  }
+  for (std::size_t j = done; j < n; ++j) {  // the rest, and CPUs without AVX2: Random123 itself
+    const auto w = rng.words(first + static_cast<std::uint32_t>(j), region, month, stream);
+    out0[j] = w[0];
+    out1[j] = w[1];
+    out2[j] = w[2];
+    out3[j] = w[3];
+  }
+}
+
+}  // namespace povsim
