@@ -1,0 +1,129 @@
+#include "phases/assistance.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "scenario/scenario_loader.hpp"
+
+namespace povsim {
+namespace {
+
+const std::string kBaseline = std::string(POVSIM_SOURCE_DIR) + "/scenarios/baseline.yaml";
+
+struct Fixture {
+  LoadedScenario s = load_scenario(kBaseline);
+  LognormalTables tables;
+  RegionParams rp = s.params.region(0, 0);
+  MonthContext month = month_context(s.params, 0);
+  RegionMonth region;
+  Households hh;
+
+  explicit Fixture(std::size_t n) {
+    rp.assistance.take_up = 1.0;
+    region = schedule_month(s.params, month, tables)[0];
+    region.params = &rp;
+    hh.region_begin = {0, static_cast<std::uint32_t>(n)};
+    hh.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      hh.size[i] = 3;
+      hh.workers[i] = 1;
+      hh.motivation[i] = 255;
+      hh.category[i] = Category::kUnstable;
+      hh.ring[i].fill(static_cast<std::int16_t>(3000 / 12 / kRingYuan));
+    }
+  }
+  std::vector<std::uint32_t> all() const {
+    std::vector<std::uint32_t> v(hh.n());
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = static_cast<std::uint32_t>(i);
+    return v;
+  }
+};
+
+TEST(Assistance, ByLabourCapacity) {
+  Fixture f(3);
+  f.hh.labour = {LabourClass::kStrong, LabourClass::kWeak, LabourClass::kNone};
+  f.hh.workers[2] = 0;
+  Budgets budgets;
+  budgets.left.fill(1e9);
+  const AssistanceTally t = assist(f.hh, 0, f.all(), f.month, f.region, budgets, Rng(1, 0));
+  // Strong labour: a job, training and an industry (产业 + 就业 双保险).
+  EXPECT_TRUE(f.hh.mon_flags[0] & mon_flag::kPlaced);
+  EXPECT_TRUE(f.hh.mon_flags[0] & mon_flag::kTrained);
+  EXPECT_TRUE(f.hh.mon_flags[0] & mon_flag::kIndustry);
+  EXPECT_GE(f.hh.wage_local[0], f.rp.assistance.employment.annual_wage);
+  // Weak labour: a 公益性岗位 post and an industry.
+  EXPECT_EQ(f.hh.public_job_months_left[1], f.rp.assistance.public_jobs.term_months);
+  EXPECT_TRUE(f.hh.mon_flags[1] & mon_flag::kIndustry);
+  // No labour: 兜底.
+  EXPECT_TRUE(f.hh.flags[2] & hh_flag::kDibao);
+  EXPECT_GT(f.hh.dibao_monthly[2], 0);
+  EXPECT_EQ(t.households[static_cast<int>(Programme::kEmployment)], 1);
+  EXPECT_EQ(t.households[static_cast<int>(Programme::kPublicJobs)], 1);
+  EXPECT_EQ(t.households[static_cast<int>(Programme::kSocialAssistance)], 1);
+}
+
+TEST(Assistance, BudgetLimitsHelpAndTheMostSevereComeFirst) {
+  Fixture f(10);
+  for (std::size_t i = 0; i < 10; ++i) {
+    f.hh.labour[i] = LabourClass::kWeak;
+    f.hh.mon_flags[i] = mon_flag::kIndustry;  // only a 公益性岗位 post is left to offer
+  }
+  // Household 7 is the poorest (red alert); the others are yellow.
+  f.hh.ring[7].fill(static_cast<std::int16_t>(1000 / 12 / kRingYuan));
+  for (std::size_t i = 0; i < 10; ++i)
+    if (i != 7) f.hh.ring[i].fill(static_cast<std::int16_t>(5800 / 12 / kRingYuan));
+  Budgets budgets;
+  budgets.left.fill(0);
+  const double post =
+      f.rp.assistance.public_jobs.monthly_wage * f.rp.assistance.public_jobs.term_months;
+  budgets.left[static_cast<int>(Programme::kPublicJobs)] = 2.5 * post;
+  const AssistanceTally t = assist(f.hh, 0, f.all(), f.month, f.region, budgets, Rng(1, 0));
+  EXPECT_EQ(t.households[static_cast<int>(Programme::kPublicJobs)], 2);
+  EXPECT_GT(f.hh.public_job_months_left[7], 0);  // red first
+  EXPECT_NEAR(budgets.left[static_cast<int>(Programme::kPublicJobs)], 0.5 * post, 1e-6);
+  int denied = 0;
+  for (std::size_t i = 0; i < 10; ++i)
+    denied += (f.hh.mon_flags[i] & mon_flag::kDeniedThisYear) ? 1 : 0;
+  EXPECT_EQ(denied, 8);
+}
+
+TEST(Assistance, AllocationIsDeterministic) {
+  auto once = [] {
+    Fixture f(200);
+    for (std::size_t i = 0; i < 200; ++i) f.hh.labour[i] = LabourClass::kWeak;
+    Budgets budgets;
+    budgets.left.fill(0);
+    budgets.left[static_cast<int>(Programme::kPublicJobs)] =
+        30 * f.rp.assistance.public_jobs.monthly_wage * f.rp.assistance.public_jobs.term_months;
+    assist(f.hh, 0, f.all(), f.month, f.region, budgets, Rng(7, 3));
+    return f.hh.public_job_months_left;
+  };
+  const auto a = once();
+  EXPECT_EQ(a, once());
+  EXPECT_EQ(std::count_if(a.begin(), a.end(), [](auto m) { return m > 0; }), 30);
+}
+
+TEST(MedicalAssistance, ClaimsPaidInOrderWhileTheBudgetLasts) {
+  Fixture f(3);
+  Budgets budgets;
+  budgets.left.fill(0);
+  budgets.left[static_cast<int>(Programme::kMedical)] = 1500;
+  const AssistanceTally t =
+      settle_medical_claims(f.hh, {{0, 1000.0f}, {1, 1000.0f}, {2, 400.0f}}, f.month, budgets);
+  EXPECT_EQ(t.households[static_cast<int>(Programme::kMedical)], 2);  // claims 0 and 2
+  EXPECT_FLOAT_EQ(f.hh.ytd_net[0], 1000.0f);
+  EXPECT_FLOAT_EQ(f.hh.ytd_net[1], 0.0f);
+  EXPECT_FLOAT_EQ(f.hh.ytd_net[2], 400.0f);
+  EXPECT_TRUE(f.hh.mon_flags[1] & mon_flag::kDeniedThisYear);
+}
+
+TEST(Budgets, OpenScalesWithHouseholds) {
+  AssistanceParams a;
+  a.risk_relief.budget_per_household = 200;  // 200万 for a county of 10,000 households (seed 002)
+  const Budgets b = Budgets::open(a, 10000);
+  EXPECT_DOUBLE_EQ(b.left[static_cast<int>(Programme::kRiskRelief)], 2'000'000.0);
+}
+
+}  // namespace
+}  // namespace povsim

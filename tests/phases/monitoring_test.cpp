@@ -1,0 +1,109 @@
+#include "phases/monitoring.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "scenario/scenario_loader.hpp"
+
+namespace povsim {
+namespace {
+
+const std::string kBaseline = std::string(POVSIM_SOURCE_DIR) + "/scenarios/baseline.yaml";
+
+/// A table of n households of `size` persons, each with 12 months of `per_capita` income.
+Households table(std::size_t n, int size, double per_capita) {
+  Households hh;
+  hh.region_begin = {0, static_cast<std::uint32_t>(n)};
+  hh.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    hh.size[i] = static_cast<std::uint8_t>(size);
+    hh.ring[i].fill(static_cast<std::int16_t>(per_capita / 12.0 / kRingYuan));
+    hh.motivation[i] = 255;
+  }
+  return hh;
+}
+
+TEST(AtRisk, IncomeUnderTheMonitoringLine) {
+  MonitoringParams p;
+  p.expense_shock_window_months = 12;
+  const Households hh = table(2, 3, 6000);
+  EXPECT_NEAR(hh.rolling_per_capita(0), 6000, 12 * kRingYuan);
+  EXPECT_TRUE(at_risk(hh, 0, 6500, 0, p));
+  EXPECT_FALSE(at_risk(hh, 0, 5500, 0, p));
+}
+
+TEST(AtRisk, RecentExpenseShockEvenAboveTheLine) {
+  MonitoringParams p;
+  p.expense_shock_window_months = 12;
+  Households hh = table(1, 3, 20000);
+  hh.event_month[0] = 5;
+  hh.mon_flags[0] |= mon_flag::kExpenseShock;
+  EXPECT_TRUE(at_risk(hh, 0, 6000, 10, p));
+  EXPECT_FALSE(at_risk(hh, 0, 6000, 17, p));  // the window has passed
+  hh.mon_flags[0] = 0;                        // a disability record is not an expense shock
+  EXPECT_FALSE(at_risk(hh, 0, 6000, 10, p));
+}
+
+TEST(Alert, FourColoursByRatioToTheLine) {
+  const AlertParams a{1.0, 0.85, 0.67};
+  EXPECT_EQ(alert_of(7000, 6000, a), Alert::kGreen);
+  EXPECT_EQ(alert_of(5500, 6000, a), Alert::kYellow);
+  EXPECT_EQ(alert_of(4500, 6000, a), Alert::kOrange);
+  EXPECT_EQ(alert_of(3000, 6000, a), Alert::kRed);
+}
+
+TEST(ScreeningRates, CapacityGoesFirstToMonitoredHouseholds) {
+  MonitoringParams p;
+  p.enabled = true;
+  p.grid = {20.4, 49, 1, 1.0};  // seed 000: 12 workers × 49 visits ≈ 589 households
+  EXPECT_NEAR(screening_rates(p, 589, 0).grid, 1.0, 1e-3);
+  // A caseload of monitored households leaves less for screening the rest.
+  EXPECT_NEAR(screening_rates(p, 589, 100).grid, (589.6 - 100) / 589, 1e-2);
+  p.grid.screenings_per_month = 4;  // weekly rounds with a quarter of the coverage each
+  p.grid.households_per_worker_per_screening = 49.0 / 4;
+  EXPECT_NEAR(screening_rates(p, 589, 0).grid, 1 - std::pow(0.75, 4), 1e-2);
+  p.enabled = false;
+  EXPECT_EQ(screening_rates(p, 589, 0).grid, 0.0);
+}
+
+TEST(IdentifyRisk, FoundHouseholdsEnterTheirCategoryAndLagIsCounted) {
+  const LoadedScenario s = load_scenario(kBaseline);
+  LognormalTables tables;
+  RegionParams rp = s.params.region(0, 0);
+  rp.monitoring.self_report_probability = 1.0;  // everyone at risk reports at once
+  MonthContext month = month_context(s.params, 3);
+  RegionMonth region = schedule_month(s.params, month, tables)[0];
+  region.params = &rp;
+
+  Households hh = table(3, 3, 2000);  // all far under the line
+  hh.flags[0] = hh_flag::kLifted;
+  hh.risk_since[0] = 1;  // at risk since month 1: lag 2
+  hh.mon_flags[2] = mon_flag::kExpenseShock | mon_flag::kWasEliminated;
+  hh.event_month[2] = 3;
+  const MonitoringBlock b = identify_risk(hh, 0, {0, 1, 2}, month, region, {}, Rng(1, 0));
+  EXPECT_EQ(hh.category[0], Category::kUnstable);
+  EXPECT_EQ(hh.category[1], Category::kMarginal);
+  EXPECT_EQ(hh.category[2], Category::kSudden);
+  EXPECT_EQ(b.tally.newly_identified, 3);
+  EXPECT_EQ(b.tally.by_channel[static_cast<int>(Channel::kSelfReport)], 3);
+  EXPECT_EQ(b.tally.lag_months, 2);
+  EXPECT_EQ(b.tally.relapsed, 1);
+  EXPECT_EQ(b.monitored.size(), 3u);
+}
+
+TEST(IdentifyRisk, NobodyIsFoundWhenMonitoringIsOff) {
+  const LoadedScenario s = load_scenario(kBaseline, {{"monitoring.enabled=false"}, 1.0});
+  LognormalTables tables;
+  const MonthContext month = month_context(s.params, 0);
+  const RegionMonth region = schedule_month(s.params, month, tables)[0];
+  Households hh = table(50, 3, 1000);
+  const MonitoringBlock b =
+      identify_risk(hh, 0, {0, 1, 2, 3}, month, region,
+                    screening_rates(region.params->monitoring, 50, 0), Rng(1, 0));
+  EXPECT_EQ(b.tally.newly_identified, 0);
+  EXPECT_EQ(hh.risk_since[0], 0);  // the risk is still dated, for the lag once found
+}
+
+}  // namespace
+}  // namespace povsim
