@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "cli/progress.hpp"
 #include "output/manifest.hpp"
@@ -44,7 +45,8 @@ int run_command(const std::string& scenario, const RunFlags& flags,
   ManifestInputs mi;
   mi.scenario = &loaded;
   mi.run = &run;
-  mi.threads = flags.threads;
+  mi.threads =
+      flags.threads > 0 ? flags.threads : static_cast<int>(std::thread::hardware_concurrency());
   mi.scale = flags.scale;
   mi.command_line = command_line;
   out.write("manifest.json", manifest_json(mi));

@@ -115,8 +115,8 @@ const std::array<MetricInfo, kMetricCount>& metric_table() {
       {M::kYuanMedical, "assistance_yuan_medical", "yuan", "medical assistance paid"},
       {M::kYuanRiskRelief, "assistance_yuan_risk_relief", "yuan", "risk-relief fund paid"},
       {M::kUnmetNeed, "unmet_need", "households",
-       "households that were, at least once in the year, eligible and willing but turned away "
-       "for lack of budget"},
+       "households turned away at least once in the year for lack of budget: an eligible "
+       "programme was closed or ran out, or a medical-assistance claim went unpaid"},
   }};
   return table;
 }

@@ -2,6 +2,8 @@
 
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
+
 #include "core/block_reduce.hpp"
 #include "model/population.hpp"
 #include "phases/household_income.hpp"
@@ -19,6 +21,7 @@ Simulation::Simulation(const Params& params, std::uint32_t replication)
       shocks_(params.regions.size()),
       flows_(params.regions.size()),
       budgets_(params.regions.size()),
+      annual_(params.regions.size()),
       monitored_count_(params.regions.size(), 0) {
   result_.replication = replication;
   result_.households = hh_.n();
@@ -50,16 +53,22 @@ void Simulation::step_month() {
     auto t = timer.stamp(Phase::kSchedule);
     regions = schedule_month(params_, month, noise_);
   }
-  // 2. Funds in: programme budgets open each January, and again (pro rata for the months left)
-  //    when a policy epoch changes them during the year.
+  // 2. Funds in: programme budgets open each January; a policy epoch that changes them during the
+  //    year adds or removes the change pro rata for the months left (other policies leave them).
   {
     auto t = timer.stamp(Phase::kFundsIn);
-    if (month.date.month == 1 || month.offset == 0 || month.epoch != budget_epoch_) {
+    const bool new_year = month.date.month == 1 || month.offset == 0;
+    if (new_year || month.epoch != budget_epoch_) {
       const double share = (13 - month.date.month) / 12.0;
       for (std::size_t r = 0; r < n_regions; ++r) {
         const auto [begin, end] = households_of(r);
-        budgets_[r] = Budgets::open(regions[r].params->assistance, end - begin);
-        for (double& left : budgets_[r].left) left *= share;
+        const Budgets annual = Budgets::open(regions[r].params->assistance, end - begin);
+        for (int k = 0; k < kProgrammeCount; ++k) {
+          double& left = budgets_[r].left[k];
+          left = new_year ? annual.left[k] * share
+                          : std::max(0.0, left + (annual.left[k] - annual_[r].left[k]) * share);
+        }
+        annual_[r] = annual;
       }
       budget_epoch_ = month.epoch;
     }

@@ -49,7 +49,8 @@ class Simulation {
   Households hh_;
   std::vector<RegionShockState> shocks_;
   std::vector<YearFlows> flows_;
-  std::vector<Budgets> budgets_;
+  std::vector<Budgets> budgets_;  // left this year
+  std::vector<Budgets> annual_;   // this year's appropriation
   std::vector<std::size_t> monitored_count_;
   int budget_epoch_ = -1;
   LognormalTables noise_;
