@@ -17,7 +17,8 @@ void Households::resize(std::size_t n) {
   dibao_monthly.assign(n, 0);
   sick_months_left.assign(n, 0);
   ytd_net.assign(n, 0);
-  ring.assign(n, IncomeRing{});
+  for (auto& column : month_income) column.assign(n, 0);
+  income_sum.assign(n, 0);
   category.assign(n, Category::kNone);
   mon_flags.assign(n, 0);
   risk_since.assign(n, kNever);
@@ -29,8 +30,8 @@ void Households::resize(std::size_t n) {
 
 std::size_t Households::bytes_per_household() {
   return 6 * sizeof(std::uint8_t) + 5 * sizeof(float) + sizeof(float) + sizeof(std::uint8_t) +
-         sizeof(float) + sizeof(IncomeRing) + sizeof(Category) + 3 * sizeof(std::uint8_t) +
-         3 * sizeof(std::int16_t);
+         sizeof(float) + 12 * sizeof(std::int16_t) + sizeof(std::int32_t) + sizeof(Category) +
+         3 * sizeof(std::uint8_t) + 3 * sizeof(std::int16_t);
 }
 
 }  // namespace povsim

@@ -37,8 +37,8 @@ enum class Category : std::uint8_t { kNone = 0, kUnstable = 1, kMarginal = 2, kS
 
 inline constexpr std::int16_t kNever = -1;
 
-/// Rolling 12 months of per-capita net income, in units of kRingYuan (compact on purpose).
-using IncomeRing = std::array<std::int16_t, 12>;
+/// Units of the 12-month income record: per-capita net income per month in steps of 4 yuan
+/// (int16, compact on purpose: ±131,000 yuan a month per person).
 inline constexpr float kRingYuan = 4.0f;
 
 /// All households, one column per field (struct of arrays), grouped by region: region r owns
@@ -68,7 +68,10 @@ struct Households {
 
   // Income record.
   std::vector<float> ytd_net;  // net income so far this calendar year (yuan)
-  std::vector<IncomeRing> ring;
+  /// The last 12 months of per-capita net income, month-major ([calendar month - 1][household])
+  /// with their running sum, so that a month's pass touches one slot and the sum only.
+  std::array<std::vector<std::int16_t>, 12> month_income;
+  std::vector<std::int32_t> income_sum;
 
   // Monitoring and assistance (months are offsets from the period's start).
   std::vector<Category> category;
@@ -83,9 +86,25 @@ struct Households {
   std::size_t n_regions() const { return region_begin.size() - 1; }
   /// Per-capita net income over the last 12 months (yuan/person/year).
   double rolling_per_capita(std::size_t i) const {
-    int sum = 0;
-    for (std::int16_t v : ring[i]) sum += v;
-    return sum * static_cast<double>(kRingYuan);
+    return income_sum[i] * static_cast<double>(kRingYuan);
+  }
+  /// Records household i's per-capita net income of calendar month `slot` (0..11), in yuan.
+  void record_month_income(std::size_t i, int slot, double per_capita_yuan) {
+    const std::int16_t units = to_units(per_capita_yuan);
+    income_sum[i] += units - month_income[slot][i];
+    month_income[slot][i] = units;
+  }
+  /// Sets all 12 months of household i's record to the same per-capita income (yuan).
+  void fill_income_record(std::size_t i, double per_capita_yuan) {
+    const std::int16_t units = to_units(per_capita_yuan);
+    for (auto& column : month_income) column[i] = units;
+    income_sum[i] = 12 * units;
+  }
+  static std::int16_t to_units(double yuan) {
+    const double u = yuan / kRingYuan;
+    return static_cast<std::int16_t>(u >= 32767.0    ? 32767.0
+                                     : u <= -32768.0 ? -32768.0
+                                                     : u + (u >= 0 ? 0.5 : -0.5));
   }
   void resize(std::size_t n);
   /// Bytes of state per household (sum of the column element sizes).

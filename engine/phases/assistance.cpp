@@ -50,10 +50,8 @@ namespace {
 /// Money paid to a household this month counts in this month's income record.
 void credit_income(Households& hh, std::size_t i, const MonthContext& month, double yuan) {
   hh.ytd_net[i] += static_cast<float>(yuan);
-  auto& slot = hh.ring[i][month.date.month - 1];
-  const double units = slot + yuan / hh.size[i] / kRingYuan;
-  slot =
-      static_cast<std::int16_t>(std::clamp(units + (units >= 0 ? 0.5 : -0.5), -32768.0, 32767.0));
+  const int slot = month.date.month - 1;
+  hh.record_month_income(i, slot, hh.month_income[slot][i] * kRingYuan + yuan / hh.size[i]);
 }
 }  // namespace
 

@@ -104,7 +104,8 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
     float* operating;
     float* property;
     std::uint8_t* public_job_months_left;
-    IncomeRing* ring;
+    std::int16_t* month_income;
+    std::int32_t* income_sum;
     std::int16_t* risk_since;
     std::uint8_t* sick_months_left;
     std::uint8_t* size;
@@ -114,32 +115,48 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
     float* wage_migrant;
     std::uint8_t* workers;
     float* ytd_net;
-  } c{hh.category.data(),    hh.dibao_monthly.data(), hh.elderly.data(),
-      hh.event_month.data(), hh.flags.data(),         hh.mon_flags.data(),
-      hh.operating.data(),   hh.property.data(),      hh.public_job_months_left.data(),
-      hh.ring.data(),        hh.risk_since.data(),    hh.sick_months_left.data(),
-      hh.size.data(),        hh.students.data(),      hh.subsidy.data(),
-      hh.wage_local.data(),  hh.wage_migrant.data(),  hh.workers.data(),
+  } c{hh.category.data(),
+      hh.dibao_monthly.data(),
+      hh.elderly.data(),
+      hh.event_month.data(),
+      hh.flags.data(),
+      hh.mon_flags.data(),
+      hh.operating.data(),
+      hh.property.data(),
+      hh.public_job_months_left.data(),
+      hh.month_income[month.date.month - 1].data(),
+      hh.income_sum.data(),
+      hh.risk_since.data(),
+      hh.sick_months_left.data(),
+      hh.size.data(),
+      hh.students.data(),
+      hh.subsidy.data(),
+      hh.wage_local.data(),
+      hh.wage_migrant.data(),
+      hh.workers.data(),
       hh.ytd_net.data()};
 
   const RegionParams& rp = *region.params;
   const EconomyParams& eco = rp.economy;
   const ShockParams& sh = rp.shocks;
   const auto m = static_cast<std::uint32_t>(month.offset);
-  const auto growth = static_cast<float>(region.growth_factor);
+  // Capacities move once a year (trend growth of the year gone by, and a persistent shock); within
+  // the year incomes follow the region's growth index, so capacities are not rewritten monthly.
+  const bool january = month.date.month == 1;
+  const auto annual_growth = static_cast<float>(region.january_growth);
+  const double within_year = region.growth_index / 12.0;
   const QuantileTable& permanent_noise = *region.permanent_noise;
   const QuantileTable& transitory_noise = *region.transitory_noise;
   const bool disaster = shocks.disaster_active(month.offset);
   const double disaster_keep = 1.0 - sh.disaster.loss_share;
   const double edu_monthly = sh.education_cost_per_student / 12.0;
-  const int ring_slot = month.date.month - 1;
   const MonitoringParams& mon = rp.monitoring;
   const MedicalAssistanceProgramme& med = rp.assistance.medical;
   const bool medical_assistance = med.budget_per_household > 0;
   const double public_wage = rp.assistance.public_jobs.monthly_wage;
   const double monitoring_line = region.monitoring_line;
   HouseholdBlock block;
-  IncomeTotals& t = block.totals;
+  IncomeTotals t;  // a local, not block.totals: the compiler can keep the sums in registers
 
   constexpr std::size_t kChunk = 256;
   std::array<std::uint32_t, kChunk> w0, w1, w2, w3;
@@ -150,19 +167,20 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
                  w3.data());
     for (std::size_t i = chunk; i < chunk_end; ++i) {
       const auto local = static_cast<std::uint32_t>(i - region_begin);
-      // The month's one dense draw: persistent and transitory lognormal income factors (mean 1),
-      // the rare-event uniform and the migrant-work uniform.
+      // The month's one dense draw: the persistent (used in January) and transitory lognormal
+      // income factors (mean 1), the rare-event uniform and the migrant-work uniform.
       const std::array<std::uint32_t, 4> w{w0[i - chunk], w1[i - chunk], w2[i - chunk],
                                            w3[i - chunk]};
       const std::array<double, 4> u{0.0, 0.0, Rng::to_unit(w[2]), Rng::to_unit(w[3])};
       std::uint8_t flags = c.flags[i];
 
-      // Earning capacity drifts with the trend and a persistent household shock.
-      const float perm = growth * static_cast<float>(permanent_noise(w[0]));
-      c.wage_local[i] *= perm;
-      c.wage_migrant[i] *= perm;
-      c.operating[i] *= perm;
-      c.property[i] *= growth;
+      if (january) {
+        const float perm = annual_growth * permanent_noise(w[0]);
+        c.wage_local[i] *= perm;
+        c.wage_migrant[i] *= perm;
+        c.operating[i] *= perm;
+        c.property[i] *= annual_growth;
+      }
 
       // Migrant work: loss and re-finding of jobs (u[3]).
       if (flags & hh_flag::kMigrantAttached) {
@@ -230,11 +248,11 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
         work_keep = c.workers[i] > 0 ? 1.0 - 1.0 / c.workers[i] : 1.0;
         --c.sick_months_left[i];
       }
-      const double wage_local = c.wage_local[i] / 12.0 * transitory * work_keep;
-      const double wage_migrant = (flags & hh_flag::kMigrantEmployed)
-                                      ? c.wage_migrant[i] / 12.0 * transitory * work_keep
-                                      : 0.0;
-      double operating = c.operating[i] / 12.0 * transitory * shocks.price_multiplier;
+      const double earned = within_year * transitory;
+      const double wage_local = c.wage_local[i] * earned * work_keep;
+      const double wage_migrant =
+          (flags & hh_flag::kMigrantEmployed) ? c.wage_migrant[i] * earned * work_keep : 0.0;
+      double operating = c.operating[i] * earned * shocks.price_multiplier;
       if (disaster && operating > 0) {
         const auto ud =
             rng.uniforms(local, region.region_id, static_cast<std::uint32_t>(shocks.disaster_start),
@@ -249,7 +267,7 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
         wage_public = public_wage;
         --c.public_job_months_left[i];
       }
-      const double property = c.property[i] / 12.0;
+      const double property = c.property[i] * within_year;
       const double subsidy = c.subsidy[i] / 12.0;
       const double pension = region.pension_monthly * c.elderly[i];
       const double dibao = (flags & hh_flag::kDibao) ? c.dibao_monthly[i] : 0.0;
@@ -258,12 +276,12 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
                          pension + dibao - oop - schooling;
 
       c.ytd_net[i] += static_cast<float>(net);
-      const double ring_units =
-          std::clamp(net * inverse_size[c.size[i]] * (1.0 / kRingYuan), -32768.0, 32767.0);
-      c.ring[i][ring_slot] = static_cast<std::int16_t>(ring_units + (ring_units >= 0 ? 0.5 : -0.5));
+      const std::int16_t units = Households::to_units(net * inverse_size[c.size[i]]);
+      c.income_sum[i] += units - c.month_income[i];
+      c.month_income[i] = units;
       if (c.category[i] != Category::kNone || at_risk(hh, i, monitoring_line, month.offset, mon)) {
         block.watch.push_back(static_cast<std::uint32_t>(i));
-      } else {
+      } else if (c.risk_since[i] != kNever) {
         c.risk_since[i] = kNever;
       }
 
@@ -279,6 +297,7 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
       t.schooling += schooling;
     }
   }
+  block.totals = t;
   return block;
 }
 

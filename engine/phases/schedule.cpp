@@ -26,7 +26,9 @@ std::vector<RegionMonth> schedule_month(const Params& params, const MonthContext
     RegionMonth& m = out[r];
     m.params = &rp;
     m.region_id = params.regions[r].stable_id;
-    m.growth_factor = std::pow(1.0 + at_year(rp.economy.trend_growth, year), 1.0 / 12.0);
+    m.growth_index =
+        std::pow(1.0 + at_year(rp.economy.trend_growth, year), (month.date.month - 1) / 12.0);
+    m.january_growth = month.offset == 0 ? 1.0 : 1.0 + at_year(rp.economy.trend_growth, year - 1);
     m.illness_p = monthly_probability(rp.shocks.illness.annual_probability);
     m.accident_p = monthly_probability(rp.shocks.accident.annual_probability);
     m.business_p = monthly_probability(rp.shocks.business_failure.annual_probability);
@@ -35,7 +37,7 @@ std::vector<RegionMonth> schedule_month(const Params& params, const MonthContext
     m.dibao_standard = at_year(rp.transfers.dibao.standard, year);
     m.poverty_line = at_year(rp.lines.poverty, year);
     m.monitoring_line = at_year(rp.lines.monitoring, year);
-    m.permanent_noise = &noise.get(rp.economy.permanent_sd / std::sqrt(12.0));
+    m.permanent_noise = &noise.get(rp.economy.permanent_sd);
     m.transitory_noise = &noise.get(rp.economy.transitory_sd);
   }
   return out;

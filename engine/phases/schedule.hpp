@@ -20,8 +20,9 @@ struct MonthContext {
 struct RegionMonth {
   const RegionParams* params = nullptr;
   std::uint32_t region_id = 0;
-  double growth_factor = 1;  // monthly multiplier of earned capacities (trend only)
-  double illness_p = 0;      // monthly event probabilities
+  double growth_index = 1;    // earned incomes this month relative to January (trend only)
+  double january_growth = 1;  // applied to capacities in January: last year's trend growth
+  double illness_p = 0;       // monthly event probabilities
   double accident_p = 0;
   double business_p = 0;
   double livestock_p = 0;

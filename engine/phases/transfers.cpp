@@ -54,8 +54,7 @@ void seed_income_record(Households& hh, std::size_t begin, std::size_t end,
     const double monthly =
         expected_per_capita_income(hh, i, region) / 12.0 +
         ((hh.flags[i] & hh_flag::kDibao) ? hh.dibao_monthly[i] / hh.size[i] : 0.0);
-    const double units = std::clamp(monthly / kRingYuan + 0.5, -32768.0, 32767.0);
-    hh.ring[i].fill(static_cast<std::int16_t>(units));
+    hh.fill_income_record(i, monthly);
   }
 }
 

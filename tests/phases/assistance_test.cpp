@@ -30,7 +30,7 @@ struct Fixture {
       hh.workers[i] = 1;
       hh.motivation[i] = 255;
       hh.category[i] = Category::kUnstable;
-      hh.ring[i].fill(static_cast<std::int16_t>(3000 / 12 / kRingYuan));
+      hh.fill_income_record(i, 3000 / 12.0);
     }
   }
   std::vector<std::uint32_t> all() const {
@@ -70,9 +70,9 @@ TEST(Assistance, BudgetLimitsHelpAndTheMostSevereComeFirst) {
     f.hh.mon_flags[i] = mon_flag::kIndustry;  // only a 公益性岗位 post is left to offer
   }
   // Household 7 is the poorest (red alert); the others are yellow.
-  f.hh.ring[7].fill(static_cast<std::int16_t>(1000 / 12 / kRingYuan));
+  f.hh.fill_income_record(7, 1000 / 12.0);
   for (std::size_t i = 0; i < 10; ++i)
-    if (i != 7) f.hh.ring[i].fill(static_cast<std::int16_t>(5800 / 12 / kRingYuan));
+    if (i != 7) f.hh.fill_income_record(i, 5800 / 12.0);
   Budgets budgets;
   budgets.left.fill(0);
   const double post =

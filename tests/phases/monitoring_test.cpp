@@ -18,7 +18,7 @@ Households table(std::size_t n, int size, double per_capita) {
   hh.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     hh.size[i] = static_cast<std::uint8_t>(size);
-    hh.ring[i].fill(static_cast<std::int16_t>(per_capita / 12.0 / kRingYuan));
+    hh.fill_income_record(i, per_capita / 12.0);
     hh.motivation[i] = 255;
   }
   return hh;
