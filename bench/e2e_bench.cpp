@@ -158,12 +158,16 @@ double cpu_seconds() {
   return sec(u.ru_utime) + sec(u.ru_stime);
 }
 
-/// The 1-minute load average.
-double load_average() {
-  std::ifstream in("/proc/loadavg");
-  double load = 0;
-  in >> load;
-  return load;
+/// CPU seconds all processes on the machine have used since boot (user, nice, system, irq,
+/// softirq, steal from /proc/stat), for telling how much of a run's cores others took.
+double machine_cpu_seconds() {
+  std::ifstream in("/proc/stat");
+  std::string cpu;
+  std::uint64_t user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0,
+                steal = 0;
+  in >> cpu >> user >> nice >> system >> idle >> iowait >> irq >> softirq >> steal;
+  return static_cast<double>(user + nice + system + irq + softirq + steal) /
+         static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -225,7 +229,9 @@ struct EngineRun {
   int threads = 0;
   std::vector<double> wall_seconds;  // one per repeat
   std::vector<double> cpu_seconds;   // process CPU time of each repeat (user + system)
+  std::vector<double> others_cores;  // cores' worth of CPU other processes took during each repeat
   double best_wall = 0;
+  double best_others_cores = 0;  // other processes' CPU during the best run, in cores
   PhaseTimer best_timer;
   std::size_t households_simulated = 0;
   double synthesis_seconds = 0;  // population synthesis alone, best of the repeats
@@ -240,13 +246,18 @@ void run_engine(const Params& params, bool rss_resets, EngineRun& run) {
   settings.threads = run.threads;
   if (rss_resets) reset_peak_rss();
   const double cpu_start = cpu_seconds();
+  const double machine_start = machine_cpu_seconds();
   const RunResult result = run_scenario(params, settings);
-  run.cpu_seconds.push_back(cpu_seconds() - cpu_start);
+  const double cpu = cpu_seconds() - cpu_start;
+  run.cpu_seconds.push_back(cpu);
+  run.others_cores.push_back(std::max(0.0, machine_cpu_seconds() - machine_start - cpu) /
+                             result.wall_seconds);
   run.peak_rss = std::max(run.peak_rss, peak_rss_bytes());
   run.wall_seconds.push_back(result.wall_seconds);
   run.households_simulated = result.replications.empty() ? 0 : result.replications[0].households;
   if (run.wall_seconds.size() == 1 || result.wall_seconds < run.best_wall) {
     run.best_wall = result.wall_seconds;
+    run.best_others_cores = run.others_cores.back();
     run.best_timer = result.timer;
   }
 }
@@ -320,14 +331,15 @@ int main(int argc, char** argv) {
                 state_bytes, opt.repeats);
     std::fflush(stdout);
 
-    // Other processes on the cores make wall-clock figures (and 2-thread speed-ups) meaningless.
-    const double load_at_start = load_average();
-    const bool busy = load_at_start > 0.5;
-    if (busy)
-      std::printf(
-          "  WARNING: load average %.2f before starting: other processes are using the "
-          "cores, wall-clock figures will be low\n",
-          load_at_start);
+    // Other processes on the cores make wall-clock figures (and speed-ups) meaningless: count
+    // the CPU time they take during one idle second before, and during each run.
+    const double machine_before = machine_cpu_seconds();
+    const double self_before = cpu_seconds();
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+    const double others_idle_second =
+        std::max(0.0, (machine_cpu_seconds() - machine_before) - (cpu_seconds() - self_before));
+    std::printf("  other processes used %.2f of %d cores before the start\n", others_idle_second,
+                machine["nproc"].get<int>());
     const bool rss_resets = reset_peak_rss();
     std::vector<EngineRun> runs;
     for (const int threads : thread_counts()) {
@@ -339,7 +351,8 @@ int main(int argc, char** argv) {
       std::printf("  repeat %d/%d:", rep + 1, opt.repeats);
       for (EngineRun& run : runs) {
         run_engine(params, rss_resets, run);
-        std::printf(" threads=%d %.3f s", run.threads, run.wall_seconds.back());
+        std::printf("  threads=%d %.3f s (others %.2f cores)", run.threads, run.wall_seconds.back(),
+                    run.others_cores.back());
         std::fflush(stdout);
       }
       std::printf("\n");
@@ -378,6 +391,8 @@ int main(int argc, char** argv) {
           {"household_months_per_second", rate},
           {"household_months_per_second_median", hm / median(run.wall_seconds)},
           {"cpu_seconds", run.cpu_seconds},
+          {"other_processes_cores", run.others_cores},
+          {"other_processes_cores_best_run", run.best_others_cores},
           {"household_months_per_cpu_second",
            hm / *std::min_element(run.cpu_seconds.begin(), run.cpu_seconds.end())},
           {"speedup_vs_1_thread", speedup},
@@ -414,7 +429,7 @@ int main(int argc, char** argv) {
     doc["compiler"] = __VERSION__;
     doc["machine"] = machine;
     doc["machine"]["load_average_at_end"] = read_line("/proc/loadavg");
-    doc["machine_busy_at_start"] = busy;
+    doc["machine"]["other_processes_cores_at_start"] = others_idle_second;
     doc["scenario"] = {{"file", opt.scenario.string()},
                        {"name", params.name},
                        {"sha256", loaded.resolved_sha256},
@@ -475,6 +490,12 @@ int main(int argc, char** argv) {
                   r["stream"]["copy_bytes_per_second"].get<double>() / 1e9,
                   100 * r["state_traffic_fraction_of_triad"].get<double>());
     }
+    for (const EngineRun& run : runs)
+      if (run.best_others_cores > 0.1)
+        std::printf(
+            "WARNING: other processes took %.2f cores during the best %d-thread run: its "
+            "figures understate the engine\n",
+            run.best_others_cores, run.threads);
     std::printf("\nseconds per phase (threads=%d, best run; phases never timed are left out):\n ",
                 top["threads"].get<int>());
     for (const auto& [name, s] : top["phase_seconds"].items())
