@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "core/block_reduce.hpp"
+#include "core/normal_table.hpp"
 
 namespace povsim {
 
@@ -38,6 +39,7 @@ struct Units {
 void seed_monitoring_state(Households& hh, std::size_t begin, std::size_t end,
                            const RegionParams& rp, std::uint32_t region_id, const Rng& rng) {
   const MonitoringParams& mon = rp.monitoring;
+  const QuantileTable normal = QuantileTable::normal();
   std::size_t lifted = 0;
   for (std::size_t i = begin; i < end; ++i) lifted += (hh.flags[i] & hh_flag::kLifted) ? 1 : 0;
   const std::size_t general = (end - begin) - lifted;
@@ -50,10 +52,10 @@ void seed_monitoring_state(Households& hh, std::size_t begin, std::size_t end,
               : 0.0;
   tbb::parallel_for(tbb::blocked_range<std::size_t>(begin, end, 4096), [&](const auto& range) {
     for (std::size_t i = range.begin(); i != range.end(); ++i) {
-      const auto u = rng.uniforms(static_cast<std::uint32_t>(i - begin), region_id, kSetupMonth,
-                                  Stream::kMonitoring);
-      const double m = std::clamp(
-          mon.motivation.mean + mon.motivation.sd * Rng::normals(u[0], u[1])[0], 0.0, 1.0);
+      const auto w = rng.words(static_cast<std::uint32_t>(i - begin), region_id, kSetupMonth,
+                               Stream::kMonitoring);
+      const std::array<double, 4> u{0.0, 0.0, Rng::to_unit(w[2]), Rng::to_unit(w[3])};
+      const double m = std::clamp(mon.motivation.mean + mon.motivation.sd * normal(w[0]), 0.0, 1.0);
       hh.motivation[i] = static_cast<std::uint8_t>(std::lround(m * 255.0));
       std::uint16_t f = 0;
       if (u[2] < mon.insecure_guarantees_share) f |= mon_flag::kInsecure;
@@ -87,6 +89,11 @@ Households synthesize_population(const Params& params, const Rng& rng) {
     const std::size_t end = hh.region_begin[r + 1];
     const std::array<const IncomeSourceParams*, kSources> src{
         &eco.wage_local, &eco.wage_migrant, &eco.operating, &eco.property, &eco.subsidy};
+    // A source's cv is the lognormal's: log-sd = sqrt(log(1 + cv²)).
+    LognormalTables tables;
+    std::array<const QuantileTable*, kSources> spread{};
+    for (int k = 0; k < kSources; ++k)
+      spread[k] = &tables.get(std::sqrt(std::log1p(src[k]->cv * src[k]->cv)));
 
     tbb::parallel_for(tbb::blocked_range<std::size_t>(begin, end, 4096), [&](const auto& range) {
       for (std::size_t i = range.begin(); i != range.end(); ++i) {
@@ -120,22 +127,20 @@ Households synthesize_population(const Params& params, const Rng& rng) {
         const double eff_workers =
             labour == LabourClass::kWeak ? workers * eco.weak_labour_productivity : workers;
 
+        // Participation uniforms and lognormal (tabulated, mean 1) spreads of the five sources.
         const auto ua = draw(100);
-        const auto ub = draw(101);
-        const auto uc = draw(102);
-        const std::array<double, kSources> participate_u{ua[0], ua[1], ua[2], ua[3], ub[0]};
-        const auto n1 = Rng::normals(ub[1], ub[2]);
-        const auto n2 = Rng::normals(ub[3], uc[0]);
-        const auto n3 = Rng::normals(uc[1], uc[2]);
-        const std::array<double, kSources> z{n1[0], n1[1], n2[0], n2[1], n3[0]};
+        const auto wb = rng.words(local, region_id, kSetupMonth, Stream::kPopulation, 101);
+        const auto wc = rng.words(local, region_id, kSetupMonth, Stream::kPopulation, 102);
+        const std::array<double, kSources> participate_u{ua[0], ua[1], ua[2], ua[3],
+                                                         Rng::to_unit(wc[0])};
+        const std::array<std::uint32_t, kSources> spread_word{wb[0], wb[1], wb[2], wb[3], wc[1]};
         const std::array<double, kSources> eligible_units{
             eff_workers, labour == LabourClass::kStrong ? 1.0 : 0.0, static_cast<double>(size), 1.0,
             static_cast<double>(size)};
         for (int s = 0; s < kSources; ++s) {
           const bool has = eligible_units[s] > 0 && participate_u[s] < src[s]->participation;
           units.by_source[s][i] =
-              has ? static_cast<float>(eligible_units[s] * lognormal_unit_mean(z[s], src[s]->cv))
-                  : 0.0f;
+              has ? static_cast<float>(eligible_units[s] * (*spread[s])(spread_word[s])) : 0.0f;
         }
         if (units.by_source[1][i] > 0)
           flags |= hh_flag::kMigrantAttached | hh_flag::kMigrantEmployed;

@@ -1,6 +1,10 @@
 #include "phases/assistance.hpp"
 
+#include <tbb/parallel_sort.h>
+
 #include <algorithm>
+
+#include "core/block_reduce.hpp"
 
 #include "phases/monitoring.hpp"
 #include "phases/transfers.hpp"
@@ -122,23 +126,34 @@ AssistanceTally assist(Households& hh, std::size_t region_begin,
     if (budgets.left[k] >= smallest_offer[k] && budgets.left[k] > 0) open |= 1u << k;
 
   // Only households with something left to offer are drawn and ranked; those whose only
-  // options are closed programmes are turned away for lack of budget at once.
-  std::vector<Candidate> order;
-  for (std::uint32_t i : monitored) {
-    const unsigned eligible = eligible_programmes(hh, i, region);
-    if (eligible == 0) continue;
-    if ((eligible & open) == 0) {
-      hh.mon_flags[i] |= mon_flag::kDeniedThisYear;
-      continue;
-    }
-    const auto w = rng.words(i - static_cast<std::uint32_t>(region_begin), region.region_id, m,
-                             Stream::kAssistance);
-    const int colour =
-        static_cast<int>(alert_of(hh.rolling_per_capita(i), line, rp.monitoring.alert));
-    order.push_back({colour, w[0], i, Rng::to_unit(w[1]), Rng::to_unit(w[2])});
-  }
+  // options are closed programmes are turned away for lack of budget at once. Candidates are
+  // gathered in fixed blocks (in parallel) and ranked by a total order, so the allocation that
+  // follows is the same whatever the thread count.
+  struct Gathered {
+    std::vector<Candidate> list;
+    void add(const Gathered& o) { list.insert(list.end(), o.list.begin(), o.list.end()); }
+  };
+  std::vector<Candidate> order =
+      block_reduce<Gathered>(0, monitored.size(), [&](std::size_t b, std::size_t e) {
+        Gathered g;
+        for (std::size_t k = b; k < e; ++k) {
+          const std::uint32_t i = monitored[k];
+          const unsigned eligible = eligible_programmes(hh, i, region);
+          if (eligible == 0) continue;
+          if ((eligible & open) == 0) {
+            hh.mon_flags[i] |= mon_flag::kDeniedThisYear;
+            continue;
+          }
+          const auto w = rng.words(i - static_cast<std::uint32_t>(region_begin), region.region_id,
+                                   m, Stream::kAssistance);
+          const int colour =
+              static_cast<int>(alert_of(hh.rolling_per_capita(i), line, rp.monitoring.alert));
+          g.list.push_back({colour, w[0], i, Rng::to_unit(w[1]), Rng::to_unit(w[2])});
+        }
+        return g;
+      }).list;
   // Most severe first; ties broken by the random key, then the index (a total order).
-  std::sort(order.begin(), order.end(), [](const Candidate& x, const Candidate& y) {
+  tbb::parallel_sort(order.begin(), order.end(), [](const Candidate& x, const Candidate& y) {
     if (x.colour != y.colour) return x.colour > y.colour;
     if (x.key != y.key) return x.key < y.key;
     return x.index < y.index;

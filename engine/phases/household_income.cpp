@@ -155,6 +155,11 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
   const bool medical_assistance = med.budget_per_household > 0;
   const double public_wage = rp.assistance.public_jobs.monthly_wage;
   const double monitoring_line = region.monitoring_line;
+  constexpr int kBoundElderly = 8;
+  const double event_bound = region.illness_p *
+                                 (1.0 + sh.elderly_illness_multiplier * kBoundElderly) *
+                                 std::max(1.0, sh.chronic_illness_multiplier) +
+                             region.accident_p + region.business_p + region.livestock_p;
   HouseholdBlock block;
   IncomeTotals t;  // a local, not block.totals: the compiler can keep the sums in registers
 
@@ -193,25 +198,29 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
         c.flags[i] = flags;
       }
 
-      // Rare idiosyncratic events share one uniform (u[2]): at most one per household-month.
+      // Rare idiosyncratic events share one uniform (u[2]): at most one per household-month. Most
+      // household-months are far above every hazard; one comparison with a bound skips them.
       HealthOutcome health;
-      double hazard = region.illness_p * (1.0 + sh.elderly_illness_multiplier * c.elderly[i]) *
-                      ((flags & hh_flag::kChronic) ? sh.chronic_illness_multiplier : 1.0);
-      double edge = hazard;
-      if (u[2] < edge) {
-        t.illness_events += 1;
-        health = health_event(hh, i, sh.illness, rp.transfers,
-                              rng.uniforms(local, region.region_id, m, Stream::kIllness), eco, t);
-      } else if (u[2] < (edge += region.accident_p)) {
-        t.accident_events += 1;
-        health = health_event(hh, i, sh.accident, rp.transfers,
-                              rng.uniforms(local, region.region_id, m, Stream::kAccident), eco, t);
-      } else if (c.operating[i] > 0 && u[2] < (edge += region.business_p)) {
-        t.business_failures += 1;
-        c.operating[i] *= static_cast<float>(1.0 - sh.business_failure.loss_share);
-      } else if (c.operating[i] > 0 && u[2] < (edge += region.livestock_p)) {
-        t.livestock_losses += 1;
-        c.operating[i] *= static_cast<float>(1.0 - sh.livestock_loss.loss_share);
+      if (u[2] < event_bound || c.elderly[i] > kBoundElderly) {
+        double hazard = region.illness_p * (1.0 + sh.elderly_illness_multiplier * c.elderly[i]) *
+                        ((flags & hh_flag::kChronic) ? sh.chronic_illness_multiplier : 1.0);
+        double edge = hazard;
+        if (u[2] < edge) {
+          t.illness_events += 1;
+          health = health_event(hh, i, sh.illness, rp.transfers,
+                                rng.uniforms(local, region.region_id, m, Stream::kIllness), eco, t);
+        } else if (u[2] < (edge += region.accident_p)) {
+          t.accident_events += 1;
+          health =
+              health_event(hh, i, sh.accident, rp.transfers,
+                           rng.uniforms(local, region.region_id, m, Stream::kAccident), eco, t);
+        } else if (c.operating[i] > 0 && u[2] < (edge += region.business_p)) {
+          t.business_failures += 1;
+          c.operating[i] *= static_cast<float>(1.0 - sh.business_failure.loss_share);
+        } else if (c.operating[i] > 0 && u[2] < (edge += region.livestock_p)) {
+          t.livestock_losses += 1;
+          c.operating[i] *= static_cast<float>(1.0 - sh.livestock_loss.loss_share);
+        }
       }
       flags = c.flags[i];  // a disability may have ended migrant work
       const double oop = health.out_of_pocket;

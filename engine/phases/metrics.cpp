@@ -159,19 +159,40 @@ struct YearTally {
   }
 };
 
-double quantile(std::vector<float>& v, double q) {
-  if (v.empty()) return 0;
-  const double pos = q * static_cast<double>(v.size() - 1);
+struct Quantiles {
+  double p10 = 0, p50 = 0, p90 = 0;
+};
+
+/// The q-quantile (linear interpolation between order statistics) of v[first, last), which must
+/// hold ranks [rank0, rank0 + (last - first)) of the whole sample of size n, with everything of a
+/// lower rank before first and of a higher rank at or after last.
+double quantile_in(std::vector<float>& v, std::size_t first, std::size_t last, std::size_t n,
+                   double q) {
+  const double pos = q * static_cast<double>(n - 1);
   const auto lo = static_cast<std::size_t>(pos);
-  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(lo), v.end());
-  const double a = v[lo];
-  if (lo + 1 >= v.size()) return a;
-  const double b = *std::min_element(v.begin() + static_cast<std::ptrdiff_t>(lo) + 1, v.end());
+  const auto at = v.begin() + static_cast<std::ptrdiff_t>(lo);
+  std::nth_element(v.begin() + static_cast<std::ptrdiff_t>(first), at,
+                   v.begin() + static_cast<std::ptrdiff_t>(last));
+  const double a = *at;
+  if (lo + 1 >= n) return a;
+  const double b = *std::min_element(at + 1, v.end());
   return a + (pos - static_cast<double>(lo)) * (b - a);
 }
 
+/// p10, p50 and p90: the median partitions the sample, so the outer two search one half each.
+Quantiles quantiles_of(std::vector<float> v) {
+  Quantiles q;
+  const std::size_t n = v.size();
+  if (n == 0) return q;
+  const auto mid = static_cast<std::size_t>(0.5 * static_cast<double>(n - 1));
+  q.p50 = quantile_in(v, 0, n, n, 0.50);
+  q.p10 = quantile_in(v, 0, mid + 1, n, 0.10);
+  q.p90 = quantile_in(v, mid, n, n, 0.90);
+  return q;
+}
+
 void fill(MetricValues& m, double households, const YearTally& t, const YearFlows& f,
-          std::vector<float>& per_capita) {
+          const Quantiles& q) {
   auto set = [&](Metric id, double x) { m[static_cast<int>(id)] = x; };
   auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
   const double annualise = f.months > 0 ? 12.0 / f.months : 0.0;
@@ -185,9 +206,9 @@ void fill(MetricValues& m, double households, const YearTally& t, const YearFlow
   set(Metric::kAtRiskRate, ratio(t.at_risk, t.people));
   set(Metric::kIncomePerCapitaMean, ratio(t.net, t.people) * annualise);
   set(Metric::kIncomePerCapitaMeanLifted, ratio(t.net_lifted, t.people_lifted) * annualise);
-  set(Metric::kIncomePerCapitaP10, quantile(per_capita, 0.10));
-  set(Metric::kIncomePerCapitaP50, quantile(per_capita, 0.50));
-  set(Metric::kIncomePerCapitaP90, quantile(per_capita, 0.90));
+  set(Metric::kIncomePerCapitaP10, q.p10);
+  set(Metric::kIncomePerCapitaP50, q.p50);
+  set(Metric::kIncomePerCapitaP90, q.p90);
   const IncomeTotals& in = f.income;
   const double per_person = t.people > 0 ? annualise / t.people : 0.0;
   set(Metric::kWageLocalPerCapita, in.wage_local * per_person);
@@ -255,6 +276,7 @@ std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMon
   const std::size_t n_regions = regions.size();
   std::vector<MetricValues> out(n_regions + 1);
   std::vector<float> per_capita(hh.n());
+  std::vector<YearTally> tallies(n_regions);
   YearTally all_tally;
   YearFlows all_flows;
   for (std::size_t r = 0; r < n_regions; ++r) {
@@ -306,13 +328,22 @@ std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMon
       }
       return t;
     });
-    std::vector<float> region_pc(per_capita.begin() + static_cast<std::ptrdiff_t>(begin),
-                                 per_capita.begin() + static_cast<std::ptrdiff_t>(end));
-    fill(out[r], static_cast<double>(end - begin), tally, flows[r], region_pc);
+    tallies[r] = tally;
     all_tally.add(tally);
     all_flows.add(flows[r]);
   }
-  fill(out[n_regions], static_cast<double>(hh.n()), all_tally, all_flows, per_capita);
+  // Percentiles of every region and of `all`, side by side (each on its own copy).
+  std::vector<Quantiles> q(n_regions + 1);
+  tbb::parallel_for(std::size_t{0}, n_regions + 1, [&](std::size_t r) {
+    const std::size_t begin = r < n_regions ? hh.region_begin[r] : 0;
+    const std::size_t end = r < n_regions ? hh.region_begin[r + 1] : hh.n();
+    q[r] = quantiles_of(std::vector<float>(per_capita.begin() + static_cast<std::ptrdiff_t>(begin),
+                                           per_capita.begin() + static_cast<std::ptrdiff_t>(end)));
+  });
+  for (std::size_t r = 0; r < n_regions; ++r)
+    fill(out[r], static_cast<double>(hh.region_begin[r + 1] - hh.region_begin[r]), tallies[r],
+         flows[r], q[r]);
+  fill(out[n_regions], static_cast<double>(hh.n()), all_tally, all_flows, q[n_regions]);
   return out;
 }
 

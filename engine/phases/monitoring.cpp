@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 namespace povsim {
 
@@ -39,7 +40,7 @@ ScreeningRates screening_rates(const MonitoringParams& p, std::size_t households
 }
 
 MonitoringBlock identify_risk(Households& hh, std::size_t region_begin,
-                              const std::vector<std::uint32_t>& watch, const MonthContext& month,
+                              std::span<const std::uint32_t> watch, const MonthContext& month,
                               const RegionMonth& region, const ScreeningRates& rates,
                               const Rng& rng) {
   const MonitoringParams& p = region.params->monitoring;

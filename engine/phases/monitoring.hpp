@@ -1,6 +1,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "core/rng.hpp"
@@ -58,7 +59,7 @@ struct MonitoringBlock {
 /// monitored, enters the found ones in a category, and lists every monitored household for the
 /// assistance and risk-elimination phases.
 MonitoringBlock identify_risk(Households& hh, std::size_t region_begin,
-                              const std::vector<std::uint32_t>& watch, const MonthContext& month,
+                              std::span<const std::uint32_t> watch, const MonthContext& month,
                               const RegionMonth& region, const ScreeningRates& rates,
                               const Rng& rng);
 

@@ -1,13 +1,13 @@
 #include "phases/risk_elimination.hpp"
 
 #include <algorithm>
+#include <span>
 
 namespace povsim {
 
 MonitoringTally eliminate_risk(Households& hh, std::size_t region_begin,
-                               const std::vector<std::uint32_t>& monitored,
-                               const MonthContext& month, const RegionMonth& region,
-                               const Rng& rng) {
+                               std::span<const std::uint32_t> monitored, const MonthContext& month,
+                               const RegionMonth& region, const Rng& rng) {
   const MonitoringParams& p = region.params->monitoring;
   const double line = region.monitoring_line;
   const auto gain =

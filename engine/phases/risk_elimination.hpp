@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "core/rng.hpp"
@@ -14,8 +15,7 @@ namespace povsim {
 /// (风险消除) after `risk_elimination_months` with every guarantee secure. A household can come
 /// back later: it is then counted as a relapse.
 MonitoringTally eliminate_risk(Households& hh, std::size_t region_begin,
-                               const std::vector<std::uint32_t>& monitored,
-                               const MonthContext& month, const RegionMonth& region,
-                               const Rng& rng);
+                               std::span<const std::uint32_t> monitored, const MonthContext& month,
+                               const RegionMonth& region, const Rng& rng);
 
 }  // namespace povsim

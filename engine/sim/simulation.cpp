@@ -3,6 +3,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <span>
 
 #include "core/block_reduce.hpp"
 #include "model/population.hpp"
@@ -107,14 +108,18 @@ void Simulation::step_month() {
   std::vector<std::vector<std::uint32_t>> monitored(n_regions);
   {
     auto t = timer.stamp(Phase::kMonitoring);
-    tbb::parallel_for(std::size_t{0}, n_regions, [&](std::size_t r) {
+    for (std::size_t r = 0; r < n_regions; ++r) {
       const auto [begin, end] = households_of(r);
       const ScreeningRates rates =
           screening_rates(regions[r].params->monitoring, end - begin, monitored_count_[r]);
-      MonitoringBlock block = identify_risk(hh_, begin, watch[r], month, regions[r], rates, rng_);
+      const std::span<const std::uint32_t> list(watch[r]);
+      MonitoringBlock block = block_reduce<MonitoringBlock>(
+          0, list.size(), [&, b0 = begin](std::size_t b, std::size_t e) {
+            return identify_risk(hh_, b0, list.subspan(b, e - b), month, regions[r], rates, rng_);
+          });
       flows_[r].monitoring.add(block.tally);
       monitored[r] = std::move(block.monitored);
-    });
+    }
   }
   // 8. Assistance, region by region (each region's budgets are its own).
   {
@@ -128,11 +133,15 @@ void Simulation::step_month() {
   // 9. Risk elimination.
   {
     auto t = timer.stamp(Phase::kRiskElimination);
-    tbb::parallel_for(std::size_t{0}, n_regions, [&](std::size_t r) {
+    for (std::size_t r = 0; r < n_regions; ++r) {
+      const std::span<const std::uint32_t> list(monitored[r]);
       flows_[r].monitoring.add(
-          eliminate_risk(hh_, hh_.region_begin[r], monitored[r], month, regions[r], rng_));
+          block_reduce<MonitoringTally>(0, list.size(), [&](std::size_t b, std::size_t e) {
+            return eliminate_risk(hh_, hh_.region_begin[r], list.subspan(b, e - b), month,
+                                  regions[r], rng_);
+          }));
       monitored_count_[r] = monitored[r].size();
-    });
+    }
   }
   // 10. Metrics at the end of each calendar year (and of the period).
   {
