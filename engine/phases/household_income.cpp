@@ -281,14 +281,18 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
       const double pension = region.pension_monthly * c.elderly[i];
       const double dibao = (flags & hh_flag::kDibao) ? c.dibao_monthly[i] : 0.0;
       const double schooling = edu_monthly * c.students[i];
-      const double net = wage_local + wage_public + wage_migrant + operating + property + subsidy +
-                         pension + dibao - oop - schooling;
+      // Summed pairwise: a shorter dependency chain than nine additions in a row.
+      const double net = ((wage_local + wage_public) + (wage_migrant + operating)) +
+                         ((property + subsidy) + (pension + dibao)) - (oop + schooling);
 
       c.ytd_net[i] += static_cast<float>(net);
       const std::int16_t units = Households::to_units(net * inverse_size[c.size[i]]);
-      c.income_sum[i] += units - c.month_income[i];
+      const std::int32_t sum = c.income_sum[i] + units - c.month_income[i];
+      c.income_sum[i] = sum;
       c.month_income[i] = units;
-      if (c.category[i] != Category::kNone || at_risk(hh, i, monitoring_line, month.offset, mon)) {
+      if (c.category[i] != Category::kNone ||
+          at_risk(sum * static_cast<double>(kRingYuan), c.mon_flags[i], c.event_month[i],
+                  monitoring_line, month.offset, mon)) {
         block.watch.push_back(static_cast<std::uint32_t>(i));
       } else if (c.risk_since[i] != kNever) {
         c.risk_since[i] = kNever;

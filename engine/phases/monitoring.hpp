@@ -19,12 +19,16 @@ enum class Alert : int { kGreen, kYellow, kOrange, kRed, kCount };
 
 /// At risk: 12-month per-capita income under the year's monitoring line, or a recent
 /// expense shock large against the household's income.
+inline bool at_risk(double rolling_per_capita, std::uint16_t mon_flags, std::int16_t event_month,
+                    double monitoring_line, int month, const MonitoringParams& p) {
+  return rolling_per_capita < monitoring_line ||
+         ((mon_flags & mon_flag::kExpenseShock) && event_month != kNever &&
+          month - event_month < p.expense_shock_window_months);
+}
 inline bool at_risk(const Households& hh, std::size_t i, double monitoring_line, int month,
                     const MonitoringParams& p) {
-  const bool recent_shock = (hh.mon_flags[i] & mon_flag::kExpenseShock) &&
-                            hh.event_month[i] != kNever &&
-                            month - hh.event_month[i] < p.expense_shock_window_months;
-  return recent_shock || hh.rolling_per_capita(i) < monitoring_line;
+  return at_risk(hh.rolling_per_capita(i), hh.mon_flags[i], hh.event_month[i], monitoring_line,
+                 month, p);
 }
 Alert alert_of(double rolling_per_capita, double monitoring_line, const AlertParams& p);
 
