@@ -30,6 +30,7 @@ test-asan: deps
 # kernels; results also land in $(BUILD)/bench/{e2e,micro}.json.
 bench: build
 	$(BUILD)/bench/povsim_bench_e2e $(BUILD)/bench/e2e.json
+	$(BUILD)/bench/povsim_bench_e2e $(BUILD)/bench/e2e-foundation.json --scenario scenarios/bench-1m-foundation.yaml
 	$(BUILD)/bench/povsim_bench_micro --benchmark_min_time=0.2 \
 	  --benchmark_out=$(BUILD)/bench/micro.json --benchmark_out_format=json
 

@@ -21,45 +21,70 @@ __attribute__((target("avx2"))) inline void mulhilo8(__m256i x, __m256i m, __m25
   hi = _mm256_blend_epi32(_mm256_srli_epi64(even, 32), odd, 0b10101010);
 }
 
+/// Philox4x32-10 rounds on G groups of eight counters at once (independent multiplies overlap).
+template <int G>
+__attribute__((target("avx2"), always_inline)) inline void rounds_avx2(
+    std::uint32_t k0, std::uint32_t k1, __m256i (&x0)[G], __m256i (&x1)[G], __m256i (&x2)[G],
+    __m256i (&x3)[G]) {
+  const __m256i m0 = _mm256_set1_epi32(static_cast<int>(kM0));
+  const __m256i m1 = _mm256_set1_epi32(static_cast<int>(kM1));
+  for (int round = 0; round < 10; ++round) {
+    if (round > 0) {
+      k0 += kW0;
+      k1 += kW1;
+    }
+    const __m256i a = _mm256_set1_epi32(static_cast<int>(k0));
+    const __m256i b = _mm256_set1_epi32(static_cast<int>(k1));
+    for (int g = 0; g < G; ++g) {
+      __m256i lo0, hi0, lo1, hi1;
+      mulhilo8(x0[g], m0, lo0, hi0);
+      mulhilo8(x2[g], m1, lo1, hi1);
+      x0[g] = _mm256_xor_si256(_mm256_xor_si256(hi1, x1[g]), a);
+      x2[g] = _mm256_xor_si256(_mm256_xor_si256(hi0, x3[g]), b);
+      x1[g] = lo1;
+      x3[g] = lo0;
+    }
+  }
+}
+
+__attribute__((target("avx2"), always_inline)) inline void store4(
+    std::size_t j, __m256i a, __m256i b, __m256i c, __m256i d, std::uint32_t* out0,
+    std::uint32_t* out1, std::uint32_t* out2, std::uint32_t* out3) {
+  _mm256_storeu_si256(reinterpret_cast<__m256i*>(out0 + j), a);
+  _mm256_storeu_si256(reinterpret_cast<__m256i*>(out1 + j), b);
+  _mm256_storeu_si256(reinterpret_cast<__m256i*>(out2 + j), c);
+  _mm256_storeu_si256(reinterpret_cast<__m256i*>(out3 + j), d);
+}
+
 __attribute__((target("avx2"))) void batch_avx2(std::uint32_t k0, std::uint32_t k1,
                                                 std::uint32_t first, std::size_t n,
                                                 std::uint32_t c1, std::uint32_t c2,
                                                 std::uint32_t c3, std::uint32_t* out0,
                                                 std::uint32_t* out1, std::uint32_t* out2,
                                                 std::uint32_t* out3) {
-  const __m256i m0 = _mm256_set1_epi32(static_cast<int>(kM0));
-  const __m256i m1 = _mm256_set1_epi32(static_cast<int>(kM1));
+  constexpr int G = 2;
   const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
   std::size_t j = 0;
-  for (; j + 8 <= n; j += 8) {
-    __m256i x0 = _mm256_add_epi32(_mm256_set1_epi32(static_cast<int>(first + j)), lane);
-    __m256i x1 = _mm256_set1_epi32(static_cast<int>(c1));
-    __m256i x2 = _mm256_set1_epi32(static_cast<int>(c2));
-    __m256i x3 = _mm256_set1_epi32(static_cast<int>(c3));
-    std::uint32_t a = k0, b = k1;
-    for (int round = 0; round < 10; ++round) {
-      if (round > 0) {
-        a += kW0;
-        b += kW1;
-      }
-      __m256i lo0, hi0, lo1, hi1;
-      mulhilo8(x0, m0, lo0, hi0);
-      mulhilo8(x2, m1, lo1, hi1);
-      const __m256i y0 =
-          _mm256_xor_si256(_mm256_xor_si256(hi1, x1), _mm256_set1_epi32(static_cast<int>(a)));
-      const __m256i y2 =
-          _mm256_xor_si256(_mm256_xor_si256(hi0, x3), _mm256_set1_epi32(static_cast<int>(b)));
-      x0 = y0;
-      x1 = lo1;
-      x2 = y2;
-      x3 = lo0;
+  for (; j + 8 * G <= n; j += 8 * G) {
+    __m256i x0[G], x1[G], x2[G], x3[G];
+    for (int g = 0; g < G; ++g) {
+      x0[g] = _mm256_add_epi32(_mm256_set1_epi32(static_cast<int>(first + j + 8 * g)), lane);
+      x1[g] = _mm256_set1_epi32(static_cast<int>(c1));
+      x2[g] = _mm256_set1_epi32(static_cast<int>(c2));
+      x3[g] = _mm256_set1_epi32(static_cast<int>(c3));
     }
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out0 + j), x0);
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out1 + j), x1);
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out2 + j), x2);
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out3 + j), x3);
+    rounds_avx2<G>(k0, k1, x0, x1, x2, x3);
+    for (int g = 0; g < G; ++g)
+      store4(j + 8 * g, x0[g], x1[g], x2[g], x3[g], out0, out1, out2, out3);
   }
-  (void)j;
+  for (; j + 8 <= n; j += 8) {
+    __m256i x0[1] = {_mm256_add_epi32(_mm256_set1_epi32(static_cast<int>(first + j)), lane)};
+    __m256i x1[1] = {_mm256_set1_epi32(static_cast<int>(c1))};
+    __m256i x2[1] = {_mm256_set1_epi32(static_cast<int>(c2))};
+    __m256i x3[1] = {_mm256_set1_epi32(static_cast<int>(c3))};
+    rounds_avx2<1>(k0, k1, x0, x1, x2, x3);
+    store4(j, x0[0], x1[0], x2[0], x3[0], out0, out1, out2, out3);
+  }
 }
 
 bool detect_avx2() {
