@@ -29,7 +29,7 @@ test-asan: deps
 # End-to-end (1M households × 60 months, all cores and 1 thread, STREAM bandwidth), then the
 # kernels; results also land in $(BUILD)/bench/{e2e,micro}.json.
 bench: build
-	$(BUILD)/bench/povsim_bench_e2e $(BUILD)/bench/e2e.json
+	$(BUILD)/bench/povsim_bench_e2e $(BUILD)/bench/e2e.json --target 40e6
 	$(BUILD)/bench/povsim_bench_e2e $(BUILD)/bench/e2e-foundation.json --scenario scenarios/bench-1m-foundation.yaml
 	$(BUILD)/bench/povsim_bench_micro --benchmark_min_time=0.2 \
 	  --benchmark_out=$(BUILD)/bench/micro.json --benchmark_out_format=json
