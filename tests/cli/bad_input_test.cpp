@@ -189,6 +189,27 @@ TEST(BadInput, UnknownCommandLineOption) {
                    {"--sed"});
 }
 
+TEST(BadInput, MonitoringAndAssistanceKeysAreValidatedLikeTheRest) {
+  expect_bad_input(
+      validate(bad("monitoring_bad_values.yaml")),
+      {"monitoring_bad_values.yaml:4:28: error: monitoring.risk_elimination_months: expected an "
+       "integer in [1, 60], found \"six\"",
+       "monitoring_bad_values.yaml:7:5: error: monitoring.grid.screenings_per_mont: unknown key "
+       "(did you mean `screenings_per_month`?)",
+       "monitoring_bad_values.yaml:9:31: error: assistance.training.conversion_rate: expected a "
+       "number in [0, 1], found 1.6",
+       "monitoring_bad_values.yaml:5:60: error: monitoring.alert.red_below: thresholds must "
+       "satisfy red_below <= orange_below <= yellow_below"});
+}
+
+TEST(BadInput, AlertThresholdsOutOfOrder) {
+  expect_bad_input(
+      validate(data_file("small.yaml").string(), {"--set", "monitoring.alert.orange_below=0.5",
+                                                  "--set", "monitoring.alert.red_below=0.6"}),
+      {"monitoring.alert.red_below: thresholds must satisfy red_below <= orange_below <= "
+       "yellow_below"});
+}
+
 TEST(BadInput, EveryProblemInAFileIsReportedAtOnce) {
   const ProgramResult r = validate(bad("two_errors.yaml"));
   expect_bad_input(r, {"two_errors.yaml:5:14: error: transfers.dibao.take_up:",
