@@ -1,11 +1,14 @@
 #include "cli/commands.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <thread>
 
 #include "cli/progress.hpp"
+#include "core/diagnostics.hpp"
+#include "output/compare.hpp"
 #include "output/manifest.hpp"
 #include "output/output_dir.hpp"
 #include "output/tables.hpp"
@@ -24,24 +27,24 @@ std::vector<std::string> RunFlags::overrides() const {
   return all;
 }
 
-int run_command(const std::string& scenario, const RunFlags& flags,
-                const std::string& command_line) {
-  const LoadedScenario loaded = load_scenario(scenario, {flags.overrides(), flags.scale});
-  const Params& params = loaded.params;
-  const std::string out_path =
-      flags.out.empty() ? "outputs/" + std::filesystem::path(scenario).stem().string() : flags.out;
-  OutputDir out(out_path);
+namespace {
 
-  Progress progress("povsim run " + params.name);
+RunResult run_with_progress(const Params& params, const RunFlags& flags, const std::string& label) {
+  Progress progress(label);
   RunSettings settings;
   settings.threads = flags.threads;
   settings.progress = [&](std::uint64_t done, std::uint64_t total) {
     progress.update(done, total);
   };
-  const RunResult run = run_scenario(params, settings);
+  return run_scenario(params, settings);
+}
 
-  out.write("annual.csv", annual_csv(params, run));
-  out.write("summary.csv", summary_csv(params, run));
+/// annual.csv, summary.csv and manifest.json of one run, under `prefix` in the output directory.
+void write_run_outputs(const OutputDir& out, const std::string& prefix,
+                       const LoadedScenario& loaded, const RunResult& run, const RunFlags& flags,
+                       const std::string& command_line) {
+  out.write(prefix + "annual.csv", annual_csv(loaded.params, run));
+  out.write(prefix + "summary.csv", summary_csv(loaded.params, run));
   ManifestInputs mi;
   mi.scenario = &loaded;
   mi.run = &run;
@@ -49,7 +52,20 @@ int run_command(const std::string& scenario, const RunFlags& flags,
       flags.threads > 0 ? flags.threads : static_cast<int>(std::thread::hardware_concurrency());
   mi.scale = flags.scale;
   mi.command_line = command_line;
-  out.write("manifest.json", manifest_json(mi));
+  out.write(prefix + "manifest.json", manifest_json(mi));
+}
+
+}  // namespace
+
+int run_command(const std::string& scenario, const RunFlags& flags,
+                const std::string& command_line) {
+  const LoadedScenario loaded = load_scenario(scenario, {flags.overrides(), flags.scale});
+  const Params& params = loaded.params;
+  const std::string out_path =
+      flags.out.empty() ? "outputs/" + std::filesystem::path(scenario).stem().string() : flags.out;
+  OutputDir out(out_path);
+  const RunResult run = run_with_progress(params, flags, "povsim run " + params.name);
+  write_run_outputs(out, "", loaded, run, flags, command_line);
   out.commit();
 
   std::int64_t households = 0;
@@ -59,6 +75,58 @@ int run_command(const std::string& scenario, const RunFlags& flags,
               params.replications, run.wall_seconds);
   std::printf("%s", headline_table(params, run).c_str());
   std::printf("results: %s/{annual.csv,summary.csv,manifest.json}\n", out.target().c_str());
+  return 0;
+}
+
+int compare_command(const std::vector<std::string>& scenarios, const RunFlags& flags,
+                    const std::string& command_line) {
+  // Common random numbers: every scenario runs with the first one's seed and replications, so
+  // replication k of each meets the same luck.
+  std::vector<LoadedScenario> loaded;
+  loaded.reserve(scenarios.size());  // `first` and the runs below point into it
+  loaded.push_back(load_scenario(scenarios.front(), {flags.overrides(), flags.scale}));
+  const Params& first = loaded.front().params;
+  std::vector<std::string> common = flags.overrides();
+  common.push_back("seed=" + std::to_string(first.seed));
+  common.push_back("replications=" + std::to_string(first.replications));
+  for (std::size_t s = 1; s < scenarios.size(); ++s)
+    loaded.push_back(load_scenario(scenarios[s], {common, flags.scale}));
+  for (std::size_t s = 1; s < loaded.size(); ++s)
+    if (loaded[s].params.start != first.start || loaded[s].params.end != first.end)
+      throw InputError(scenarios[s] + ": error: period: expected the same period as " +
+                       scenarios.front() + " (" + first.start.str() + " .. " + first.end.str() +
+                       "), found " + loaded[s].params.start.str() + " .. " +
+                       loaded[s].params.end.str() + "\n");
+
+  // Output folders named after the scenarios (made unique if two share a name).
+  std::vector<std::string> names;
+  for (const auto& l : loaded) {
+    std::string name = l.params.name;
+    for (int k = 2; std::find(names.begin(), names.end(), name) != names.end(); ++k)
+      name = l.params.name + "-" + std::to_string(k);
+    names.push_back(name);
+  }
+  const std::string out_path =
+      flags.out.empty() ? "outputs/compare-" + names[0] + "-vs-" + names[1] : flags.out;
+  OutputDir out(out_path);
+
+  std::vector<RunResult> runs;
+  for (std::size_t s = 0; s < loaded.size(); ++s)
+    runs.push_back(run_with_progress(loaded[s].params, flags,
+                                     "povsim compare " + names[s] + " (" + std::to_string(s + 1) +
+                                         "/" + std::to_string(loaded.size()) + ")"));
+  std::vector<NamedRun> named;
+  for (std::size_t s = 0; s < loaded.size(); ++s) {
+    write_run_outputs(out, names[s] + "/", loaded[s], runs[s], flags, command_line);
+    named.push_back({names[s], &loaded[s].params, &runs[s]});
+  }
+  out.write("compare.csv", compare_csv(named));
+  out.commit();
+
+  std::printf("povsim compare: %zu scenarios, seed %lld, %d replications each (paired)\n",
+              loaded.size(), static_cast<long long>(first.seed), first.replications);
+  std::printf("%s", compare_table(named).c_str());
+  std::printf("results: %s/{compare.csv,<scenario>/...}\n", out.target().c_str());
   return 0;
 }
 

@@ -17,6 +17,9 @@ struct RunFlags {
 
 int run_command(const std::string& scenario, const RunFlags& flags,
                 const std::string& command_line);
+/// Paired runs on common random numbers; differences of every scenario against the first.
+int compare_command(const std::vector<std::string>& scenarios, const RunFlags& flags,
+                    const std::string& command_line);
 int validate_command(const std::string& scenario, const RunFlags& flags);
 int schema_command(bool markdown, const std::string& scenario);
 int metrics_command();

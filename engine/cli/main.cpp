@@ -40,6 +40,14 @@ int main(int argc, char** argv) {
   run->add_option("scenario", scenario, "scenario YAML file")->required();
   add_run_flags(run, flags, true);
 
+  std::vector<std::string> compare_files;
+  auto* compare = app.add_subcommand(
+      "compare", "paired runs on common random numbers; differences B − A with 95% intervals");
+  compare->add_option("scenarios", compare_files, "two or more scenario YAML files (A first)")
+      ->required()
+      ->expected(2, 1000);
+  add_run_flags(compare, flags, true);
+
   std::string validate_file;
   auto* validate = app.add_subcommand("validate", "check a scenario without running it");
   validate->add_option("scenario", validate_file, "scenario YAML file")->required();
@@ -70,6 +78,7 @@ int main(int argc, char** argv) {
   for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
   try {
     if (*run) return povsim::run_command(scenario, flags, command_line);
+    if (*compare) return povsim::compare_command(compare_files, flags, command_line);
     if (*validate) return povsim::validate_command(validate_file, flags);
     if (*schema) return povsim::schema_command(markdown, schema_values);
     if (*metrics) return povsim::metrics_command();

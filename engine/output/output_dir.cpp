@@ -37,6 +37,7 @@ OutputDir::~OutputDir() {
 }
 
 void OutputDir::write(const std::string& name, const std::string& content) const {
+  std::filesystem::create_directories(file(name).parent_path());
   std::ofstream out(file(name), std::ios::binary);
   out << content;
   out.close();

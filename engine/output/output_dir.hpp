@@ -17,6 +17,7 @@ class OutputDir {
 
   std::filesystem::path file(const std::string& name) const { return temp_ / name; }
   const std::filesystem::path& target() const { return target_; }
+  /// Writes a file; `name` may contain subdirectories (created as needed).
   void write(const std::string& name, const std::string& content) const;
   void commit();
 
