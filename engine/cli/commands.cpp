@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -17,6 +18,8 @@
 #include "scenario/scenario_loader.hpp"
 #include "scenario/schema_table.hpp"
 #include "sim/runner.hpp"
+#include "sweep/sweep_runner.hpp"
+#include "sweep/sweep_spec.hpp"
 
 namespace povsim {
 
@@ -128,6 +131,43 @@ int compare_command(const std::vector<std::string>& scenarios, const RunFlags& f
   std::printf("%s", compare_table(named).c_str());
   std::printf("results: %s/{compare.csv,<scenario>/...}\n", out.target().c_str());
   return 0;
+}
+
+int sweep_command(const std::string& sweep_file, const RunFlags& flags, bool resume, int stop_after,
+                  const std::string& command_line) {
+  std::vector<std::string> overrides = flags.set;
+  if (flags.seed >= 0) overrides.push_back("seed=" + std::to_string(flags.seed));
+  SweepSpec spec = load_sweep(sweep_file, overrides, flags.scale);
+  if (flags.replications > 0) spec.replications = flags.replications;
+  SweepSettings settings;
+  settings.out = flags.out.empty() ? "outputs/sweep-" + spec.name : flags.out;
+  settings.overrides = overrides;
+  settings.scale = flags.scale;
+  settings.threads = flags.threads;
+  settings.resume = resume;
+  settings.stop_after = stop_after;
+  settings.command_line = command_line;
+  Progress progress("povsim sweep " + spec.name);
+  settings.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
+  // Ctrl-C: finish the points in flight (they are kept), start no more.
+  std::signal(SIGINT, [](int) { request_sweep_stop(); });
+  const SweepOutcome o = run_sweep(spec, sweep_file, settings);
+  std::signal(SIGINT, SIG_DFL);
+  if (o.complete) {
+    std::printf("povsim sweep %s: %zu points (%zu run now, %zu resumed) × %d replications\n",
+                spec.name.c_str(), o.points, o.run_now, o.resumed, spec.replications);
+    std::printf("results: %s/{points.csv,results.csv,%smanifest.json}\n",
+                settings.out.string().c_str(),
+                spec.method == SweepMethod::kSobol ? "sobol.csv," : "");
+    return 0;
+  }
+  std::fprintf(
+      stderr,
+      "povsim sweep %s: %s after %zu of %zu points; finished points are kept in %s.partial/ "
+      "— run again with --resume\n",
+      spec.name.c_str(), o.interrupted ? "interrupted" : "stopped", o.resumed + o.run_now, o.points,
+      settings.out.string().c_str());
+  return o.interrupted ? 1 : 0;
 }
 
 int validate_command(const std::string& scenario, const RunFlags& flags) {

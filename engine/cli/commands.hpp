@@ -20,6 +20,9 @@ int run_command(const std::string& scenario, const RunFlags& flags,
 /// Paired runs on common random numbers; differences of every scenario against the first.
 int compare_command(const std::vector<std::string>& scenarios, const RunFlags& flags,
                     const std::string& command_line);
+/// Parameter sweeps (grid, Latin hypercube, Sobol with Saltelli indices), resumable.
+int sweep_command(const std::string& sweep_file, const RunFlags& flags, bool resume, int stop_after,
+                  const std::string& command_line);
 int validate_command(const std::string& scenario, const RunFlags& flags);
 int schema_command(bool markdown, const std::string& scenario);
 int metrics_command();

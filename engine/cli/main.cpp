@@ -48,6 +48,18 @@ int main(int argc, char** argv) {
       ->expected(2, 1000);
   add_run_flags(compare, flags, true);
 
+  std::string sweep_file;
+  bool resume = false;
+  int stop_after = 0;
+  auto* sweep =
+      app.add_subcommand("sweep", "parameter sweep: grid, Latin hypercube or Sobol (with indices)");
+  sweep->add_option("sweep", sweep_file, "sweep YAML file (schema povsim-sweep/1)")->required();
+  add_run_flags(sweep, flags, true);
+  sweep->add_flag("--resume", resume, "skip points finished by an earlier, interrupted call");
+  sweep
+      ->add_option("--stop-after", stop_after, "run at most N new points, then stop (resume later)")
+      ->check(CLI::Range(1, 100000000));
+
   std::string validate_file;
   auto* validate = app.add_subcommand("validate", "check a scenario without running it");
   validate->add_option("scenario", validate_file, "scenario YAML file")->required();
@@ -79,6 +91,7 @@ int main(int argc, char** argv) {
   try {
     if (*run) return povsim::run_command(scenario, flags, command_line);
     if (*compare) return povsim::compare_command(compare_files, flags, command_line);
+    if (*sweep) return povsim::sweep_command(sweep_file, flags, resume, stop_after, command_line);
     if (*validate) return povsim::validate_command(validate_file, flags);
     if (*schema) return povsim::schema_command(markdown, schema_values);
     if (*metrics) return povsim::metrics_command();

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <thread>
 
 namespace povsim {
@@ -15,8 +16,10 @@ RunResult run_scenario(const Params& params, const RunSettings& settings) {
   const auto start = std::chrono::steady_clock::now();
   const int threads = settings.threads > 0 ? settings.threads
                                            : static_cast<int>(std::thread::hardware_concurrency());
-  tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
-                            static_cast<std::size_t>(std::max(1, threads)));
+  std::optional<tbb::global_control> limit;
+  if (!settings.nested)
+    limit.emplace(tbb::global_control::max_allowed_parallelism,
+                  static_cast<std::size_t>(std::max(1, threads)));
   std::uint64_t households = 0;
   for (const auto& r : params.regions) households += static_cast<std::uint64_t>(r.households);
   const std::uint64_t total = households * static_cast<std::uint64_t>(params.months()) *

@@ -10,6 +10,8 @@ namespace povsim {
 
 struct RunSettings {
   int threads = 0;  // 0 = all cores
+  /// Already inside a parallel region that set the thread limit (e.g. a sweep's points).
+  bool nested = false;
   /// Called from worker threads with (household-months done, household-months total).
   std::function<void(std::uint64_t, std::uint64_t)> progress;
 };
