@@ -1,12 +1,16 @@
 #include "cli/commands.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <thread>
 
+#include "calibrate/calibration.hpp"
 #include "cli/progress.hpp"
 #include "core/diagnostics.hpp"
 #include "output/compare.hpp"
@@ -168,6 +172,42 @@ int sweep_command(const std::string& sweep_file, const RunFlags& flags, bool res
       spec.name.c_str(), o.interrupted ? "interrupted" : "stopped", o.resumed + o.run_now, o.points,
       settings.out.string().c_str());
   return o.interrupted ? 1 : 0;
+}
+
+int calibrate_command(const std::string& file, const RunFlags& flags,
+                      const std::string& command_line) {
+  std::vector<std::string> overrides = flags.set;
+  if (flags.seed >= 0) overrides.push_back("seed=" + std::to_string(flags.seed));
+  CalibrationSpec spec = load_calibration(file, overrides, flags.scale);
+  if (flags.replications > 0) spec.replications = flags.replications;
+  CalibrationSettings settings;
+  settings.out = flags.out.empty() ? "outputs/calibrate-" + spec.name : flags.out;
+  settings.overrides = overrides;
+  settings.scale = flags.scale;
+  settings.threads = flags.threads;
+  settings.command_line = command_line;
+  const auto start = std::chrono::steady_clock::now();
+  const bool tty = ::isatty(STDERR_FILENO) != 0;
+  settings.progress = [&](std::size_t n) {
+    if (!tty) return;
+    const double s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::fprintf(stderr, "\rpovsim calibrate %s: %zu model evaluations, %.0f s", spec.name.c_str(),
+                 n, s);
+  };
+  const CalibrationOutcome o = run_calibration(spec, file, settings);
+  if (tty) std::fputc('\n', stderr);
+  const Eigen::VectorXd se = o.best.standard_errors();
+  std::printf(
+      "povsim calibrate %s: objective %.6g after %d iterations (start %d of %d), %zu evaluations\n",
+      spec.name.c_str(), o.best.objective, o.best.iterations, o.best_start + 1, spec.starts,
+      o.evaluations);
+  for (std::size_t j = 0; j < spec.parameters.size(); ++j)
+    std::printf("  %-50s %12.6g  ± %.3g\n", spec.parameters[j].key.c_str(),
+                o.best.theta(static_cast<Eigen::Index>(j)), se(static_cast<Eigen::Index>(j)));
+  std::printf("results: %s/{parameters.csv,fit.csv,trace.csv,calibrated.yaml,manifest.json}\n",
+              settings.out.string().c_str());
+  return 0;
 }
 
 int validate_command(const std::string& scenario, const RunFlags& flags) {

@@ -23,6 +23,9 @@ int compare_command(const std::vector<std::string>& scenarios, const RunFlags& f
 /// Parameter sweeps (grid, Latin hypercube, Sobol with Saltelli indices), resumable.
 int sweep_command(const std::string& sweep_file, const RunFlags& flags, bool resume, int stop_after,
                   const std::string& command_line);
+/// Method of simulated moments: fits parameters to targets (Levenberg–Marquardt, multi-start).
+int calibrate_command(const std::string& file, const RunFlags& flags,
+                      const std::string& command_line);
 int validate_command(const std::string& scenario, const RunFlags& flags);
 int schema_command(bool markdown, const std::string& scenario);
 int metrics_command();

@@ -60,6 +60,13 @@ int main(int argc, char** argv) {
       ->add_option("--stop-after", stop_after, "run at most N new points, then stop (resume later)")
       ->check(CLI::Range(1, 100000000));
 
+  std::string calibrate_file;
+  auto* calibrate = app.add_subcommand(
+      "calibrate", "fit parameters to observed targets (method of simulated moments)");
+  calibrate->add_option("calibration", calibrate_file, "calibration YAML (povsim-calibration/1)")
+      ->required();
+  add_run_flags(calibrate, flags, true);
+
   std::string validate_file;
   auto* validate = app.add_subcommand("validate", "check a scenario without running it");
   validate->add_option("scenario", validate_file, "scenario YAML file")->required();
@@ -92,6 +99,7 @@ int main(int argc, char** argv) {
     if (*run) return povsim::run_command(scenario, flags, command_line);
     if (*compare) return povsim::compare_command(compare_files, flags, command_line);
     if (*sweep) return povsim::sweep_command(sweep_file, flags, resume, stop_after, command_line);
+    if (*calibrate) return povsim::calibrate_command(calibrate_file, flags, command_line);
     if (*validate) return povsim::validate_command(validate_file, flags);
     if (*schema) return povsim::schema_command(markdown, schema_values);
     if (*metrics) return povsim::metrics_command();

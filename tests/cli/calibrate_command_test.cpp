@@ -1,0 +1,133 @@
+// povsim calibrate: parameter recovery on model-generated targets, determinism, bad input.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "phases/metrics.hpp"
+#include "scenario/scenario_loader.hpp"
+#include "sim/runner.hpp"
+#include "support/program.hpp"
+#include "support/temp_dir.hpp"
+
+namespace povsim {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::data_file;
+using testing::run_povsim;
+using testing::TempDir;
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+/// Mean over replications of a metric (region all) at the true parameters.
+double truth(const std::vector<std::string>& set, Metric m, int year) {
+  const LoadedScenario s = load_scenario(data_file("small.yaml"), {set, 1.0});
+  RunSettings rs;
+  rs.threads = 2;
+  const RunResult r = run_scenario(s.params, rs);
+  double sum = 0;
+  for (const auto& rep : r.replications)
+    for (std::size_t y = 0; y < rep.years.size(); ++y)
+      if (rep.years[y] == year) sum += rep.values[y].back()[static_cast<int>(m)];
+  return sum / static_cast<double>(r.replications.size());
+}
+
+/// A calibration file whose targets are the model's own moments at known parameters.
+fs::path recovery_file(const fs::path& dir) {
+  const std::vector<std::string> at{"replications=2", "economy.trend_growth=0.08",
+                                    "shocks.illness.annual_probability=0.07"};
+  std::ostringstream y;
+  y << "schema: povsim-calibration/1\nname: recovery\nbase: " << data_file("small.yaml").string()
+    << "\nreplications: 2\nstarts: 2\nseed: 3\nmax_iterations: 20\nfinite_difference_step: 0.02\n"
+    << "parameters:\n"
+    << "  - {key: economy.trend_growth, min: 0.0, max: 0.2, start: 0.03}\n"
+    << "  - {key: shocks.illness.annual_probability, min: 0.01, max: 0.15, start: 0.03}\n"
+    << "targets:\n";
+  for (int year : {2022, 2024}) {
+    const double income = truth(at, Metric::kIncomePerCapitaMeanLifted, year);
+    const double illness = truth(at, Metric::kIllnessEvents, year);
+    y << "  - {metric: income_per_capita_mean_lifted, year: " << year
+      << ", region: all, observed: " << income << ", sd: " << 0.01 * income
+      << ", weight: 1, use: fit}\n"
+      << "  - {metric: illness_events, year: " << year << ", region: all, observed: " << illness
+      << ", sd: " << 0.03 * illness << ", weight: 1, use: fit}\n";
+  }
+  const fs::path file = dir / "recovery.yaml";
+  std::ofstream(file) << y.str();
+  return file;
+}
+
+double fitted(const fs::path& parameters_csv, const std::string& key) {
+  std::istringstream in(read(parameters_csv));
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind(key + ",", 0) == 0) {
+      std::stringstream ss(line);
+      std::string cell;
+      std::getline(ss, cell, ',');
+      std::getline(ss, cell, ',');
+      std::getline(ss, cell, ',');
+      return std::stod(cell);
+    }
+  return -1;
+}
+
+TEST(CalibrateCommand, RecoversKnownParametersFromTheirOwnMoments) {
+  TempDir dir;
+  const fs::path file = recovery_file(dir.path());
+  const auto out = dir.path() / "fit";
+  const auto r = run_povsim({"calibrate", file.string(), "--out", out.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::cout << r.out;
+  EXPECT_NEAR(fitted(out / "parameters.csv", "economy.trend_growth"), 0.08, 0.01);
+  EXPECT_NEAR(fitted(out / "parameters.csv", "shocks.illness.annual_probability"), 0.07, 0.01);
+  EXPECT_NE(read(out / "fit.csv").find(",yes,"), std::string::npos);
+  EXPECT_NE(read(out / "calibrated.yaml").find("extends: "), std::string::npos);
+  // The calibrated scenario is a valid scenario.
+  EXPECT_EQ(run_povsim({"validate", (out / "calibrated.yaml").string()}).exit_code, 0);
+
+  // Same file and seed: the same fitted parameters at 1 and 2 threads, to the byte.
+  const auto one = dir.path() / "fit1";
+  ASSERT_EQ(
+      run_povsim({"calibrate", file.string(), "--out", one.string(), "--threads", "1"}).exit_code,
+      0);
+  EXPECT_EQ(read(out / "parameters.csv"), read(one / "parameters.csv"));
+  EXPECT_EQ(read(out / "trace.csv"), read(one / "trace.csv"));
+}
+
+TEST(CalibrateCommand, BadCalibrationFileReportsEveryProblemAtItsPlace) {
+  const auto r = run_povsim({"calibrate", data_file("calibration/bad.yaml").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  for (const char* part :
+       {"bad.yaml:11:61: error: parameters[1].max: expected a bound above min (0.2), found 0.1",
+        "bad.yaml:13:14: error: targets[0].metric: unknown metric \"return_to_povety_rate\" (did "
+        "you mean `return_to_poverty_rate`?)"})
+    EXPECT_NE(r.err.find(part), std::string::npos) << part << "\n" << r.err;
+}
+
+TEST(CalibrateCommand, UnknownParameterKeyIsBadInputAtTheParameter) {
+  TempDir dir;
+  const fs::path file = dir.path() / "key.yaml";
+  std::ofstream(file) << "schema: povsim-calibration/1\nname: key\nbase: "
+                      << data_file("small.yaml").string()
+                      << "\nreplications: 1\nstarts: 1\nseed: 1\nmax_iterations: 5\n"
+                         "finite_difference_step: 0.01\nparameters:\n"
+                         "  - {key: economy.trend_growht, min: 0.0, max: 0.2, start: 0.1}\n"
+                         "targets:\n  - {metric: poverty_rate, year: 2022, region: all, observed: "
+                         "0.01, sd: 0.002, weight: 1, use: fit}\n";
+  const auto r = run_povsim({"calibrate", file.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("key.yaml:10:5: error: parameters[0]: parameter economy.trend_growht"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("did you mean `trend_growth`?"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace povsim
