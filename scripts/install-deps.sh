@@ -3,7 +3,12 @@
 set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config git clang-format
   libtbb-dev libyaml-cpp-dev libeigen3-dev libboost-graph-dev libgtest-dev libgmock-dev
-  libbenchmark-dev libcli11-dev libssl-dev nlohmann-json3-dev librandom123-dev)
+  libbenchmark-dev libcli11-dev libssl-dev nlohmann-json3-dev librandom123-dev
+  chromium fonts-noto-cjk)
+# report.html: npm installs the chart libraries at build time (report/package-lock.json);
+# Debian's nodejs and npm unless an npm is already on PATH (e.g. from NodeSource). Chromium and
+# a CJK font are for the headless-browser test of the report.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -16,6 +16,7 @@
 #include "output/compare.hpp"
 #include "output/manifest.hpp"
 #include "output/output_dir.hpp"
+#include "output/report.hpp"
 #include "output/tables.hpp"
 #include "phases/metrics.hpp"
 #include "scenario/params_schema.hpp"
@@ -73,6 +74,7 @@ int run_command(const std::string& scenario, const RunFlags& flags,
   OutputDir out(out_path);
   const RunResult run = run_with_progress(params, flags, "povsim run " + params.name);
   write_run_outputs(out, "", loaded, run, flags, command_line);
+  out.write("report.html", report_html(out.file(""), ReportLang::zh));
   out.commit();
 
   std::int64_t households = 0;
@@ -81,7 +83,8 @@ int run_command(const std::string& scenario, const RunFlags& flags,
               params.name.c_str(), static_cast<long long>(households), params.months(),
               params.replications, run.wall_seconds);
   std::printf("%s", headline_table(params, run).c_str());
-  std::printf("results: %s/{annual.csv,summary.csv,manifest.json}\n", out.target().c_str());
+  std::printf("results: %s/{annual.csv,summary.csv,manifest.json,report.html}\n",
+              out.target().c_str());
   return 0;
 }
 
@@ -128,12 +131,13 @@ int compare_command(const std::vector<std::string>& scenarios, const RunFlags& f
     named.push_back({names[s], &loaded[s].params, &runs[s]});
   }
   out.write("compare.csv", compare_csv(named));
+  out.write("report.html", report_html(out.file(""), ReportLang::zh));
   out.commit();
 
   std::printf("povsim compare: %zu scenarios, seed %lld, %d replications each (paired)\n",
               loaded.size(), static_cast<long long>(first.seed), first.replications);
   std::printf("%s", compare_table(named).c_str());
-  std::printf("results: %s/{compare.csv,<scenario>/...}\n", out.target().c_str());
+  std::printf("results: %s/{compare.csv,report.html,<scenario>/...}\n", out.target().c_str());
   return 0;
 }
 
@@ -235,6 +239,13 @@ std::string metrics_markdown() {
     out += "| `" + std::string(m.name) + "` | " + std::string(m.unit) + " | " +
            std::string(m.definition) + " |\n";
   return out;
+}
+
+int report_command(const std::string& dir, const std::string& lang) {
+  const std::filesystem::path path(dir);
+  write_report(path, parse_report_lang(lang));
+  std::printf("report: %s\n", (path / "report.html").c_str());
+  return 0;
 }
 
 int metrics_command() {

@@ -29,6 +29,8 @@ int calibrate_command(const std::string& file, const RunFlags& flags,
 int validate_command(const std::string& scenario, const RunFlags& flags);
 int schema_command(bool markdown, const std::string& scenario);
 int metrics_command();
+/// (Re)writes DIR/report.html from the results in DIR (a run or a compare).
+int report_command(const std::string& dir, const std::string& lang);
 
 /// The parameter table of docs/parameters.md, with the values of `scenario`'s first region.
 std::string schema_markdown(const std::string& scenario);

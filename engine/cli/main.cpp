@@ -79,6 +79,13 @@ int main(int argc, char** argv) {
   schema->add_option("--values", schema_values, "scenario whose first region's values to show");
   auto* metrics = app.add_subcommand("metrics", "list every output metric (docs/outputs.md)");
 
+  std::string report_dir;
+  std::string report_lang = "zh";
+  auto* report = app.add_subcommand("report", "(re)write DIR/report.html from a run or compare");
+  report->add_option("dir", report_dir, "output directory of povsim run or compare")->required();
+  report->add_option("--lang", report_lang, "labels: zh (default) or en")
+      ->check(CLI::IsMember({"zh", "en"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -103,6 +110,7 @@ int main(int argc, char** argv) {
     if (*validate) return povsim::validate_command(validate_file, flags);
     if (*schema) return povsim::schema_command(markdown, schema_values);
     if (*metrics) return povsim::metrics_command();
+    if (*report) return povsim::report_command(report_dir, report_lang);
   } catch (const povsim::InputError& e) {
     std::fprintf(stderr, "%s", e.what());
     return 2;

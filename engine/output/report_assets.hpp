@@ -1,0 +1,17 @@
+#pragma once
+#include <span>
+#include <string_view>
+
+namespace povsim {
+
+/// One chart library inlined into report.html: its file name in node_modules and its text.
+struct ReportAsset {
+  std::string_view name;
+  std::string_view text;
+};
+
+/// Vega, Vega-Lite and vega-embed (minified builds, in load order), embedded at build time from
+/// the versions pinned in report/package-lock.json (cmake/ReportAssets.cmake).
+std::span<const ReportAsset> report_assets();
+
+}  // namespace povsim
