@@ -212,6 +212,77 @@ json compare_data(const fs::path& dir) {
 }
 
 /// JSON safe inside <script>: "<" only occurs in strings, where \u003c means the same.
+/// A sweep directory: each point's axis values, the headline metrics per point (region all,
+/// last year) and, for Sobol designs, the indices.
+json sweep_data(const fs::path& dir) {
+  const std::string points_text = read_file(dir / "points.csv");
+  const auto points = parse_csv(points_text);
+  if (points.empty() || points[0].size() < 4 || points[0][0] != "point")
+    throw InputError((dir / "points.csv").string() +
+                     ": error: expected the points.csv of povsim sweep\n");
+  const std::vector<std::string> axes(points[0].begin() + 3, points[0].end());
+  json data;
+  data["kind"] = "sweep";
+  data["axes"] = axes;
+  json rows = json::array();
+  for (std::size_t r = 1; r < points.size(); ++r) {
+    if (points[r].size() != points[0].size()) continue;
+    json row;
+    row["point"] = std::stoi(points[r][0]);
+    for (std::size_t a = 0; a < axes.size(); ++a)
+      row["x" + std::to_string(a)] = std::stod(points[r][3 + a]);
+    rows.push_back(row);
+  }
+  data["points"] = rows;
+  // Headline metrics at the last year, region all.
+  const auto results = parse_csv(read_file(dir / "results.csv"));
+  int last_year = 0;
+  for (std::size_t r = 1; r < results.size(); ++r)
+    if (results[r].size() >= 5) last_year = std::max(last_year, std::stoi(results[r][1]));
+  json values = json::array();
+  for (std::size_t r = 1; r < results.size(); ++r) {
+    const auto& f = results[r];
+    if (f.size() < 5 || f[2] != "all" || std::stoi(f[1]) != last_year) continue;
+    if (f[3] != "return_to_poverty_rate" && f[3] != "new_poverty_rate" &&
+        f[3] != "income_per_capita_mean_lifted" && f[3] != "detection_lag_mean")
+      continue;
+    values.push_back({{"point", std::stoi(f[0])}, {"metric", f[3]}, {"mean", std::stod(f[4])}});
+  }
+  data["results"] = values;
+  data["year"] = last_year;
+  json sobol = json::array();
+  if (fs::is_regular_file(dir / "sobol.csv")) {
+    const auto rows_s = parse_csv(read_file(dir / "sobol.csv"));
+    for (std::size_t r = 1; r < rows_s.size(); ++r) {
+      const auto& f = rows_s[r];
+      if (f.size() < 6) continue;
+      sobol.push_back({{"metric", f[0]},
+                       {"year", f[1]},
+                       {"axis", f[3]},
+                       {"index", "first"},
+                       {"value", std::stod(f[4])}});
+      sobol.push_back({{"metric", f[0]},
+                       {"year", f[1]},
+                       {"axis", f[3]},
+                       {"index", "total"},
+                       {"value", std::stod(f[5])}});
+    }
+  }
+  data["sobol"] = sobol;
+  json meta;
+  if (fs::is_regular_file(dir / "manifest.json")) {
+    try {
+      const json m = json::parse(read_file(dir / "manifest.json"));
+      for (const char* k :
+           {"sweep", "method", "points", "replications", "engine_version", "git_commit"})
+        if (m.contains(k)) meta[k] = m[k];
+    } catch (const json::exception&) {
+    }
+  }
+  data["meta"] = meta;
+  return data;
+}
+
 std::string script_json(const json& j) {
   const std::string text = j.dump(-1, ' ', false, json::error_handler_t::replace);
   std::string out;
@@ -277,6 +348,9 @@ constexpr std::string_view kScript1 = R"JS(
   var LABELS = {
     zh: {
       title_run: '返贫风险预测报告', title_compare: '政策情景比较报告',
+      title_sweep: '参数扫描报告', sobol: 'Sobol 敏感性指数', first: '一阶指数', total: '总效应指数',
+      index: '指数', axis: '参数', sweep_note: '每个点使用相同的随机种子（共同随机数）；散点为各点在末年的均值（全部地区）。',
+      method: '方法', points: '点数',
       scenario: '情景', seed: '随机种子', replications: '重复次数', households: '每次模拟农户数',
       engine: '引擎版本', commit: 'Git 提交', period: '模拟期', months: '月数', scale: '规模系数',
       year: '年份', rate: '比率', region: '地区', series: '指标', stage: '环节', source: '收入来源',
@@ -313,6 +387,10 @@ constexpr std::string_view kScript1 = R"JS(
 constexpr std::string_view kScript2 = R"JS(
     en: {
       title_run: 'Return-to-poverty projection', title_compare: 'Policy scenario comparison',
+      title_sweep: 'Parameter sweep', sobol: 'Sobol sensitivity indices', first: 'first order',
+      total: 'total', index: 'index', axis: 'parameter',
+      sweep_note: 'Every point runs the same seed (common random numbers); dots are each point\'s mean in the last year (all regions).',
+      method: 'method', points: 'points',
       scenario: 'scenario', seed: 'seed', replications: 'replications',
       households: 'households per replication', engine: 'engine version', commit: 'git commit',
       period: 'period', months: 'months', scale: 'scale', year: 'year', rate: 'rate',
@@ -558,9 +636,59 @@ constexpr std::string_view kScript4 = R"JS(
     });
   }
 
+  function sweepSection(parent) {
+    var m = data.meta || {};
+    var dl = el('dl', parent, null, 'meta');
+    [[L.method, m.method], [L.points, m.points], [L.replications, m.replications],
+     [L.engine, m.engine_version], [L.commit, m.git_commit]].forEach(function (kv) {
+      if (kv[1] === undefined) return;
+      el('dt', dl, kv[0]);
+      el('dd', dl, String(kv[1]));
+    });
+    el('p', parent, L.sweep_note, 'note');
+    var box = el('div', parent, null, 'charts');
+    var metrics = [];
+    data.sobol.forEach(function (r) { if (metrics.indexOf(r.metric) < 0) metrics.push(r.metric); });
+    metrics.forEach(function (metric) {
+      var values = data.sobol.filter(function (r) { return r.metric === metric; }).map(function (r) {
+        return { axis: r.axis, index: r.index === 'first' ? L.first : L.total, value: r.value };
+      });
+      chart(box, L.sobol + L.colon + (M[metric] || metric), {
+        data: { values: values }, height: 220, mark: 'bar',
+        encoding: {
+          y: { field: 'axis', type: 'nominal', title: L.axis, sort: null },
+          x: { field: 'value', type: 'quantitative', title: L.index },
+          yOffset: { field: 'index' },
+          color: { field: 'index', type: 'nominal', title: L.index },
+          tooltip: [{ field: 'axis' }, { field: 'index' }, { field: 'value', format: '.3f' }]
+        }
+      });
+    });
+    var byPoint = {};
+    data.points.forEach(function (p) { byPoint[p.point] = p; });
+    var headline = data.results.filter(function (r) { return r.metric === 'return_to_poverty_rate'; });
+    data.axes.forEach(function (axis, a) {
+      var values = headline.map(function (r) {
+        return { x: byPoint[r.point] ? byPoint[r.point]['x' + a] : null, y: r.mean };
+      });
+      chart(box, (M.return_to_poverty_rate || 'return_to_poverty_rate') + ' (' + data.year + ') — ' + axis, {
+        data: { values: values }, height: 220, mark: { type: 'point', filled: true, opacity: 0.6 },
+        encoding: {
+          x: { field: 'x', type: 'quantitative', title: axis, scale: { zero: false } },
+          y: { field: 'y', type: 'quantitative', title: L.rate, axis: { format: '.2%' } }
+        }
+      });
+    });
+  }
+
   try {
     var main = document.getElementById('report');
-    if (data.kind === 'run') {
+    if (data.kind === 'sweep') {
+      var name = (data.meta && data.meta.sweep) || 'sweep';
+      document.title = L.title_sweep + ' · ' + name;
+      el('h1', main, L.title_sweep + L.colon + name);
+      sweepSection(main);
+    } else if (data.kind === 'run') {
       var s = data.sections[0];
       document.title = L.title_run + ' · ' + s.meta.scenario;
       el('h1', main, L.title_run + L.colon + s.meta.scenario);
@@ -598,13 +726,17 @@ std::string report_html(const fs::path& dir, ReportLang lang) {
   json data;
   if (fs::is_regular_file(dir / "compare.csv")) {
     data = compare_data(dir);
+  } else if (fs::is_regular_file(dir / "points.csv") && fs::is_regular_file(dir / "results.csv")) {
+    data = sweep_data(dir);
   } else if (fs::is_regular_file(dir / "summary.csv")) {
     data["kind"] = "run";
     data["sections"] = json::array({run_section(dir, "")});
   } else {
-    throw InputError(dir.string() +
-                     ": error: expected the output of povsim run (summary.csv, manifest.json) or "
-                     "povsim compare (compare.csv), found neither\n");
+    throw InputError(
+        dir.string() +
+        ": error: expected the output of povsim run (summary.csv, manifest.json), "
+        "povsim compare (compare.csv) or povsim sweep (points.csv, results.csv), found "
+        "none\n");
   }
   data["lang"] = lang == ReportLang::zh ? "zh" : "en";
 

@@ -14,6 +14,7 @@
 #include "core/diagnostics.hpp"
 #include "core/version.hpp"
 #include "output/output_dir.hpp"
+#include "output/report.hpp"
 #include "output/tables.hpp"
 #include "scenario/scenario_loader.hpp"
 #include "sim/runner.hpp"
@@ -200,6 +201,7 @@ SweepOutcome run_sweep(const SweepSpec& spec, const fs::path& sweep_file,
   j["wall_seconds_this_call"] =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   dir.write("manifest.json", j.dump(2) + "\n");
+  dir.write("report.html", report_html(dir.file(""), ReportLang::zh));
   dir.commit();
   fs::remove_all(partial, ec);
   outcome.complete = true;

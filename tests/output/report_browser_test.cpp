@@ -3,7 +3,7 @@
 // data-rendered="true" once vega-embed has drawn it, errors (including console.error) go to
 // #errors, and <body data-status="done" data-charts="N"> when all charts have settled — which
 // the test reads with --dump-dom. Screenshots are kept in the build tree:
-// report-test.png (run) and report-test-compare.png (compare).
+// report-test.png (run), report-test-compare.png (compare) and report-test-sweep.png (sweep).
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -118,6 +118,16 @@ TEST(ReportBrowser, CompareReportRendersEveryChartInEnglishToo) {
   ASSERT_EQ(en.exit_code, 0) << en.err;
   check_in_browser(out / "report.html", fs::path(POVSIM_BUILD_DIR) / "report-test-compare-en.png",
                    12);
+}
+
+TEST(ReportBrowser, SweepReportRendersSobolIndicesAndParameterScatters) {
+  TempDir dir;
+  const auto out = dir.path() / "sweep";
+  const auto r = run_povsim(
+      {"sweep", testing::data_file("sweeps/sobol-small.yaml").string(), "--out", out.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Two Sobol charts (detection lag, relapses) and a scatter per axis (3).
+  check_in_browser(out / "report.html", fs::path(POVSIM_BUILD_DIR) / "report-test-sweep.png", 5);
 }
 
 }  // namespace
