@@ -164,7 +164,7 @@ int sweep_command(const std::string& sweep_file, const RunFlags& flags, bool res
   if (o.complete) {
     std::printf("povsim sweep %s: %zu points (%zu run now, %zu resumed) × %d replications\n",
                 spec.name.c_str(), o.points, o.run_now, o.resumed, spec.replications);
-    std::printf("results: %s/{points.csv,results.csv,%smanifest.json}\n",
+    std::printf("results: %s/{points.csv,results.csv,%smanifest.json,report.html}\n",
                 settings.out.string().c_str(),
                 spec.method == SweepMethod::kSobol ? "sobol.csv," : "");
     return 0;
