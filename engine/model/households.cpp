@@ -26,12 +26,18 @@ void Households::resize(std::size_t n) {
   months_above.assign(n, 0);
   motivation.assign(n, 0);
   public_job_months_left.assign(n, 0);
+  link_wage.assign(n, 0);
+  link_coop.assign(n, 0);
+  link_property.assign(n, 0);
+  contract_premium.assign(n, 0);
+  link_kinds.assign(n, 0);
 }
 
 std::size_t Households::bytes_per_household() {
   return 6 * sizeof(std::uint8_t) + 5 * sizeof(float) + sizeof(float) + sizeof(std::uint8_t) +
          sizeof(float) + 12 * sizeof(std::int16_t) + sizeof(std::int32_t) + sizeof(Category) +
-         3 * sizeof(std::uint8_t) + 3 * sizeof(std::int16_t);
+         3 * sizeof(std::uint8_t) + 3 * sizeof(std::int16_t) + 4 * sizeof(float) +
+         sizeof(std::uint8_t);
 }
 
 }  // namespace povsim

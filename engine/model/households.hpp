@@ -15,6 +15,7 @@ inline constexpr std::uint8_t kChronic = 2;          // a chronically ill member
 inline constexpr std::uint8_t kMigrantAttached = 4;  // sends migrant workers
 inline constexpr std::uint8_t kMigrantEmployed = 8;  // … who currently have work
 inline constexpr std::uint8_t kDibao = 16;           // enrolled in 低保/特困
+inline constexpr std::uint8_t kLinked = 32;          // has at least one enterprise link
 }  // namespace hh_flag
 
 /// Bit flags of monitoring and assistance.
@@ -29,6 +30,7 @@ inline constexpr std::uint16_t kShockedThisYear = 64;  // a large expense shock 
 inline constexpr std::uint16_t kExpenseShock = 128;    // event_month records an expense shock
 inline constexpr std::uint16_t kReliefPaid = 256;      // risk-relief paid for the current event
 inline constexpr std::uint16_t kDeniedThisYear = 512;  // turned away for lack of budget this year
+inline constexpr std::uint16_t kLostLinkThisYear = 1024;  // an enterprise it was linked to failed
 }  // namespace mon_flag
 
 /// Monitoring categories (0 = not monitored).
@@ -81,6 +83,14 @@ struct Households {
   std::vector<std::uint8_t> months_above;  // consecutive months above the line while monitored
   std::vector<std::uint8_t> motivation;    // 内生动力, 0..255
   std::vector<std::uint8_t> public_job_months_left;
+
+  // Enterprise links, derived from the link graph by link_income_pass (the household pass reads
+  // them only when hh_flag::kLinked is set).
+  std::vector<float> link_wage;          // yuan/month (employment)
+  std::vector<float> link_coop;          // yuan/month (cooperative membership, operating)
+  std::vector<float> link_property;      // yuan/month (land rent and dividends)
+  std::vector<float> contract_premium;   // share added to operating income (contract farming)
+  std::vector<std::uint8_t> link_kinds;  // bit k set: a link of LinkKind k
 
   std::size_t n() const { return size.size(); }
   std::size_t n_regions() const { return region_begin.size() - 1; }

@@ -27,6 +27,10 @@ void IncomeTotals::add(const IncomeTotals& o) {
   disaster_hit_months += o.disaster_hit_months;
   disabilities += o.disabilities;
   expense_shocks += o.expense_shocks;
+  link_wage += o.link_wage;
+  link_contract += o.link_contract;
+  link_coop += o.link_coop;
+  link_property += o.link_property;
 }
 
 namespace {
@@ -155,6 +159,10 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
   const bool medical_assistance = med.budget_per_household > 0;
   const double public_wage = rp.assistance.public_jobs.monthly_wage;
   const double monitoring_line = region.monitoring_line;
+  // A migrant-demand shock (d < 1) lowers both finding and keeping a job.
+  const double demand = rp.labour.migrant_demand;
+  const double migrant_loss = 1.0 - (1.0 - eco.migrant_job_loss_rate) * demand;
+  const double migrant_finding = eco.migrant_job_finding_rate * demand;
   constexpr int kBoundElderly = 8;
   const double event_bound = region.illness_p *
                                  (1.0 + sh.elderly_illness_multiplier * kBoundElderly) *
@@ -190,9 +198,8 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
       // Migrant work: loss and re-finding of jobs (u[3]).
       if (flags & hh_flag::kMigrantAttached) {
         if (flags & hh_flag::kMigrantEmployed) {
-          if (u[3] < eco.migrant_job_loss_rate)
-            flags &= static_cast<std::uint8_t>(~hh_flag::kMigrantEmployed);
-        } else if (u[3] < eco.migrant_job_finding_rate) {
+          if (u[3] < migrant_loss) flags &= static_cast<std::uint8_t>(~hh_flag::kMigrantEmployed);
+        } else if (u[3] < migrant_finding) {
           flags |= hh_flag::kMigrantEmployed;
         }
         c.flags[i] = flags;
@@ -258,10 +265,26 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
         --c.sick_months_left[i];
       }
       const double earned = within_year * transitory;
-      const double wage_local = c.wage_local[i] * earned * work_keep;
+      double wage_local = c.wage_local[i] * earned * work_keep;
       const double wage_migrant =
           (flags & hh_flag::kMigrantEmployed) ? c.wage_migrant[i] * earned * work_keep : 0.0;
       double operating = c.operating[i] * earned * shocks.price_multiplier;
+      double property = c.property[i] * within_year;
+      if (flags & hh_flag::kLinked) {
+        // Enterprise links: a stable job's wage, the contract premium on the household's own
+        // produce, cooperative gains, land rent and dividends.
+        const double link_wage = hh.link_wage[i] * work_keep;
+        const double premium = operating * hh.contract_premium[i];
+        const double coop = hh.link_coop[i];
+        const double link_property = hh.link_property[i];
+        wage_local += link_wage;
+        operating += premium + coop;
+        property += link_property;
+        t.link_wage += link_wage;
+        t.link_contract += premium;
+        t.link_coop += coop;
+        t.link_property += link_property;
+      }
       if (disaster && operating > 0) {
         const auto ud =
             rng.uniforms(local, region.region_id, static_cast<std::uint32_t>(shocks.disaster_start),
@@ -276,7 +299,6 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
         wage_public = public_wage;
         --c.public_job_months_left[i];
       }
-      const double property = c.property[i] * within_year;
       const double subsidy = c.subsidy[i] / 12.0;
       const double pension = region.pension_monthly * c.elderly[i];
       const double dibao = (flags & hh_flag::kDibao) ? c.dibao_monthly[i] : 0.0;

@@ -28,6 +28,11 @@ struct IncomeTotals {
   double disaster_hit_months = 0;
   double disabilities = 0;
   double expense_shocks = 0;
+  // Parts of the sources above that came through enterprise links.
+  double link_wage = 0;      // in wage_local
+  double link_contract = 0;  // in operating: the contract premium
+  double link_coop = 0;      // in operating: cooperative membership
+  double link_property = 0;  // in property: land rent and dividends
   void add(const IncomeTotals& o);
 };
 

@@ -117,6 +117,33 @@ const std::array<MetricInfo, kMetricCount>& metric_table() {
       {M::kUnmetNeed, "unmet_need", "households",
        "households turned away at least once in the year for lack of budget: an eligible "
        "programme was closed or ran out, or a medical-assistance claim went unpaid"},
+      {M::kEnterprisesAlive, "enterprises_alive", "enterprises", "enterprises alive in December"},
+      {M::kEnterprisesFailed, "enterprises_failed", "enterprises", "failed during the year"},
+      {M::kEnterprisesEntered, "enterprises_entered", "enterprises", "entered during the year"},
+      {M::kJobsFilled, "jobs_filled", "jobs", "enterprise vacancies filled during the year"},
+      {M::kWorkersFromLifted, "workers_from_lifted", "households",
+       "lifted households with an enterprise job in December"},
+      {M::kWorkersLaidOff, "workers_laid_off", "households",
+       "households whose enterprise job ended with the enterprise's failure"},
+      {M::kEnterpriseSubsidyYuan, "enterprise_subsidy_yuan", "yuan", "subsidies to enterprises"},
+      {M::kLinkWagePerCapita, "income_link_wage_per_capita", "yuan/person/year",
+       "wages from enterprise jobs (part of local wages) over total persons"},
+      {M::kLinkContractPerCapita, "income_link_contract_per_capita", "yuan/person/year",
+       "contract-farming premium (part of operating income) over total persons"},
+      {M::kLinkCooperativePerCapita, "income_link_cooperative_per_capita", "yuan/person/year",
+       "cooperative membership gains (part of operating income) over total persons"},
+      {M::kLinkPropertyPerCapita, "income_link_property_per_capita", "yuan/person/year",
+       "land rent and dividends from enterprises (part of property income) over total persons"},
+      {M::kHouseholdsStableJob, "households_stable_job", "households",
+       "households with at least one enterprise job in December"},
+      {M::kHouseholdsIndustryLink, "households_industry_link", "households",
+       "households with at least one contract, lease, equity or membership link in December"},
+      {M::kHouseholdsLostLink, "households_lost_link", "households",
+       "households that lost a link through an enterprise failure during the year"},
+      {M::kReturnRateLostLink, "return_to_poverty_rate_lost_link", "share",
+       "return_to_poverty_rate among lifted households that lost such a link during the year"},
+      {M::kPoorLostLink, "poor_lost_link", "persons",
+       "persons in lifted households that lost such a link and are below the poverty line"},
   }};
   return table;
 }
@@ -132,6 +159,8 @@ struct YearTally {
   double lifted_shocked = 0, poor_shocked = 0;
   double at_risk_households = 0;
   double denied = 0;
+  double stable_job = 0, industry_link = 0, lost_link = 0;
+  double lifted_lost_link = 0, poor_lost_link = 0;
   std::array<double, 4> by_category{};
   std::array<double, 4> by_alert{};
   void add(const YearTally& o) {
@@ -147,6 +176,11 @@ struct YearTally {
     poor_shocked += o.poor_shocked;
     at_risk_households += o.at_risk_households;
     denied += o.denied;
+    stable_job += o.stable_job;
+    industry_link += o.industry_link;
+    lost_link += o.lost_link;
+    lifted_lost_link += o.lifted_lost_link;
+    poor_lost_link += o.poor_lost_link;
     people += o.people;
     people_lifted += o.people_lifted;
     people_general += o.people_general;
@@ -258,6 +292,23 @@ void fill(MetricValues& m, double households, const YearTally& t, const YearFlow
     m[static_cast<int>(Metric::kYuanEmployment) + k] = at.yuan[k];
   }
   set(Metric::kUnmetNeed, t.denied);
+  const EnterpriseTally& et = f.enterprises;
+  set(Metric::kEnterprisesAlive, et.alive);
+  set(Metric::kEnterprisesFailed, et.failed);
+  set(Metric::kEnterprisesEntered, et.entered);
+  set(Metric::kJobsFilled, et.hires);
+  set(Metric::kWorkersFromLifted, et.workers_lifted);
+  set(Metric::kWorkersLaidOff, et.laid_off);
+  set(Metric::kEnterpriseSubsidyYuan, et.subsidy_yuan);
+  set(Metric::kLinkWagePerCapita, in.link_wage * per_person);
+  set(Metric::kLinkContractPerCapita, in.link_contract * per_person);
+  set(Metric::kLinkCooperativePerCapita, in.link_coop * per_person);
+  set(Metric::kLinkPropertyPerCapita, in.link_property * per_person);
+  set(Metric::kHouseholdsStableJob, t.stable_job);
+  set(Metric::kHouseholdsIndustryLink, t.industry_link);
+  set(Metric::kHouseholdsLostLink, t.lost_link);
+  set(Metric::kReturnRateLostLink, ratio(t.poor_lost_link, t.lifted_lost_link));
+  set(Metric::kPoorLostLink, t.poor_lost_link);
 }
 
 }  // namespace
@@ -266,6 +317,7 @@ void YearFlows::add(const YearFlows& o) {
   income.add(o.income);
   monitoring.add(o.monitoring);
   assistance.add(o.assistance);
+  enterprises.add(o.enterprises);
   disasters += o.disasters;
   months = o.months;
 }
@@ -322,8 +374,18 @@ std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMon
               alert_of(hh.rolling_per_capita(i), monitoring_line, mon.alert))] += 1;
         }
         if (hh.mon_flags[i] & mon_flag::kDeniedThisYear) t.denied += 1;
-        hh.mon_flags[i] &=
-            static_cast<std::uint16_t>(~(mon_flag::kShockedThisYear | mon_flag::kDeniedThisYear));
+        const std::uint8_t kinds = hh.link_kinds[i];
+        if (kinds & 1u) t.stable_job += 1;  // LinkKind::kEmployment
+        if (kinds & ~1u) t.industry_link += 1;
+        if (hh.mon_flags[i] & mon_flag::kLostLinkThisYear) {
+          t.lost_link += 1;
+          if (lifted) {
+            t.lifted_lost_link += size;
+            if (poor) t.poor_lost_link += size;
+          }
+        }
+        hh.mon_flags[i] &= static_cast<std::uint16_t>(~(
+            mon_flag::kShockedThisYear | mon_flag::kDeniedThisYear | mon_flag::kLostLinkThisYear));
         hh.ytd_net[i] = 0;
       }
       return t;

@@ -6,6 +6,7 @@
 #include "model/households.hpp"
 #include "phases/assistance.hpp"
 #include "phases/covariate_shocks.hpp"
+#include "phases/enterprises.hpp"
 #include "phases/household_income.hpp"
 #include "phases/monitoring.hpp"
 #include "phases/schedule.hpp"
@@ -83,6 +84,22 @@ enum class Metric : int {
   kYuanMedical,
   kYuanRiskRelief,
   kUnmetNeed,
+  kEnterprisesAlive,
+  kEnterprisesFailed,
+  kEnterprisesEntered,
+  kJobsFilled,
+  kWorkersFromLifted,
+  kWorkersLaidOff,
+  kEnterpriseSubsidyYuan,
+  kLinkWagePerCapita,
+  kLinkContractPerCapita,
+  kLinkCooperativePerCapita,
+  kLinkPropertyPerCapita,
+  kHouseholdsStableJob,
+  kHouseholdsIndustryLink,
+  kHouseholdsLostLink,
+  kReturnRateLostLink,
+  kPoorLostLink,
   kCount
 };
 inline constexpr int kMetricCount = static_cast<int>(Metric::kCount);
@@ -103,6 +120,7 @@ struct YearFlows {
   IncomeTotals income;
   MonitoringTally monitoring;
   AssistanceTally assistance;
+  EnterpriseTally enterprises;
   int disasters = 0;
   int months = 0;
   void add(const YearFlows& o);

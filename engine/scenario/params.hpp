@@ -211,6 +211,50 @@ struct LineParams {
   YearSeries monitoring;  // yuan/person/year
 };
 
+/// One kind of enterprise in a region (龙头企业, 合作社, 就业帮扶车间, industrial-park factory,
+/// tourism): how many there are and the links each one has with households.
+struct EnterpriseKindParams {
+  double per_10000_households = 0;  // enterprises at the start
+  double jobs = 0;                  // job slots per enterprise
+  double initial_fill = 0;          // share of slots filled at the start
+  double monthly_wage = 0;          // yuan/month
+  double contract_households = 0;   // contract farming (订单收购) households per enterprise
+  double contract_premium = 0;      // share over the market price
+  double lease_households = 0;      // 土地流转 households per enterprise
+  double annual_rent = 0;           // yuan/household/year
+  double equity_households = 0;     // households holding quantified shares (折股量化)
+  double share_value = 0;           // yuan per household
+  double dividend_rate = 0;         // per year
+  double members = 0;               // cooperative member households per enterprise
+  double member_income = 0;         // yuan/household/year
+  double failure_hazard = 0;        // per year
+  double entry_rate = 0;            // new enterprises per year, per enterprise at the start
+  double revenue_sd = 0;            // log, per year: the sector's price swing
+};
+
+struct EnterpriseSubsidyParams {
+  double budget_per_household = 0;  // yuan/year per household of the region
+  double per_enterprise = 0;        // yuan/year
+  double failure_multiplier = 0;    // on the hazard while subsidised
+};
+
+struct EnterpriseParams {
+  bool enabled = false;
+  double hazard_elasticity = 0;  // hazard × exp(−elasticity × sector revenue shock)
+  EnterpriseKindParams leading;
+  EnterpriseKindParams cooperative;
+  EnterpriseKindParams workshop;
+  EnterpriseKindParams park_factory;
+  EnterpriseKindParams tourism;
+  EnterpriseSubsidyParams subsidy;
+};
+
+struct LabourMarketParams {
+  bool priority_monitored_lifted = false;  // vacancies go first to monitored and lifted households
+  int candidates_per_vacancy = 0;          // households drawn per vacancy beyond the job seekers
+  double migrant_demand = 1;               // 1 = normal; lower in a demand shock (lockdown)
+};
+
 /// Everything that may differ by region and (except population) by policy epoch.
 struct RegionParams {
   PopulationParams population;
@@ -220,6 +264,8 @@ struct RegionParams {
   LineParams lines;
   MonitoringParams monitoring;
   AssistanceParams assistance;
+  EnterpriseParams enterprises;
+  LabourMarketParams labour;
 };
 
 struct RegionSpec {

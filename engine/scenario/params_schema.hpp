@@ -335,6 +335,70 @@ void describe(V& v, AssistanceParams& p) {
 }
 
 template <class V>
+void describe(V& v, EnterpriseKindParams& p) {
+  v.field("per_10000_households", p.per_10000_households, Range{0, 10000},
+          Doc{"per 10,000 households", "enterprises of this kind at the start"});
+  v.field("jobs", p.jobs, Range{0, 1e5}, Doc{"jobs", "job slots per enterprise"});
+  v.field("initial_fill", p.initial_fill, kShare, Doc{"share", "slots filled at the start"});
+  v.field("monthly_wage", p.monthly_wage, kYuan, Doc{"yuan/month", "wage of one job"});
+  v.field("contract_households", p.contract_households, Range{0, 1e6},
+          Doc{"households", "contract-farming (订单收购) households per enterprise"});
+  v.field("contract_premium", p.contract_premium, Range{0, 5},
+          Doc{"share", "contract price over the market price: raises operating income"});
+  v.field("lease_households", p.lease_households, Range{0, 1e6},
+          Doc{"households", "households leasing land to the enterprise (土地流转)"});
+  v.field("annual_rent", p.annual_rent, kYuan, Doc{"yuan/household/year", "land rent"});
+  v.field("equity_households", p.equity_households, Range{0, 1e6},
+          Doc{"households", "households holding quantified shares (折股量化)"});
+  v.field("share_value", p.share_value, kYuan, Doc{"yuan/household", "value of those shares"});
+  v.field("dividend_rate", p.dividend_rate, kShare,
+          Doc{"per year", "dividend on the share value while the enterprise lives"});
+  v.field("members", p.members, Range{0, 1e6},
+          Doc{"households", "cooperative member households per enterprise"});
+  v.field("member_income", p.member_income, kYuan,
+          Doc{"yuan/household/year", "operating income a member gains (services, prices)"});
+  v.field("failure_hazard", p.failure_hazard, kShare,
+          Doc{"per year", "probability an enterprise fails (all its links end)"});
+  v.field("entry_rate", p.entry_rate, Range{0, 10},
+          Doc{"per year", "new enterprises each January per enterprise at the start"});
+  v.field("revenue_sd", p.revenue_sd, Range{0, 2},
+          Doc{"log, per year", "sector price swing drawn each January"});
+}
+
+template <class V>
+void describe(V& v, EnterpriseSubsidyParams& p) {
+  v.field("budget_per_household", p.budget_per_household, kYuan,
+          Doc{"yuan/year per household", "enterprise subsidy budget (奖补), per household"});
+  v.field("per_enterprise", p.per_enterprise, kYuan,
+          Doc{"yuan/year", "subsidy to one enterprise, in enterprise order while it lasts"});
+  v.field("failure_multiplier", p.failure_multiplier, Range{0, 1},
+          Doc{"ratio", "failure hazard of a subsidised enterprise relative to others"});
+}
+
+template <class V>
+void describe(V& v, EnterpriseParams& p) {
+  v.field("enabled", p.enabled, Doc{"bool", "enterprises and their links are simulated"});
+  v.field("hazard_elasticity", p.hazard_elasticity, Range{0, 20},
+          Doc{"1", "failure hazard × exp(−elasticity × the sector's log revenue shock)"});
+  v.section("leading", p.leading, "龙头企业 leading enterprises");
+  v.section("cooperative", p.cooperative, "合作社 cooperatives");
+  v.section("workshop", p.workshop, "就业帮扶车间 employment workshops");
+  v.section("park_factory", p.park_factory, "industrial-park factories");
+  v.section("tourism", p.tourism, "rural tourism enterprises");
+  v.section("subsidy", p.subsidy, "subsidies to enterprises (plain budget)");
+}
+
+template <class V>
+void describe(V& v, LabourMarketParams& p) {
+  v.field("priority_monitored_lifted", p.priority_monitored_lifted,
+          Doc{"bool", "local vacancies go first to monitored and lifted households"});
+  v.field("candidates_per_vacancy", p.candidates_per_vacancy, Range{1, 64},
+          Doc{"households", "drawn per vacancy once the job seekers are placed"});
+  v.field("migrant_demand", p.migrant_demand, Range{0, 1},
+          Doc{"ratio", "migrant labour demand: finding × d, keeping a job × d (lockdown < 1)"});
+}
+
+template <class V>
 void describe(V& v, RegionParams& p) {
   v.section("population", p.population, "synthetic population (set once at the start)");
   v.section("economy", p.economy, "income processes");
@@ -343,6 +407,8 @@ void describe(V& v, RegionParams& p) {
   v.section("lines", p.lines, "poverty and monitoring lines");
   v.section("monitoring", p.monitoring, "防返贫动态监测");
   v.section("assistance", p.assistance, "帮扶 programmes");
+  v.section("enterprises", p.enterprises, "enterprises and their links to households");
+  v.section("labour", p.labour, "labour market");
 }
 
 template <class V>

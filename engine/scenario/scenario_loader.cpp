@@ -16,8 +16,9 @@ namespace povsim {
 namespace fs = std::filesystem;
 
 const std::vector<std::string>& region_block_keys() {
-  static const std::vector<std::string> keys{"population", "economy",    "shocks",    "transfers",
-                                             "lines",      "monitoring", "assistance"};
+  static const std::vector<std::string> keys{"population", "economy",     "shocks",
+                                             "transfers",  "lines",       "monitoring",
+                                             "assistance", "enterprises", "labour"};
   return keys;
 }
 

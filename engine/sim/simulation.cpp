@@ -7,6 +7,7 @@
 
 #include "core/block_reduce.hpp"
 #include "model/population.hpp"
+#include "phases/enterprises.hpp"
 #include "phases/household_income.hpp"
 #include "phases/monitoring.hpp"
 #include "phases/risk_elimination.hpp"
@@ -19,6 +20,7 @@ Simulation::Simulation(const Params& params, std::uint32_t replication)
     : params_(params),
       rng_(static_cast<std::uint32_t>(params.seed), replication),
       hh_(synthesize_population(params, rng_)),
+      hazard_multiplier_(params.regions.size()),
       shocks_(params.regions.size()),
       flows_(params.regions.size()),
       budgets_(params.regions.size()),
@@ -29,6 +31,9 @@ Simulation::Simulation(const Params& params, std::uint32_t replication)
   // The period starts from 2020's steady state: 低保 as assessed then, and a full year of income.
   const MonthContext first = month_context(params_, 0);
   const std::vector<RegionMonth> regions = schedule_month(params_, first, noise_);
+  for (std::size_t r = 0; r < regions.size(); ++r)
+    enterprises_.push_back(synthesize_enterprises(hh_, hh_.region_begin[r], hh_.region_begin[r + 1],
+                                                  regions[r], rng_));
   for (std::size_t r = 0; r < regions.size(); ++r) {
     const std::size_t begin = hh_.region_begin[r];
     const std::size_t end = hh_.region_begin[r + 1];
@@ -79,7 +84,21 @@ void Simulation::step_month() {
     auto t = timer.stamp(Phase::kCovariateShocks);
     covariate_shocks(month, regions, rng_, shocks_);
   }
-  // 5–6. Labour and households: 低保 assessment, then incomes, shocks and transfers.
+  // 4. Enterprises: sector shocks, entry and subsidies each January; failures end all links.
+  {
+    auto t = timer.stamp(Phase::kEnterprises);
+    for (std::size_t r = 0; r < n_regions; ++r)
+      enterprise_month(enterprises_[r], hh_, hh_.region_begin[r], month, regions[r], rng_,
+                       hazard_multiplier_[r], flows_[r].enterprises);
+  }
+  // 5. Labour market: local vacancies filled (migrant work moves in the household pass).
+  {
+    auto t = timer.stamp(Phase::kLabour);
+    for (std::size_t r = 0; r < n_regions; ++r)
+      labour_market(enterprises_[r], hh_, hh_.region_begin[r], month, regions[r], rng_,
+                    flows_[r].enterprises);
+  }
+  // 6. Households: 低保 assessment, then incomes, shocks and transfers.
   std::vector<std::vector<MedicalClaim>> claims(n_regions);
   std::vector<std::vector<std::uint32_t>> watch(n_regions);
   {
@@ -147,6 +166,16 @@ void Simulation::step_month() {
   {
     auto t = timer.stamp(Phase::kMetrics);
     if (month.year_end() || month.offset + 1 == params_.months()) {
+      for (std::size_t r = 0; r < n_regions; ++r) {
+        const RegionEnterprises& ent = enterprises_[r];
+        flows_[r].enterprises.alive = static_cast<double>(ent.n_alive());
+        double lifted_workers = 0;
+        for (const Link& l : ent.links)
+          if (l.kind == LinkKind::kEmployment && ent.alive[l.enterprise] &&
+              (hh_.flags[hh_.region_begin[r] + l.household] & hh_flag::kLifted))
+            lifted_workers += 1;
+        flows_[r].enterprises.workers_lifted = lifted_workers;
+      }
       result_.years.push_back(month.date.year);
       result_.values.push_back(close_year(hh_, regions, flows_, month));
       for (auto& f : flows_) f = YearFlows{};

@@ -5,6 +5,7 @@
 #include "core/normal_table.hpp"
 #include "core/phase_timer.hpp"
 #include "core/rng.hpp"
+#include "model/enterprises.hpp"
 #include "model/households.hpp"
 #include "phases/assistance.hpp"
 #include "phases/covariate_shocks.hpp"
@@ -33,6 +34,8 @@ class Simulation {
   int month() const { return month_; }
   const Households& households() const { return hh_; }
   Households& households() { return hh_; }
+  const std::vector<RegionEnterprises>& enterprises() const { return enterprises_; }
+  std::vector<RegionEnterprises>& enterprises() { return enterprises_; }
   /// Runs the remaining months; `on_month` is called after each.
   template <class OnMonth>
   ReplicationResult run(OnMonth&& on_month) {
@@ -47,6 +50,8 @@ class Simulation {
   const Params& params_;
   Rng rng_;
   Households hh_;
+  std::vector<RegionEnterprises> enterprises_;
+  std::vector<std::vector<double>> hazard_multiplier_;  // [region][enterprise kind], this year
   std::vector<RegionShockState> shocks_;
   std::vector<YearFlows> flows_;
   std::vector<Budgets> budgets_;  // left this year

@@ -1,0 +1,286 @@
+#include "phases/enterprises.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+
+#include "core/block_reduce.hpp"
+
+namespace povsim {
+
+void EnterpriseTally::add(const EnterpriseTally& o) {
+  alive += o.alive;
+  failed += o.failed;
+  entered += o.entered;
+  hires += o.hires;
+  laid_off += o.laid_off;
+  workers_lifted += o.workers_lifted;
+  subsidy_yuan += o.subsidy_yuan;
+}
+
+namespace {
+
+constexpr std::uint8_t bit(LinkKind k) {
+  return static_cast<std::uint8_t>(1u << static_cast<unsigned>(k));
+}
+
+bool can_work(const Households& hh, std::size_t i) {
+  return hh.workers[i] > 0 && hh.labour[i] != LabourClass::kNone &&
+         !(hh.link_kinds[i] & bit(LinkKind::kEmployment));
+}
+
+bool eligible(const Households& hh, std::size_t i, LinkKind k) {
+  if (hh.link_kinds[i] & bit(k)) return false;
+  switch (k) {
+    case LinkKind::kEmployment:
+      return can_work(hh, i);
+    case LinkKind::kEquity:
+      return hh.flags[i] & hh_flag::kLifted;
+    case LinkKind::kContract:
+    case LinkKind::kLease:
+    case LinkKind::kMembership:
+      break;
+  }
+  return hh.operating[i] > 0;  // farms: has land and produce
+}
+
+/// Links enterprise e with up to `target` households of kind k drawn at random (counter-based:
+/// (enterprise, region, month, stream, draw)); marks them in link_kinds.
+std::size_t draw_links(RegionEnterprises& ent, Households& hh, std::size_t region_begin,
+                       std::uint32_t e, LinkKind k, double target_d, float amount,
+                       std::uint32_t region_id, std::uint32_t month, const Rng& rng) {
+  const auto target = static_cast<std::size_t>(std::lround(target_d));
+  if (target == 0 || ent.n_households == 0) return 0;
+  std::size_t made = 0;
+  const std::size_t max_draws = 8 * target + 64;
+  for (std::uint32_t d = 0; d < max_draws && made < target; ++d) {
+    const auto w = rng.words(e, region_id, month, Stream::kEnterprise,
+                             (static_cast<std::uint32_t>(k) << 20) | d);
+    for (int j = 0; j < 4 && made < target; ++j) {
+      const std::uint32_t row = w[j] % ent.n_households;
+      const std::size_t i = region_begin + row;
+      if (!eligible(hh, i, k)) continue;
+      hh.link_kinds[i] |= bit(k);
+      ent.links.push_back({row, e, k, amount});
+      ++made;
+    }
+  }
+  return made;
+}
+
+/// The non-employment links of a new enterprise.
+void link_enterprise(RegionEnterprises& ent, Households& hh, std::size_t region_begin,
+                     std::uint32_t e, const EnterpriseKindParams& p, std::uint32_t region_id,
+                     std::uint32_t month, const Rng& rng) {
+  draw_links(ent, hh, region_begin, e, LinkKind::kContract, p.contract_households,
+             static_cast<float>(p.contract_premium), region_id, month, rng);
+  draw_links(ent, hh, region_begin, e, LinkKind::kLease, p.lease_households,
+             static_cast<float>(p.annual_rent / 12.0), region_id, month, rng);
+  draw_links(ent, hh, region_begin, e, LinkKind::kEquity, p.equity_households,
+             static_cast<float>(p.share_value * p.dividend_rate / 12.0), region_id, month, rng);
+  draw_links(ent, hh, region_begin, e, LinkKind::kMembership, p.members,
+             static_cast<float>(p.member_income / 12.0), region_id, month, rng);
+}
+
+std::uint32_t slots_of(const EnterpriseKindParams& p) {
+  return static_cast<std::uint32_t>(std::lround(p.jobs));
+}
+
+/// Hiring priority: 0 for monitored or lifted households when the scenario says so, else 1.
+int tier_of(const Households& hh, std::size_t i, bool priority) {
+  return priority && (hh.category[i] != Category::kNone || (hh.flags[i] & hh_flag::kLifted)) ? 0
+                                                                                             : 1;
+}
+
+void hire(RegionEnterprises& ent, Households& hh, std::size_t region_begin, std::uint32_t e,
+          std::uint32_t row) {
+  const std::size_t i = region_begin + row;
+  hh.link_kinds[i] |= bit(LinkKind::kEmployment);
+  hh.link_wage[i] += ent.wage[e];
+  hh.flags[i] |= hh_flag::kLinked;
+  ent.links.push_back({row, e, LinkKind::kEmployment, ent.wage[e]});
+  ent.filled[e] += 1;
+}
+
+}  // namespace
+
+RegionEnterprises synthesize_enterprises(Households& hh, std::size_t region_begin,
+                                         std::size_t region_end, const RegionMonth& region,
+                                         const Rng& rng) {
+  RegionEnterprises ent;
+  ent.n_households = static_cast<std::uint32_t>(region_end - region_begin);
+  ent.initial_count.assign(kEnterpriseKindCount, 0.0);
+  const EnterpriseParams& ep = region.params->enterprises;
+  if (ep.enabled) {
+    for (int k = 0; k < kEnterpriseKindCount; ++k) {
+      const auto kind = static_cast<EnterpriseKind>(k);
+      const EnterpriseKindParams& p = kind_params(ep, kind);
+      const double expected = p.per_10000_households * ent.n_households / 10000.0;
+      const double u = rng.uniforms(static_cast<std::uint32_t>(k), region.region_id, kSetupMonth,
+                                    Stream::kEnterprise, 0xFFFFFu)[0];
+      const auto count = static_cast<std::size_t>(expected + u);  // stochastic rounding
+      ent.initial_count[k] = static_cast<double>(count);
+      for (std::size_t c = 0; c < count; ++c) {
+        const std::uint32_t e = ent.add(kind, slots_of(p), static_cast<float>(p.monthly_wage), -1);
+        link_enterprise(ent, hh, region_begin, e, p, region.region_id, kSetupMonth, rng);
+        const std::size_t staff = static_cast<std::size_t>(std::lround(p.initial_fill * p.jobs));
+        const std::size_t before = ent.links.size();
+        draw_links(ent, hh, region_begin, e, LinkKind::kEmployment, static_cast<double>(staff),
+                   ent.wage[e], region.region_id, kSetupMonth, rng);
+        ent.filled[e] = static_cast<std::uint32_t>(ent.links.size() - before);
+      }
+    }
+  }
+  refresh_links(ent, hh, region_begin);
+  return ent;
+}
+
+std::size_t fail_enterprise(RegionEnterprises& ent, Households& hh, std::size_t region_begin,
+                            std::uint32_t e) {
+  std::vector<std::uint32_t> rows;
+  auto end_link = [&](const Link& l) {
+    rows.push_back(l.household);
+    hh.mon_flags[region_begin + l.household] |= mon_flag::kLostLinkThisYear;
+    if (l.kind == LinkKind::kEmployment) ent.seekers.push_back(l.household);
+  };
+  const std::size_t vertex = static_cast<std::size_t>(ent.n_households) + e;
+  if (vertex < boost::num_vertices(ent.graph))  // an entrant of this January is not in it yet
+    for (auto [it, last] = boost::out_edges(vertex, ent.graph); it != last; ++it)
+      end_link(ent.links[ent.graph[*it].link]);
+  for (std::size_t l = ent.n_graph_links; l < ent.links.size(); ++l)
+    if (ent.links[l].enterprise == e) end_link(ent.links[l]);
+  ent.alive[e] = 0;
+  ent.filled[e] = 0;
+  std::sort(rows.begin(), rows.end());
+  const std::size_t ended = rows.size();
+  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+  refresh_rows(ent, hh, region_begin, rows);
+  return ended;
+}
+
+void refresh_links(RegionEnterprises& ent, Households& hh, std::size_t region_begin) {
+  ent.rebuild_graph();
+  tbb::parallel_for(std::size_t{0}, std::size_t{ent.n_households}, kReduceBlock,
+                    [&](std::size_t b) {
+                      link_income_pass(ent, hh, region_begin, b,
+                                       std::min<std::size_t>(ent.n_households, b + kReduceBlock));
+                    });
+}
+
+bool enterprise_month(RegionEnterprises& ent, Households& hh, std::size_t region_begin,
+                      const MonthContext& month, const RegionMonth& region, const Rng& rng,
+                      std::vector<double>& hazard_multiplier, EnterpriseTally& tally) {
+  const EnterpriseParams& ep = region.params->enterprises;
+  if (!ep.enabled) return false;
+  const auto m = static_cast<std::uint32_t>(month.offset);
+  bool changed = false;
+  hazard_multiplier.resize(kEnterpriseKindCount, 1.0);
+  const std::size_t first_new = ent.links.size();
+  if (month.date.month == 1) {
+    // Sector revenue shocks for the year, then entry, then subsidies in enterprise order.
+    changed = true;  // the yearly rebuild: ended links leave, pending ones join the graph
+    for (int k = 0; k < kEnterpriseKindCount; ++k) {
+      const EnterpriseKindParams& p = kind_params(ep, static_cast<EnterpriseKind>(k));
+      const auto u = rng.uniforms(static_cast<std::uint32_t>(k), region.region_id, m,
+                                  Stream::kEnterprise, 0xFFFFFu);
+      const double z = p.revenue_sd * Rng::normals(u[0], u[1])[0];
+      hazard_multiplier[k] = std::exp(-ep.hazard_elasticity * z);
+      const auto entries = static_cast<std::size_t>(p.entry_rate * ent.initial_count[k] + u[2]);
+      for (std::size_t c = 0; c < entries; ++c) {
+        const std::uint32_t e = ent.add(static_cast<EnterpriseKind>(k), slots_of(p),
+                                        static_cast<float>(p.monthly_wage), month.offset);
+        link_enterprise(ent, hh, region_begin, e, p, region.region_id, m, rng);
+        tally.entered += 1;
+      }
+    }
+    double budget = ep.subsidy.budget_per_household * ent.n_households;
+    for (std::size_t e = 0; e < ent.n(); ++e) {
+      const bool paid =
+          ent.alive[e] && ep.subsidy.per_enterprise > 0 && budget >= ep.subsidy.per_enterprise;
+      ent.subsidised[e] = paid ? 1 : 0;
+      if (paid) {
+        budget -= ep.subsidy.per_enterprise;
+        tally.subsidy_yuan += ep.subsidy.per_enterprise;
+      }
+    }
+  }
+  for (std::uint32_t e = 0; e < ent.n(); ++e) {
+    if (!ent.alive[e]) continue;
+    const int k = static_cast<int>(ent.kind[e]);
+    const EnterpriseKindParams& p = kind_params(ep, ent.kind[e]);
+    double hazard = std::min(1.0, p.failure_hazard * hazard_multiplier[k]);
+    if (ent.subsidised[e]) hazard *= ep.subsidy.failure_multiplier;
+    const double u = rng.uniforms(e, region.region_id, m, Stream::kEnterprise)[0];
+    if (u < monthly_probability(hazard)) {
+      const std::size_t before = ent.seekers.size();
+      fail_enterprise(ent, hh, region_begin, e);
+      tally.failed += 1;
+      tally.laid_off += static_cast<double>(ent.seekers.size() - before);
+    }
+  }
+  if (changed) {
+    // Failures and hires kept the link columns current; only the entrants' households need them.
+    std::vector<std::uint32_t> rows;
+    for (std::size_t l = first_new; l < ent.links.size(); ++l)
+      rows.push_back(ent.links[l].household);
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    ent.rebuild_graph();
+    refresh_rows(ent, hh, region_begin, rows);
+  }
+  return changed;
+}
+
+bool labour_market(RegionEnterprises& ent, Households& hh, std::size_t region_begin,
+                   const MonthContext& month, const RegionMonth& region, const Rng& rng,
+                   EnterpriseTally& tally) {
+  const LabourMarketParams& lp = region.params->labour;
+  const auto m = static_cast<std::uint32_t>(month.offset);
+  std::size_t vacancies = 0;
+  for (std::size_t e = 0; e < ent.n(); ++e)
+    if (ent.alive[e]) vacancies += ent.jobs[e] - ent.filled[e];
+  if (vacancies == 0) return false;
+  auto key_of = [&](std::uint32_t row) {
+    return std::make_tuple(tier_of(hh, region_begin + row, lp.priority_monitored_lifted),
+                           rng.words(row, region.region_id, m, Stream::kLabour)[0], row);
+  };
+  // Job seekers first, in (priority, random key) order; those who can no longer work leave.
+  std::erase_if(ent.seekers, [&](std::uint32_t row) { return !can_work(hh, region_begin + row); });
+  std::sort(ent.seekers.begin(), ent.seekers.end());
+  ent.seekers.erase(std::unique(ent.seekers.begin(), ent.seekers.end()), ent.seekers.end());
+  std::sort(ent.seekers.begin(), ent.seekers.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return key_of(a) < key_of(b); });
+  std::size_t next_seeker = 0;
+  std::uint32_t draw = 0;
+  bool changed = false;
+  for (std::uint32_t e = 0; e < ent.n(); ++e) {
+    while (ent.alive[e] && ent.filled[e] < ent.jobs[e]) {
+      std::uint32_t row = 0;
+      bool found = false;
+      if (next_seeker < ent.seekers.size()) {
+        row = ent.seekers[next_seeker++];
+        found = true;
+      } else {
+        // The best of candidates_per_vacancy households drawn at random.
+        for (int c = 0; c < lp.candidates_per_vacancy; ++c, ++draw) {
+          const std::uint32_t r =
+              rng.words(draw, region.region_id, m, Stream::kLabour, 1)[0] % ent.n_households;
+          if (!can_work(hh, region_begin + r)) continue;
+          if (!found || key_of(r) < key_of(row)) row = r;
+          found = true;
+        }
+      }
+      if (!found) break;
+      hire(ent, hh, region_begin, e, row);
+      tally.hires += 1;
+      changed = true;
+    }
+  }
+  ent.seekers.erase(ent.seekers.begin(),
+                    ent.seekers.begin() + static_cast<std::ptrdiff_t>(next_seeker));
+  return changed;
+}
+
+}  // namespace povsim

@@ -1,0 +1,104 @@
+// Directional tests of enterprises and the labour market on paired runs (same seed, same
+// households): enterprise failures, a migrant-demand shock and the contract premium must move the
+// outcomes the way they should.
+#include <gtest/gtest.h>
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "phases/metrics.hpp"
+#include "scenario/scenario_loader.hpp"
+#include "sim/runner.hpp"
+
+namespace povsim {
+namespace {
+
+const std::string kSmall = std::string(POVSIM_SOURCE_DIR) + "/tests/data/small.yaml";
+const std::string kLockdown = std::string(POVSIM_SOURCE_DIR) + "/tests/data/lockdown-2022.yaml";
+
+RunResult run(const std::string& file, std::vector<std::string> overrides, int threads = 2) {
+  const LoadedScenario s = load_scenario(file, {std::move(overrides), 5.0});  // 10,000 households
+  RunSettings settings;
+  settings.threads = threads;
+  return run_scenario(s.params, settings);
+}
+
+/// Metric m of region `all` in year index y, averaged over replications.
+double at(const RunResult& r, Metric m, std::size_t y) {
+  double sum = 0;
+  for (const auto& rep : r.replications) sum += rep.values[y].back()[static_cast<int>(m)];
+  return sum / static_cast<double>(r.replications.size());
+}
+
+double mean_of(const RunResult& r, Metric m) {
+  double sum = 0;
+  const std::size_t years = r.replications.front().years.size();
+  for (std::size_t y = 0; y < years; ++y) sum += at(r, m, y);
+  return sum / static_cast<double>(years);
+}
+
+std::vector<std::string> hazard(double h) {
+  std::vector<std::string> out;
+  for (const char* kind : {"leading", "cooperative", "workshop", "park_factory", "tourism"}) {
+    out.push_back(std::string("enterprises.") + kind + ".failure_hazard=" + std::to_string(h));
+    out.push_back(std::string("enterprises.") + kind + ".entry_rate=0");
+  }
+  return out;
+}
+
+TEST(EnterpriseDirection, HigherFailureHazardRaisesReturnToPovertyAmongLinkedHouseholds) {
+  const RunResult low = run(kSmall, hazard(0.0));
+  const RunResult high = run(kSmall, hazard(0.5));
+  const double rate_low = mean_of(low, Metric::kReturnToPovertyRate);
+  const double rate_high = mean_of(high, Metric::kReturnToPovertyRate);
+  // Poor lifted persons, summed over years: the rise must come from households that lost links.
+  const double people = mean_of(low, Metric::kPeopleLifted);
+  const double rise = (rate_high - rate_low) * people * 5;
+  const double poor_lost = mean_of(high, Metric::kPoorLostLink) * 5;
+  std::cout << "return rate " << rate_low << " -> " << rate_high << "; poor persons +" << rise
+            << ", of whom in households that lost a link at most " << poor_lost << "\n";
+  EXPECT_EQ(mean_of(low, Metric::kEnterprisesFailed), 0.0);
+  EXPECT_GT(mean_of(high, Metric::kEnterprisesFailed), 0.0);
+  EXPECT_GT(rate_high, rate_low);
+  EXPECT_GT(poor_lost, 0.0);
+  EXPECT_LE(rise, poor_lost + 1e-6);
+  EXPECT_LT(mean_of(high, Metric::kLinkWagePerCapita), mean_of(low, Metric::kLinkWagePerCapita));
+}
+
+TEST(EnterpriseDirection, MigrantDemandShockIn2022RaisesThat2022RateAndFades) {
+  const RunResult base = run(kSmall, {});
+  const RunResult shock = run(kLockdown, {});
+  const double d2022 =
+      at(shock, Metric::kReturnToPovertyRate, 1) - at(base, Metric::kReturnToPovertyRate, 1);
+  const double d2025 =
+      at(shock, Metric::kReturnToPovertyRate, 4) - at(base, Metric::kReturnToPovertyRate, 4);
+  std::cout << "return rate difference 2022 " << d2022 << ", 2025 " << d2025 << "\n";
+  EXPECT_LT(at(shock, Metric::kWageMigrantPerCapita, 1),
+            at(base, Metric::kWageMigrantPerCapita, 1));
+  EXPECT_EQ(at(shock, Metric::kReturnToPovertyRate, 0), at(base, Metric::kReturnToPovertyRate, 0));
+  EXPECT_GT(d2022, 0.0);
+  EXPECT_LT(std::abs(d2025), d2022 / 2);
+}
+
+TEST(EnterpriseDirection, RemovingTheContractPremiumLowersOperatingIncome) {
+  const RunResult with = run(kSmall, {});
+  const RunResult without = run(kSmall, {"enterprises.leading.contract_premium=0"});
+  for (std::size_t y = 0; y < 5; ++y) {
+    EXPECT_LT(at(without, Metric::kOperatingPerCapita, y), at(with, Metric::kOperatingPerCapita, y))
+        << "year " << y;
+    EXPECT_EQ(at(without, Metric::kLinkContractPerCapita, y), 0.0);
+  }
+}
+
+TEST(EnterpriseDirection, LabourMarketIsIndependentOfThreads) {
+  const RunResult one = run(kSmall, {}, 1);
+  const RunResult two = run(kSmall, {}, 2);
+  ASSERT_EQ(one.replications.size(), two.replications.size());
+  for (std::size_t r = 0; r < one.replications.size(); ++r)
+    EXPECT_EQ(one.replications[r].values, two.replications[r].values);
+  EXPECT_GT(mean_of(one, Metric::kJobsFilled), 0.0);
+}
+
+}  // namespace
+}  // namespace povsim
