@@ -8,7 +8,9 @@
 
 #include <benchmark/benchmark.h>
 #include <tbb/global_control.h>
+#include <tbb/parallel_for.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -19,6 +21,7 @@
 #include "core/block_reduce.hpp"
 #include "core/normal_table.hpp"
 #include "core/rng.hpp"
+#include "model/enterprises.hpp"
 #include "model/households.hpp"
 #include "model/population.hpp"
 #include "phases/covariate_shocks.hpp"
@@ -237,6 +240,41 @@ void BM_SimulationMonth(benchmark::State& state) {
   set_counters(state, sim->households().n());
 }
 BENCHMARK(BM_SimulationMonth)->Apply(households_and_threads);
+
+/// Rebuilding every region's compressed-sparse-row link graph from its link list (done at the
+/// start and in months when links change).
+void BM_LinkGraphBuild(benchmark::State& state) {
+  const World& w = world(state.range(0));
+  const auto limit = limit_threads(state);
+  Simulation sim(w.params(), 0);
+  std::size_t links = 0;
+  for (auto& ent : sim.enterprises()) links += ent.links.size();
+  for (auto _ : state)
+    for (auto& ent : sim.enterprises()) ent.rebuild_graph();
+  state.counters["links"] = static_cast<double>(links);
+  set_counters(state, sim.households().n());
+}
+BENCHMARK(BM_LinkGraphBuild)->Apply(households_and_threads);
+
+/// The lean pass that refreshes every household's link-income columns from the graph.
+void BM_LinkIncomePass(benchmark::State& state) {
+  const World& w = world(state.range(0));
+  const auto limit = limit_threads(state);
+  Simulation sim(w.params(), 0);
+  Households& hh = sim.households();
+  for (auto _ : state)
+    for (std::size_t r = 0; r < sim.enterprises().size(); ++r) {
+      const RegionEnterprises& ent = sim.enterprises()[r];
+      const std::size_t begin = hh.region_begin[r];
+      tbb::parallel_for(
+          std::size_t{0}, std::size_t{ent.n_households}, kReduceBlock, [&](std::size_t b) {
+            link_income_pass(ent, hh, begin, b,
+                             std::min<std::size_t>(ent.n_households, b + kReduceBlock));
+          });
+    }
+  set_counters(state, hh.n());
+}
+BENCHMARK(BM_LinkIncomePass)->Apply(households_and_threads);
 
 }  // namespace
 }  // namespace povsim
