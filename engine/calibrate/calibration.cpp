@@ -148,31 +148,29 @@ CalibrationSpec load_calibration(const fs::path& file, const std::vector<std::st
     for (double x : {s.parameters[i].min, s.parameters[i].max}) {
       std::vector<std::string> o = overrides;
       o.push_back(s.parameters[i].key + "=" + format_value(x));
-      try {
-        const LoadedScenario sc = load_scenario(s.base, {o, scale});
-        if (i == 0 && x == s.parameters[i].min) {
-          for (std::size_t t = 0; t < s.targets.size(); ++t) {
-            const auto& tg = s.targets[t];
-            const bool region_ok =
-                tg.region == "all" ||
-                std::any_of(sc.params.regions.begin(), sc.params.regions.end(),
-                            [&](const RegionSpec& r) { return r.name == tg.region; });
-            const ConfigNode& item = targets->seq[t];
-            if (!region_ok)
-              diags.error(item.find("region")->origin, "targets[" + std::to_string(t) + "].region",
-                          "unknown region \"" + tg.region + "\" in the base scenario");
-            if (tg.year < sc.params.start.year || tg.year > sc.params.end.year)
-              diags.error(item.find("year")->origin, "targets[" + std::to_string(t) + "].year",
-                          "expected a year of the base scenario's period");
-          }
-        }
-      } catch (const InputError& e) {
-        std::string first = e.what();
-        first = first.substr(0, first.find('\n'));
+      std::string problem;
+      const auto sc = try_load_scenario(s.base, {o, scale}, problem);
+      if (!sc) {
         diags.error(params->seq[i].origin, "parameters[" + std::to_string(i) + "]",
                     "parameter " + s.parameters[i].key + " at " + format_value(x) +
-                        " is not a valid scenario value: " + first);
+                        " is not a valid scenario value: " + problem);
         break;
+      }
+      if (i == 0 && x == s.parameters[i].min) {
+        for (std::size_t t = 0; t < s.targets.size(); ++t) {
+          const auto& tg = s.targets[t];
+          const bool region_ok =
+              tg.region == "all" ||
+              std::any_of(sc->params.regions.begin(), sc->params.regions.end(),
+                          [&](const RegionSpec& r) { return r.name == tg.region; });
+          const ConfigNode& item = targets->seq[t];
+          if (!region_ok)
+            diags.error(item.find("region")->origin, "targets[" + std::to_string(t) + "].region",
+                        "unknown region \"" + tg.region + "\" in the base scenario");
+          if (tg.year < sc->params.start.year || tg.year > sc->params.end.year)
+            diags.error(item.find("year")->origin, "targets[" + std::to_string(t) + "].year",
+                        "expected a year of the base scenario's period");
+        }
       }
     }
   }

@@ -28,9 +28,14 @@
 
 namespace povsim {
 
-std::vector<std::string> RunFlags::overrides() const {
+std::vector<std::string> RunFlags::scenario_overrides() const {
   std::vector<std::string> all = set;
   if (seed >= 0) all.push_back("seed=" + std::to_string(seed));
+  return all;
+}
+
+std::vector<std::string> RunFlags::overrides() const {
+  std::vector<std::string> all = scenario_overrides();
   if (replications > 0) all.push_back("replications=" + std::to_string(replications));
   return all;
 }
@@ -143,8 +148,7 @@ int compare_command(const std::vector<std::string>& scenarios, const RunFlags& f
 
 int sweep_command(const std::string& sweep_file, const RunFlags& flags, bool resume, int stop_after,
                   const std::string& command_line) {
-  std::vector<std::string> overrides = flags.set;
-  if (flags.seed >= 0) overrides.push_back("seed=" + std::to_string(flags.seed));
+  const std::vector<std::string> overrides = flags.scenario_overrides();
   SweepSpec spec = load_sweep(sweep_file, overrides, flags.scale);
   if (flags.replications > 0) spec.replications = flags.replications;
   SweepSettings settings;
@@ -180,8 +184,7 @@ int sweep_command(const std::string& sweep_file, const RunFlags& flags, bool res
 
 int calibrate_command(const std::string& file, const RunFlags& flags,
                       const std::string& command_line) {
-  std::vector<std::string> overrides = flags.set;
-  if (flags.seed >= 0) overrides.push_back("seed=" + std::to_string(flags.seed));
+  const std::vector<std::string> overrides = flags.scenario_overrides();
   CalibrationSpec spec = load_calibration(file, overrides, flags.scale);
   if (flags.replications > 0) spec.replications = flags.replications;
   CalibrationSettings settings;

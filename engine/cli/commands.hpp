@@ -12,6 +12,9 @@ struct RunFlags {
   int replications = 0;
   double scale = 1.0;
   std::vector<std::string> set;
+  /// --set and --seed as scenario overrides (what sweep and calibrate apply to every run).
+  std::vector<std::string> scenario_overrides() const;
+  /// The same plus --replications (run, compare, validate).
   std::vector<std::string> overrides() const;
 };
 

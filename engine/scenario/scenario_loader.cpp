@@ -378,4 +378,15 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
   return out;
 }
 
+std::optional<LoadedScenario> try_load_scenario(const fs::path& file, const LoadOptions& options,
+                                                std::string& problem) {
+  try {
+    return load_scenario(file, options);
+  } catch (const InputError& e) {
+    problem = e.what();
+    problem = problem.substr(0, problem.find('\n'));
+    return std::nullopt;
+  }
+}
+
 }  // namespace povsim

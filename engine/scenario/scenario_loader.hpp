@@ -1,5 +1,6 @@
 #pragma once
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,11 @@ struct LoadedScenario {
 
 /// Loads, merges and validates a scenario. Throws InputError listing every problem found.
 LoadedScenario load_scenario(const std::filesystem::path& file, const LoadOptions& options = {});
+
+/// load_scenario for a trial (e.g. a sweep axis or calibration bound): on bad input, returns
+/// nothing and sets `problem` to the first diagnostic line instead of throwing.
+std::optional<LoadedScenario> try_load_scenario(const std::filesystem::path& file,
+                                                const LoadOptions& options, std::string& problem);
 
 /// The region-level top-level keys (validated per region, may appear in scenario and profile).
 const std::vector<std::string>& region_block_keys();

@@ -137,20 +137,18 @@ SweepSpec load_sweep(const fs::path& file, const std::vector<std::string>& overr
                      *std::max_element(ends.begin(), ends.end())}) {
       std::vector<std::string> o = overrides;
       o.push_back(a.key + "=" + format_value(x));
-      try {
-        const LoadedScenario sc = load_scenario(s.base, {o, scale});
-        if (i == 0 && x == ends.front() && s.index_year > 0 &&
-            (s.index_year < sc.params.start.year || s.index_year > sc.params.end.year))
-          diags.error(root.find("indices")->origin, "indices.year",
-                      "expected a year of the base scenario's period");
-      } catch (const InputError& e) {
-        std::string first = e.what();
-        first = first.substr(0, first.find('\n'));
+      std::string problem;
+      const auto sc = try_load_scenario(s.base, {o, scale}, problem);
+      if (!sc) {
         diags.error(item.origin, "axes[" + std::to_string(i) + "]",
                     "axis " + a.key + " at " + format_value(x) +
-                        " is not a valid scenario value: " + first);
+                        " is not a valid scenario value: " + problem);
         break;
       }
+      if (i == 0 && x == ends.front() && s.index_year > 0 &&
+          (s.index_year < sc->params.start.year || s.index_year > sc->params.end.year))
+        diags.error(root.find("indices")->origin, "indices.year",
+                    "expected a year of the base scenario's period");
     }
   }
   diags.throw_if_any();
