@@ -1,5 +1,7 @@
 #include "phases/assistance.hpp"
 
+#include "phases/enterprises.hpp"
+
 #include <tbb/parallel_sort.h>
 
 #include <algorithm>
@@ -48,16 +50,15 @@ void AssistanceTally::add(const AssistanceTally& o) {
     households[k] += o.households[k];
     yuan[k] += o.yuan[k];
   }
+  placed_local += o.placed_local;
+  placed_transfer += o.placed_transfer;
 }
 
-namespace {
-/// Money paid to a household this month counts in this month's income record.
 void credit_income(Households& hh, std::size_t i, const MonthContext& month, double yuan) {
   hh.ytd_net[i] += static_cast<float>(yuan);
   const int slot = month.date.month - 1;
   hh.record_month_income(i, slot, hh.month_income[slot][i] * kRingYuan + yuan / hh.size[i]);
 }
-}  // namespace
 
 AssistanceTally settle_medical_claims(Households& hh, const std::vector<MedicalClaim>& claims,
                                       const MonthContext& month, Budgets& budgets) {
@@ -78,7 +79,8 @@ unsigned eligible_programmes(const Households& hh, std::size_t i, const RegionMo
   const std::uint16_t f = hh.mon_flags[i];
   const LabourClass labour = hh.labour[i];
   const bool has_job = hh.wage_local[i] > 0 || (hh.flags[i] & hh_flag::kMigrantEmployed) ||
-                       hh.public_job_months_left[i] > 0;
+                       hh.public_job_months_left[i] > 0 ||
+                       (hh.link_kinds[i] & (1u << static_cast<unsigned>(LinkKind::kEmployment)));
   unsigned mask = 0;
   auto add = [&](Programme p) { mask |= 1u << static_cast<int>(p); };
   if (labour == LabourClass::kStrong) {
@@ -97,7 +99,7 @@ unsigned eligible_programmes(const Households& hh, std::size_t i, const RegionMo
   return mask;
 }
 
-AssistanceTally assist(Households& hh, std::size_t region_begin,
+AssistanceTally assist(Households& hh, RegionEnterprises& ent, std::size_t region_begin,
                        const std::vector<std::uint32_t>& monitored, const MonthContext& month,
                        const RegionMonth& region, Budgets& budgets, const Rng& rng) {
   const RegionParams& rp = *region.params;
@@ -181,11 +183,25 @@ AssistanceTally assist(Households& hh, std::size_t region_begin,
     const unsigned offers = eligible_programmes(hh, i, region);
     auto offered = [&](Programme p) { return (offers >> static_cast<int>(p)) & 1u; };
 
-    // 产业 + 就业 双保险 for labour households: a job first, then skills and an industry.
-    if (offered(Programme::kEmployment) &&
-        give(Programme::kEmployment, a.employment.cost_per_placement)) {
-      hh.wage_local[i] += static_cast<float>(a.employment.annual_wage);
-      f |= mon_flag::kPlaced;
+    // 产业 + 就业 双保险 for labour households: a job first — a local enterprise vacancy if the
+    // labour market has one, else migrant work through 点对点 transfer employment — then skills
+    // and an industry. No vacancy and no transfer means no placement (and no cost).
+    if (offered(Programme::kEmployment)) {
+      const auto row = static_cast<std::uint32_t>(i - region_begin);
+      const bool local = has_vacancy(ent);
+      if ((local || a.employment.transfer) &&
+          give(Programme::kEmployment, a.employment.cost_per_placement)) {
+        if (local) {
+          place_in_vacancy(ent, hh, region_begin, row);
+          t.placed_local += 1;
+        } else {
+          hh.flags[i] |= hh_flag::kMigrantAttached | hh_flag::kMigrantEmployed;
+          hh.wage_migrant[i] =
+              std::max(hh.wage_migrant[i], static_cast<float>(a.employment.annual_wage));
+          t.placed_transfer += 1;
+        }
+        f |= mon_flag::kPlaced;
+      }
     }
     if (offered(Programme::kTraining) && give(Programme::kTraining, a.training.cost_per_trainee)) {
       f |= mon_flag::kTrained;

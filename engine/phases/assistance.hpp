@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/rng.hpp"
+#include "model/enterprises.hpp"
 #include "model/households.hpp"
 #include "phases/household_income.hpp"
 #include "phases/schedule.hpp"
@@ -38,9 +39,14 @@ struct Budgets {
   }
 };
 
+/// Money paid to a household this month counts in this month's income (and its record).
+void credit_income(Households& hh, std::size_t i, const MonthContext& month, double yuan);
+
 struct AssistanceTally {
   std::array<double, kProgrammeCount> households{};
   std::array<double, kProgrammeCount> yuan{};
+  double placed_local = 0;     // employment placements into a local enterprise vacancy
+  double placed_transfer = 0;  // … into migrant work (点对点 transfer employment)
   void add(const AssistanceTally& o);
 };
 
@@ -56,11 +62,12 @@ AssistanceTally settle_medical_claims(Households& hh, const std::vector<MedicalC
 unsigned eligible_programmes(const Households& hh, std::size_t i, const RegionMonth& region);
 
 /// Phase 8 for one region: offers help to monitored households in a deterministic priority order
-/// (alert colour, then a random key): employment placement, training and industry support for
+/// (alert colour, then a random key): employment placement (into the region's enterprise
+/// vacancies, else migrant work), training and industry support for
 /// labour households ("产业+就业双保险"), 公益性岗位 for weak labour, 兜底 for no labour,
 /// risk-relief payouts for sudden hardship; each offer limited by its programme's budget and taken
 /// up according to 内生动力 and cadre pairing.
-AssistanceTally assist(Households& hh, std::size_t region_begin,
+AssistanceTally assist(Households& hh, RegionEnterprises& ent, std::size_t region_begin,
                        const std::vector<std::uint32_t>& monitored, const MonthContext& month,
                        const RegionMonth& region, Budgets& budgets, const Rng& rng);
 

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "core/block_reduce.hpp"
+#include "phases/assistance.hpp"
 
 namespace povsim {
 
@@ -18,6 +19,8 @@ void EnterpriseTally::add(const EnterpriseTally& o) {
   laid_off += o.laid_off;
   workers_lifted += o.workers_lifted;
   subsidy_yuan += o.subsidy_yuan;
+  transport_workers += o.transport_workers;
+  transport_yuan += o.transport_yuan;
 }
 
 namespace {
@@ -281,6 +284,36 @@ bool labour_market(RegionEnterprises& ent, Households& hh, std::size_t region_be
   ent.seekers.erase(ent.seekers.begin(),
                     ent.seekers.begin() + static_cast<std::ptrdiff_t>(next_seeker));
   return changed;
+}
+
+bool has_vacancy(const RegionEnterprises& ent) {
+  for (std::size_t e = 0; e < ent.n(); ++e)
+    if (ent.alive[e] && ent.filled[e] < ent.jobs[e]) return true;
+  return false;
+}
+
+bool place_in_vacancy(RegionEnterprises& ent, Households& hh, std::size_t region_begin,
+                      std::uint32_t row) {
+  for (std::uint32_t e = 0; e < ent.n(); ++e)
+    if (ent.alive[e] && ent.filled[e] < ent.jobs[e]) {
+      hire(ent, hh, region_begin, e, row);
+      return true;
+    }
+  return false;
+}
+
+void settle_transport_subsidies(Households& hh, const std::vector<std::uint32_t>& movers,
+                                const MonthContext& month, const RegionMonth& region,
+                                double& budget_left, EnterpriseTally& tally) {
+  const double amount = region.params->labour.transport_subsidy.amount;
+  if (amount <= 0) return;
+  for (const std::uint32_t i : movers) {
+    if (budget_left < amount) break;
+    budget_left -= amount;
+    credit_income(hh, i, month, amount);
+    tally.transport_workers += 1;
+    tally.transport_yuan += amount;
+  }
 }
 
 }  // namespace povsim

@@ -19,6 +19,8 @@ struct EnterpriseTally {
   double laid_off = 0;        // workers sent to the labour market by failures
   double workers_lifted = 0;  // employment links of lifted households (end of the period)
   double subsidy_yuan = 0;
+  double transport_workers = 0;  // lifted workers paid the transport subsidy
+  double transport_yuan = 0;
   void add(const EnterpriseTally& o);
 };
 
@@ -50,5 +52,20 @@ bool enterprise_month(RegionEnterprises& ent, Households& hh, std::size_t region
 bool labour_market(RegionEnterprises& ent, Households& hh, std::size_t region_begin,
                    const MonthContext& month, const RegionMonth& region, const Rng& rng,
                    EnterpriseTally& tally);
+
+/// Whether an enterprise of the region has an open job slot.
+bool has_vacancy(const RegionEnterprises& ent);
+
+/// Fills the first open slot (enterprise order) with household `row` (row within the region):
+/// an employment link, pending until the next rebuild. Returns false when there is none.
+bool place_in_vacancy(RegionEnterprises& ent, Households& hh, std::size_t region_begin,
+                      std::uint32_t row);
+
+/// Pays the one-off transport subsidy to this month's lifted migrant-job finders (`movers`, global
+/// rows in household order) while `budget_left` (yuan, this year) covers one more payment; the
+/// payment counts in the month's income.
+void settle_transport_subsidies(Households& hh, const std::vector<std::uint32_t>& movers,
+                                const MonthContext& month, const RegionMonth& region,
+                                double& budget_left, EnterpriseTally& tally);
 
 }  // namespace povsim

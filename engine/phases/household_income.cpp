@@ -163,6 +163,11 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
   const double demand = rp.labour.migrant_demand;
   const double migrant_loss = 1.0 - (1.0 - eco.migrant_job_loss_rate) * demand;
   const double migrant_finding = eco.migrant_job_finding_rate * demand;
+  // While the transport subsidy runs, lifted workers find migrant work more often.
+  const bool transport = region.transport_subsidy_open;
+  const double lifted_finding =
+      transport ? migrant_finding * (1.0 + rp.labour.transport_subsidy.finding_rate_gain)
+                : migrant_finding;
   constexpr int kBoundElderly = 8;
   const double event_bound = region.illness_p *
                                  (1.0 + sh.elderly_illness_multiplier * kBoundElderly) *
@@ -199,8 +204,10 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
       if (flags & hh_flag::kMigrantAttached) {
         if (flags & hh_flag::kMigrantEmployed) {
           if (u[3] < migrant_loss) flags &= static_cast<std::uint8_t>(~hh_flag::kMigrantEmployed);
-        } else if (u[3] < migrant_finding) {
+        } else if (u[3] < ((flags & hh_flag::kLifted) ? lifted_finding : migrant_finding)) {
           flags |= hh_flag::kMigrantEmployed;
+          if (transport && (flags & hh_flag::kLifted))
+            block.movers.push_back(static_cast<std::uint32_t>(i));
         }
         c.flags[i] = flags;
       }

@@ -48,10 +48,13 @@ struct HouseholdBlock {
   std::vector<MedicalClaim> claims;
   /// Households monitored or at risk after this month's income: all that monitoring must see.
   std::vector<std::uint32_t> watch;
+  /// Lifted households that found migrant work this month while the transport subsidy ran.
+  std::vector<std::uint32_t> movers;
   void add(const HouseholdBlock& o) {
     totals.add(o.totals);
     claims.insert(claims.end(), o.claims.begin(), o.claims.end());
     watch.insert(watch.end(), o.watch.begin(), o.watch.end());
+    movers.insert(movers.end(), o.movers.begin(), o.movers.end());
   }
 };
 

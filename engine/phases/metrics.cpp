@@ -144,6 +144,15 @@ const std::array<MetricInfo, kMetricCount>& metric_table() {
        "return_to_poverty_rate among lifted households that lost such a link during the year"},
       {M::kPoorLostLink, "poor_lost_link", "persons",
        "persons in lifted households that lost such a link and are below the poverty line"},
+      {M::kLiftedMigrantWorkers, "lifted_migrant_workers", "households",
+       "lifted households with migrant (transfer) work in December"},
+      {M::kTransportSubsidyWorkers, "transport_subsidy_workers", "workers",
+       "lifted workers paid the one-off transport subsidy on finding migrant work"},
+      {M::kTransportSubsidyYuan, "transport_subsidy_yuan", "yuan", "transport subsidies paid"},
+      {M::kPlacedLocal, "placed_local", "households",
+       "employment placements (assistance) into a local enterprise vacancy"},
+      {M::kPlacedTransfer, "placed_transfer", "households",
+       "employment placements (assistance) into migrant work (点对点 transfer employment)"},
   }};
   return table;
 }
@@ -159,7 +168,7 @@ struct YearTally {
   double lifted_shocked = 0, poor_shocked = 0;
   double at_risk_households = 0;
   double denied = 0;
-  double stable_job = 0, industry_link = 0, lost_link = 0;
+  double stable_job = 0, industry_link = 0, lost_link = 0, lifted_migrant = 0;
   double lifted_lost_link = 0, poor_lost_link = 0;
   std::array<double, 4> by_category{};
   std::array<double, 4> by_alert{};
@@ -177,6 +186,7 @@ struct YearTally {
     at_risk_households += o.at_risk_households;
     denied += o.denied;
     stable_job += o.stable_job;
+    lifted_migrant += o.lifted_migrant;
     industry_link += o.industry_link;
     lost_link += o.lost_link;
     lifted_lost_link += o.lifted_lost_link;
@@ -305,6 +315,11 @@ void fill(MetricValues& m, double households, const YearTally& t, const YearFlow
   set(Metric::kLinkCooperativePerCapita, in.link_coop * per_person);
   set(Metric::kLinkPropertyPerCapita, in.link_property * per_person);
   set(Metric::kHouseholdsStableJob, t.stable_job);
+  set(Metric::kLiftedMigrantWorkers, t.lifted_migrant);
+  set(Metric::kTransportSubsidyWorkers, et.transport_workers);
+  set(Metric::kTransportSubsidyYuan, et.transport_yuan);
+  set(Metric::kPlacedLocal, at.placed_local);
+  set(Metric::kPlacedTransfer, at.placed_transfer);
   set(Metric::kHouseholdsIndustryLink, t.industry_link);
   set(Metric::kHouseholdsLostLink, t.lost_link);
   set(Metric::kReturnRateLostLink, ratio(t.poor_lost_link, t.lifted_lost_link));
@@ -376,6 +391,7 @@ std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMon
         if (hh.mon_flags[i] & mon_flag::kDeniedThisYear) t.denied += 1;
         const std::uint8_t kinds = hh.link_kinds[i];
         if (kinds & 1u) t.stable_job += 1;  // LinkKind::kEmployment
+        if (lifted && (hh.flags[i] & hh_flag::kMigrantEmployed)) t.lifted_migrant += 1;
         if (kinds & ~1u) t.industry_link += 1;
         if (hh.mon_flags[i] & mon_flag::kLostLinkThisYear) {
           t.lost_link += 1;

@@ -100,6 +100,11 @@ enum class Metric : int {
   kHouseholdsLostLink,
   kReturnRateLostLink,
   kPoorLostLink,
+  kLiftedMigrantWorkers,
+  kTransportSubsidyWorkers,
+  kTransportSubsidyYuan,
+  kPlacedLocal,
+  kPlacedTransfer,
   kCount
 };
 inline constexpr int kMetricCount = static_cast<int>(Metric::kCount);

@@ -32,6 +32,7 @@ struct RegionMonth {
   double monitoring_line = 0;                       // yuan/person/year, this year
   const QuantileTable* permanent_noise = nullptr;   // monthly persistent income factor
   const QuantileTable* transitory_noise = nullptr;  // this month's income factor
+  bool transport_subsidy_open = false;  // the year's transport-subsidy budget is not yet spent
 };
 
 MonthContext month_context(const Params& params, int offset);

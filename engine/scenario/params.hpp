@@ -164,7 +164,8 @@ struct MonitoringParams {
 struct EmploymentProgramme {
   double budget_per_household = 0;  // yuan/year per household of the region (all programmes)
   double cost_per_placement = 0;
-  double annual_wage = 0;
+  double annual_wage = 0;  // migrant wage of a transfer placement
+  bool transfer = false;   // place into migrant work when no local vacancy is open
 };
 struct TrainingProgramme {
   double budget_per_household = 0;
@@ -249,10 +250,18 @@ struct EnterpriseParams {
   EnterpriseSubsidyParams subsidy;
 };
 
+/// One-off transport subsidy for lifted workers who take up migrant work (跨省务工一次性交通补贴).
+struct TransportSubsidyParams {
+  double amount = 0;                // yuan per worker, once per job found
+  double budget_per_household = 0;  // yuan/year per household of the region
+  double finding_rate_gain = 0;     // relative gain in lifted workers' job finding while it runs
+};
+
 struct LabourMarketParams {
   bool priority_monitored_lifted = false;  // vacancies go first to monitored and lifted households
   int candidates_per_vacancy = 0;          // households drawn per vacancy beyond the job seekers
   double migrant_demand = 1;               // 1 = normal; lower in a demand shock (lockdown)
+  TransportSubsidyParams transport_subsidy;
 };
 
 /// Everything that may differ by region and (except population) by policy epoch.

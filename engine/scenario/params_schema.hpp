@@ -271,7 +271,10 @@ void describe(V& v, EmploymentProgramme& p) {
   v.field("budget_per_household", p.budget_per_household, kYuan,
           Doc{"yuan/year per household", "programme budget, per household of the region"});
   v.field("cost_per_placement", p.cost_per_placement, kYuan, Doc{"yuan", "cost of one placement"});
-  v.field("annual_wage", p.annual_wage, kYuan, Doc{"yuan/year", "wage of the job found"});
+  v.field("annual_wage", p.annual_wage, kYuan,
+          Doc{"yuan/year", "migrant wage of a transfer placement (点对点 transfer employment)"});
+  v.field("transfer", p.transfer,
+          Doc{"bool", "place into migrant work when no local enterprise vacancy is open"});
 }
 template <class V>
 void describe(V& v, TrainingProgramme& p) {
@@ -389,6 +392,16 @@ void describe(V& v, EnterpriseParams& p) {
 }
 
 template <class V>
+void describe(V& v, TransportSubsidyParams& p) {
+  v.field("amount", p.amount, Range{0, 5000},
+          Doc{"yuan", "paid once per lifted worker per job found"});
+  v.field("budget_per_household", p.budget_per_household, Range{0, 1000},
+          Doc{"yuan/year", "per household of the region; unspent money lapses"});
+  v.field("finding_rate_gain", p.finding_rate_gain, Range{0, 5},
+          Doc{"ratio", "lifted workers' migrant job finding × (1 + gain) while the budget lasts"});
+}
+
+template <class V>
 void describe(V& v, LabourMarketParams& p) {
   v.field("priority_monitored_lifted", p.priority_monitored_lifted,
           Doc{"bool", "local vacancies go first to monitored and lifted households"});
@@ -396,6 +409,8 @@ void describe(V& v, LabourMarketParams& p) {
           Doc{"households", "drawn per vacancy once the job seekers are placed"});
   v.field("migrant_demand", p.migrant_demand, Range{0, 1},
           Doc{"ratio", "migrant labour demand: finding × d, keeping a job × d (lockdown < 1)"});
+  v.section("transport_subsidy", p.transport_subsidy,
+            "one-off transport subsidy for lifted migrant workers (点对点, seed 004)");
 }
 
 template <class V>

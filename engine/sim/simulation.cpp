@@ -25,7 +25,8 @@ Simulation::Simulation(const Params& params, std::uint32_t replication)
       flows_(params.regions.size()),
       budgets_(params.regions.size()),
       annual_(params.regions.size()),
-      monitored_count_(params.regions.size(), 0) {
+      monitored_count_(params.regions.size(), 0),
+      transport_left_(params.regions.size(), 0.0) {
   result_.replication = replication;
   result_.households = hh_.n();
   // The period starts from 2020's steady state: 低保 as assessed then, and a full year of income.
@@ -78,6 +79,17 @@ void Simulation::step_month() {
       }
       budget_epoch_ = month.epoch;
     }
+    // The transport subsidy's money for the year (lapses at year end).
+    if (new_year)
+      for (std::size_t r = 0; r < n_regions; ++r) {
+        const auto [begin, end] = households_of(r);
+        transport_left_[r] = regions[r].params->labour.transport_subsidy.budget_per_household *
+                             static_cast<double>(end - begin) * (13 - month.date.month) / 12.0;
+      }
+    for (std::size_t r = 0; r < n_regions; ++r) {
+      const double amount = regions[r].params->labour.transport_subsidy.amount;
+      regions[r].transport_subsidy_open = amount > 0 && transport_left_[r] >= amount;
+    }
   }
   // 3. Covariate shocks.
   {
@@ -117,6 +129,8 @@ void Simulation::step_month() {
             return household_income(hh_, b0, b, e, month, regions[r], shocks_[r], rng_);
           });
       flows_[r].income.add(block.totals);
+      settle_transport_subsidies(hh_, block.movers, month, regions[r], transport_left_[r],
+                                 flows_[r].enterprises);
       claims[r] = std::move(block.claims);
       watch[r] = std::move(block.watch);
       flows_[r].months += 1;
@@ -145,8 +159,8 @@ void Simulation::step_month() {
     auto t = timer.stamp(Phase::kAssistance);
     tbb::parallel_for(std::size_t{0}, n_regions, [&](std::size_t r) {
       flows_[r].assistance.add(settle_medical_claims(hh_, claims[r], month, budgets_[r]));
-      flows_[r].assistance.add(
-          assist(hh_, hh_.region_begin[r], monitored[r], month, regions[r], budgets_[r], rng_));
+      flows_[r].assistance.add(assist(hh_, enterprises_[r], hh_.region_begin[r], monitored[r],
+                                      month, regions[r], budgets_[r], rng_));
     });
   }
   // 9. Risk elimination.

@@ -57,6 +57,7 @@ class Simulation {
   std::vector<Budgets> budgets_;  // left this year
   std::vector<Budgets> annual_;   // this year's appropriation
   std::vector<std::size_t> monitored_count_;
+  std::vector<double> transport_left_;  // yuan of this year's transport subsidy left, per region
   int budget_epoch_ = -1;
   LognormalTables noise_;
   int month_ = 0;

@@ -18,8 +18,10 @@ struct Fixture {
   MonthContext month = month_context(s.params, 0);
   RegionMonth region;
   Households hh;
+  RegionEnterprises ent;  // none unless a test adds them
 
   explicit Fixture(std::size_t n) {
+    ent.n_households = static_cast<std::uint32_t>(n);
     rp.assistance.take_up = 1.0;
     region = schedule_month(s.params, month, tables)[0];
     region.params = &rp;
@@ -46,12 +48,16 @@ TEST(Assistance, ByLabourCapacity) {
   f.hh.workers[2] = 0;
   Budgets budgets;
   budgets.left.fill(1e9);
-  const AssistanceTally t = assist(f.hh, 0, f.all(), f.month, f.region, budgets, Rng(1, 0));
+  const AssistanceTally t = assist(f.hh, f.ent, 0, f.all(), f.month, f.region, budgets, Rng(1, 0));
   // Strong labour: a job, training and an industry (产业 + 就业 双保险).
   EXPECT_TRUE(f.hh.mon_flags[0] & mon_flag::kPlaced);
   EXPECT_TRUE(f.hh.mon_flags[0] & mon_flag::kTrained);
   EXPECT_TRUE(f.hh.mon_flags[0] & mon_flag::kIndustry);
-  EXPECT_GE(f.hh.wage_local[0], f.rp.assistance.employment.annual_wage);
+  // No enterprise vacancy in the region: the job is migrant work (点对点 transfer employment).
+  EXPECT_TRUE(f.hh.flags[0] & hh_flag::kMigrantEmployed);
+  EXPECT_GE(f.hh.wage_migrant[0], f.rp.assistance.employment.annual_wage);
+  EXPECT_EQ(t.placed_transfer, 1);
+  EXPECT_EQ(t.placed_local, 0);
   // Weak labour: a 公益性岗位 post and an industry.
   EXPECT_EQ(f.hh.public_job_months_left[1], f.rp.assistance.public_jobs.term_months);
   EXPECT_TRUE(f.hh.mon_flags[1] & mon_flag::kIndustry);
@@ -61,6 +67,42 @@ TEST(Assistance, ByLabourCapacity) {
   EXPECT_EQ(t.households[static_cast<int>(Programme::kEmployment)], 1);
   EXPECT_EQ(t.households[static_cast<int>(Programme::kPublicJobs)], 1);
   EXPECT_EQ(t.households[static_cast<int>(Programme::kSocialAssistance)], 1);
+}
+
+TEST(Assistance, PlacementTakesALocalVacancyFirstThenTransferThenNothing) {
+  Fixture f(3);
+  for (std::size_t i = 0; i < 3; ++i) {
+    f.hh.labour[i] = LabourClass::kStrong;
+    f.hh.mon_flags[i] = mon_flag::kTrained | mon_flag::kIndustry;  // only a job is left to offer
+  }
+  f.ent.add(EnterpriseKind::kWorkshop, 1, 2500.0f, -1);  // one open slot
+  Budgets budgets;
+  budgets.left.fill(1e9);
+  AssistanceTally t = assist(f.hh, f.ent, 0, f.all(), f.month, f.region, budgets, Rng(1, 0));
+  EXPECT_EQ(t.placed_local, 1);
+  EXPECT_EQ(t.placed_transfer, 2);
+  EXPECT_EQ(f.ent.filled[0], 1u);
+  int local = 0;
+  for (std::size_t i = 0; i < 3; ++i)
+    if (f.hh.link_kinds[i] & 1u) {
+      ++local;
+      EXPECT_FLOAT_EQ(f.hh.link_wage[i], 2500.0f);
+      EXPECT_FALSE(f.hh.flags[i] & hh_flag::kMigrantEmployed);
+    }
+  EXPECT_EQ(local, 1);
+
+  // Without transfer employment and with the slot taken, nobody is placed and nothing is spent.
+  Fixture g(2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    g.hh.labour[i] = LabourClass::kStrong;
+    g.hh.mon_flags[i] = mon_flag::kTrained | mon_flag::kIndustry;
+  }
+  g.rp.assistance.employment.transfer = false;
+  budgets.left.fill(1e9);
+  t = assist(g.hh, g.ent, 0, g.all(), g.month, g.region, budgets, Rng(1, 0));
+  EXPECT_EQ(t.placed_local + t.placed_transfer, 0);
+  EXPECT_EQ(t.yuan[static_cast<int>(Programme::kEmployment)], 0);
+  EXPECT_FALSE(g.hh.mon_flags[0] & mon_flag::kPlaced);
 }
 
 TEST(Assistance, BudgetLimitsHelpAndTheMostSevereComeFirst) {
@@ -78,7 +120,7 @@ TEST(Assistance, BudgetLimitsHelpAndTheMostSevereComeFirst) {
   const double post =
       f.rp.assistance.public_jobs.monthly_wage * f.rp.assistance.public_jobs.term_months;
   budgets.left[static_cast<int>(Programme::kPublicJobs)] = 2.5 * post;
-  const AssistanceTally t = assist(f.hh, 0, f.all(), f.month, f.region, budgets, Rng(1, 0));
+  const AssistanceTally t = assist(f.hh, f.ent, 0, f.all(), f.month, f.region, budgets, Rng(1, 0));
   EXPECT_EQ(t.households[static_cast<int>(Programme::kPublicJobs)], 2);
   EXPECT_GT(f.hh.public_job_months_left[7], 0);  // red first
   EXPECT_NEAR(budgets.left[static_cast<int>(Programme::kPublicJobs)], 0.5 * post, 1e-6);
@@ -96,7 +138,7 @@ TEST(Assistance, AllocationIsDeterministic) {
     budgets.left.fill(0);
     budgets.left[static_cast<int>(Programme::kPublicJobs)] =
         30 * f.rp.assistance.public_jobs.monthly_wage * f.rp.assistance.public_jobs.term_months;
-    assist(f.hh, 0, f.all(), f.month, f.region, budgets, Rng(7, 3));
+    assist(f.hh, f.ent, 0, f.all(), f.month, f.region, budgets, Rng(7, 3));
     return f.hh.public_job_months_left;
   };
   const auto a = once();

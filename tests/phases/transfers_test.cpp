@@ -140,5 +140,25 @@ TEST(ExpectedPerCapitaIncome, CountsMigrantWagesOnlyWhileEmployedAndAddsPensions
   EXPECT_DOUBLE_EQ(expected_per_capita_income(hh, 0, region), (8000 + 1200) / 4.0);
 }
 
+TEST(ExpectedPerCapitaIncome, CountsEnterpriseLinksOfLinkedHouseholds) {
+  Households hh;
+  hh.resize(1);
+  hh.region_begin = {0, 1};
+  hh.size[0] = 2;
+  hh.operating[0] = 10000;
+  hh.link_wage[0] = 2000;    // a workshop job, yuan/month
+  hh.link_coop[0] = 100;     // cooperative gains, yuan/month
+  hh.link_property[0] = 50;  // rent and dividends, yuan/month
+  hh.contract_premium[0] = 0.14f;
+  RegionParams rp;
+  RegionMonth region;
+  region.params = &rp;
+  EXPECT_DOUBLE_EQ(expected_per_capita_income(hh, 0, region), 10000 / 2.0);  // not linked
+  hh.flags[0] = hh_flag::kLinked;
+  const double premium = 10000.0 * static_cast<double>(0.14f);
+  EXPECT_DOUBLE_EQ(expected_per_capita_income(hh, 0, region),
+                   (10000 + 12.0 * 2150 + premium) / 2.0);
+}
+
 }  // namespace
 }  // namespace povsim
