@@ -153,6 +153,10 @@ const std::array<MetricInfo, kMetricCount>& metric_table() {
        "employment placements (assistance) into a local enterprise vacancy"},
       {M::kPlacedTransfer, "placed_transfer", "households",
        "employment placements (assistance) into migrant work (点对点 transfer employment)"},
+      {M::kMonitoredPaired, "monitored_paired", "households",
+       "monitored households with a paired cadre (结对帮扶) in December"},
+      {M::kPairHandovers, "pair_handovers", "pairings",
+       "pairings a full cadre handed over from a household no longer monitored to a monitored one"},
   }};
   return table;
 }
@@ -169,6 +173,7 @@ struct YearTally {
   double at_risk_households = 0;
   double denied = 0;
   double stable_job = 0, industry_link = 0, lost_link = 0, lifted_migrant = 0;
+  double monitored_paired = 0;
   double lifted_lost_link = 0, poor_lost_link = 0;
   std::array<double, 4> by_category{};
   std::array<double, 4> by_alert{};
@@ -187,6 +192,7 @@ struct YearTally {
     denied += o.denied;
     stable_job += o.stable_job;
     lifted_migrant += o.lifted_migrant;
+    monitored_paired += o.monitored_paired;
     industry_link += o.industry_link;
     lost_link += o.lost_link;
     lifted_lost_link += o.lifted_lost_link;
@@ -320,6 +326,8 @@ void fill(MetricValues& m, double households, const YearTally& t, const YearFlow
   set(Metric::kTransportSubsidyYuan, et.transport_yuan);
   set(Metric::kPlacedLocal, at.placed_local);
   set(Metric::kPlacedTransfer, at.placed_transfer);
+  set(Metric::kMonitoredPaired, t.monitored_paired);
+  set(Metric::kPairHandovers, mt.pair_handovers);
   set(Metric::kHouseholdsIndustryLink, t.industry_link);
   set(Metric::kHouseholdsLostLink, t.lost_link);
   set(Metric::kReturnRateLostLink, ratio(t.poor_lost_link, t.lifted_lost_link));
@@ -385,6 +393,7 @@ std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMon
         if (at_risk(hh, i, monitoring_line, month.offset, mon)) t.at_risk_households += 1;
         if (hh.category[i] != Category::kNone) {
           t.by_category[static_cast<int>(hh.category[i])] += 1;
+          if (hh.mon_flags[i] & mon_flag::kPaired) t.monitored_paired += 1;
           t.by_alert[static_cast<int>(
               alert_of(hh.rolling_per_capita(i), monitoring_line, mon.alert))] += 1;
         }

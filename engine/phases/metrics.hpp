@@ -105,6 +105,8 @@ enum class Metric : int {
   kTransportSubsidyYuan,
   kPlacedLocal,
   kPlacedTransfer,
+  kMonitoredPaired,
+  kPairHandovers,
   kCount
 };
 inline constexpr int kMetricCount = static_cast<int>(Metric::kCount);

@@ -12,6 +12,7 @@ void MonitoringTally::add(const MonitoringTally& o) {
   lag_months += o.lag_months;
   relapsed += o.relapsed;
   eliminated += o.eliminated;
+  pair_handovers += o.pair_handovers;
 }
 
 Alert alert_of(double rolling_per_capita, double monitoring_line, const AlertParams& p) {

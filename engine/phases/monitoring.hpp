@@ -46,6 +46,7 @@ struct MonitoringTally {
   double lag_months = 0;  // summed over newly identified households
   double relapsed = 0;
   double eliminated = 0;
+  double pair_handovers = 0;  // cadre pairings handed over to a monitored household
   void add(const MonitoringTally& o);
 };
 

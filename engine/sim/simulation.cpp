@@ -35,6 +35,10 @@ Simulation::Simulation(const Params& params, std::uint32_t replication)
   for (std::size_t r = 0; r < regions.size(); ++r)
     enterprises_.push_back(synthesize_enterprises(hh_, hh_.region_begin[r], hh_.region_begin[r + 1],
                                                   regions[r], rng_));
+  for (std::size_t r = 0; r < regions.size(); ++r)
+    cadres_.push_back(synthesize_cadres(hh_, hh_.region_begin[r], hh_.region_begin[r + 1],
+                                        regions[r].params->monitoring.pairing, regions[r].region_id,
+                                        rng_));
   for (std::size_t r = 0; r < regions.size(); ++r) {
     const std::size_t begin = hh_.region_begin[r];
     const std::size_t end = hh_.region_begin[r + 1];
@@ -152,6 +156,9 @@ void Simulation::step_month() {
           });
       flows_[r].monitoring.add(block.tally);
       monitored[r] = std::move(block.monitored);
+      // 结对帮扶: monitored households without a cadre get one while cadres have room.
+      flows_[r].monitoring.pair_handovers +=
+          static_cast<double>(pair_monitored(cadres_[r], hh_, hh_.region_begin[r], monitored[r]));
     }
   }
   // 8. Assistance, region by region (each region's budgets are its own).

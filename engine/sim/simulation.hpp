@@ -5,6 +5,7 @@
 #include "core/normal_table.hpp"
 #include "core/phase_timer.hpp"
 #include "core/rng.hpp"
+#include "model/cadres.hpp"
 #include "model/enterprises.hpp"
 #include "model/households.hpp"
 #include "phases/assistance.hpp"
@@ -51,6 +52,7 @@ class Simulation {
   Rng rng_;
   Households hh_;
   std::vector<RegionEnterprises> enterprises_;
+  std::vector<RegionCadres> cadres_;
   std::vector<std::vector<double>> hazard_multiplier_;  // [region][enterprise kind], this year
   std::vector<RegionShockState> shocks_;
   std::vector<YearFlows> flows_;

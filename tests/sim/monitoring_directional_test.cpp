@@ -156,5 +156,24 @@ TEST(SeedVillage, JixinliangScreenedMonthlyByTwelveGridWorkers) {
   EXPECT_GT(monitored, 0.0);
 }
 
+TEST(MonitoringDirection, MoreCadresPairMoreMonitoredHouseholdsAndLowerTheRate) {
+  const RunResult few = run(kCounty, {"monitoring.pairing.cadres_per_1000_households=5"});
+  const RunResult many = run(kCounty, {"monitoring.pairing.cadres_per_1000_households=80"});
+  const double paired_few = mean_of(few, Metric::kMonitoredPaired);
+  const double paired_many = mean_of(many, Metric::kMonitoredPaired);
+  const double monitored = mean_of(many, Metric::kMonitoredHouseholds);
+  std::cout << "monitored households paired " << paired_few << " -> " << paired_many << " of "
+            << monitored << "; handovers " << mean_of(few, Metric::kPairHandovers) << "; rate "
+            << mean_of(few, Metric::kReturnToPovertyRate) << " -> "
+            << mean_of(many, Metric::kReturnToPovertyRate) << "\n";
+  // Capacity binds: 5 cadres per 1,000 households × 2 households each = 1% of households.
+  EXPECT_LT(paired_few, 0.5 * monitored);
+  EXPECT_GT(paired_many, 2 * paired_few);
+  EXPECT_GT(mean_of(few, Metric::kPairHandovers), 0.0);
+  EXPECT_LT(mean_of(many, Metric::kDetectionLagMean), mean_of(few, Metric::kDetectionLagMean));
+  EXPECT_LT(mean_of(many, Metric::kReturnToPovertyRate),
+            mean_of(few, Metric::kReturnToPovertyRate));
+}
+
 }  // namespace
 }  // namespace povsim
