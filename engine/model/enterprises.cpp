@@ -36,6 +36,7 @@ std::uint32_t RegionEnterprises::add(EnterpriseKind k, std::uint32_t slots, floa
   alive.push_back(1);
   subsidised.push_back(0);
   born_month.push_back(month);
+  revenue.push_back(0.0f);
   return static_cast<std::uint32_t>(kind.size() - 1);
 }
 

@@ -63,6 +63,7 @@ struct RegionEnterprises {
   std::vector<std::uint8_t> alive;
   std::vector<std::uint8_t> subsidised;  // this year
   std::vector<int> born_month;           // month offset of entry, −1 for the initial ones
+  std::vector<float> revenue;            // log revenue relative to the kind's normal level
   std::vector<double> initial_count;     // [kind] enterprises at the start (for entry)
   std::vector<Link> links;
   std::size_t n_graph_links = 0;

@@ -3,6 +3,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <tuple>
 
@@ -19,6 +20,7 @@ void EnterpriseTally::add(const EnterpriseTally& o) {
   laid_off += o.laid_off;
   workers_lifted += o.workers_lifted;
   subsidy_yuan += o.subsidy_yuan;
+  revenue_index += o.revenue_index;
   transport_workers += o.transport_workers;
   transport_yuan += o.transport_yuan;
 }
@@ -174,22 +176,23 @@ void refresh_links(RegionEnterprises& ent, Households& hh, std::size_t region_be
 
 bool enterprise_month(RegionEnterprises& ent, Households& hh, std::size_t region_begin,
                       const MonthContext& month, const RegionMonth& region, const Rng& rng,
-                      std::vector<double>& hazard_multiplier, EnterpriseTally& tally) {
+                      double price_multiplier, EnterpriseTally& tally) {
   const EnterpriseParams& ep = region.params->enterprises;
   if (!ep.enabled) return false;
   const auto m = static_cast<std::uint32_t>(month.offset);
   bool changed = false;
-  hazard_multiplier.resize(kEnterpriseKindCount, 1.0);
   const std::size_t first_new = ent.links.size();
+  std::vector<std::uint32_t> rows;  // households whose link columns must be refreshed
   if (month.date.month == 1) {
-    // Sector revenue shocks for the year, then entry, then subsidies in enterprise order.
+    // Entry, then the year's revenues (sector swing, the region's farm-gate prices, the
+    // enterprise's own shock, on last year's level), dividends, and subsidies in enterprise order.
     changed = true;  // the yearly rebuild: ended links leave, pending ones join the graph
+    std::array<double, kEnterpriseKindCount> sector{};
     for (int k = 0; k < kEnterpriseKindCount; ++k) {
       const EnterpriseKindParams& p = kind_params(ep, static_cast<EnterpriseKind>(k));
       const auto u = rng.uniforms(static_cast<std::uint32_t>(k), region.region_id, m,
                                   Stream::kEnterprise, 0xFFFFFu);
-      const double z = p.revenue_sd * Rng::normals(u[0], u[1])[0];
-      hazard_multiplier[k] = std::exp(-ep.hazard_elasticity * z);
+      sector[k] = p.revenue_sd * Rng::normals(u[0], u[1])[0];
       const auto entries = static_cast<std::size_t>(p.entry_rate * ent.initial_count[k] + u[2]);
       for (std::size_t c = 0; c < entries; ++c) {
         const std::uint32_t e = ent.add(static_cast<EnterpriseKind>(k), slots_of(p),
@@ -198,6 +201,26 @@ bool enterprise_month(RegionEnterprises& ent, Households& hh, std::size_t region
         tally.entered += 1;
       }
     }
+    const double price = ep.price_elasticity * std::log(price_multiplier);
+    for (std::uint32_t e = 0; e < ent.n(); ++e) {
+      if (!ent.alive[e]) continue;
+      double own = 0;
+      if (ep.idiosyncratic_revenue_sd > 0) {
+        const auto u = rng.uniforms(e, region.region_id, m, Stream::kEnterprise, 0xFFFFDu);
+        own = ep.idiosyncratic_revenue_sd * Rng::normals(u[0], u[1])[0];
+      }
+      ent.revenue[e] = static_cast<float>(ep.revenue_persistence * ent.revenue[e] +
+                                          sector[static_cast<int>(ent.kind[e])] + price + own);
+    }
+    if (ep.dividend_revenue_elasticity > 0)
+      for (Link& l : ent.links) {
+        if (l.kind != LinkKind::kEquity || !ent.alive[l.enterprise]) continue;
+        const EnterpriseKindParams& p = kind_params(ep, ent.kind[l.enterprise]);
+        l.amount = static_cast<float>(
+            p.share_value * p.dividend_rate / 12.0 *
+            std::exp(ep.dividend_revenue_elasticity * ent.revenue[l.enterprise]));
+        rows.push_back(l.household);
+      }
     double budget = ep.subsidy.budget_per_household * ent.n_households;
     for (std::size_t e = 0; e < ent.n(); ++e) {
       const bool paid =
@@ -211,9 +234,9 @@ bool enterprise_month(RegionEnterprises& ent, Households& hh, std::size_t region
   }
   for (std::uint32_t e = 0; e < ent.n(); ++e) {
     if (!ent.alive[e]) continue;
-    const int k = static_cast<int>(ent.kind[e]);
     const EnterpriseKindParams& p = kind_params(ep, ent.kind[e]);
-    double hazard = std::min(1.0, p.failure_hazard * hazard_multiplier[k]);
+    double hazard =
+        std::min(1.0, p.failure_hazard * std::exp(-ep.hazard_elasticity * ent.revenue[e]));
     if (ent.subsidised[e]) hazard *= ep.subsidy.failure_multiplier;
     const double u = rng.uniforms(e, region.region_id, m, Stream::kEnterprise)[0];
     if (u < monthly_probability(hazard)) {
@@ -224,8 +247,8 @@ bool enterprise_month(RegionEnterprises& ent, Households& hh, std::size_t region
     }
   }
   if (changed) {
-    // Failures and hires kept the link columns current; only the entrants' households need them.
-    std::vector<std::uint32_t> rows;
+    // Failures and hires kept the link columns current; the entrants' households (and, when
+    // dividends follow revenue, the shareholders) need them.
     for (std::size_t l = first_new; l < ent.links.size(); ++l)
       rows.push_back(ent.links[l].household);
     std::sort(rows.begin(), rows.end());

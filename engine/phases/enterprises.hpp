@@ -19,6 +19,7 @@ struct EnterpriseTally {
   double laid_off = 0;        // workers sent to the labour market by failures
   double workers_lifted = 0;  // employment links of lifted households (end of the period)
   double subsidy_yuan = 0;
+  double revenue_index = 0;      // Σ exp(log revenue) over enterprises alive (end of the period)
   double transport_workers = 0;  // lifted workers paid the transport subsidy
   double transport_yuan = 0;
   void add(const EnterpriseTally& o);
@@ -39,11 +40,13 @@ std::size_t fail_enterprise(RegionEnterprises& ent, Households& hh, std::size_t 
 /// Rebuilds the graph (dropping ended links) and every household's link columns.
 void refresh_links(RegionEnterprises& ent, Households& hh, std::size_t region_begin);
 
-/// Phase 4 (enterprises): in January sector shocks, entry, subsidies and the yearly graph
-/// rebuild; failures every month. Returns true when links changed.
+/// Phase 4 (enterprises): in January entry, revenues (log revenue: persistence × last year's +
+/// sector swing + price_elasticity × log of the region's farm-gate price swing + own shock),
+/// dividends, subsidies and the yearly graph rebuild; failures every month, with the hazard
+/// × exp(−hazard_elasticity × log revenue). Returns true when links changed.
 bool enterprise_month(RegionEnterprises& ent, Households& hh, std::size_t region_begin,
                       const MonthContext& month, const RegionMonth& region, const Rng& rng,
-                      std::vector<double>& hazard_multiplier, EnterpriseTally& tally);
+                      double price_multiplier, EnterpriseTally& tally);
 
 /// Phase 5 (labour market): vacancies filled from the job seekers, then from households drawn at
 /// random, the best of each vacancy's candidates by (priority, random key). New jobs update the

@@ -157,6 +157,8 @@ const std::array<MetricInfo, kMetricCount>& metric_table() {
        "monitored households with a paired cadre (结对帮扶) in December"},
       {M::kPairHandovers, "pair_handovers", "pairings",
        "pairings a full cadre handed over from a household no longer monitored to a monitored one"},
+      {M::kEnterpriseRevenueIndex, "enterprise_revenue_index", "ratio",
+       "mean revenue of enterprises alive in December relative to their kind's normal level"},
   }};
   return table;
 }
@@ -328,6 +330,7 @@ void fill(MetricValues& m, double households, const YearTally& t, const YearFlow
   set(Metric::kPlacedTransfer, at.placed_transfer);
   set(Metric::kMonitoredPaired, t.monitored_paired);
   set(Metric::kPairHandovers, mt.pair_handovers);
+  set(Metric::kEnterpriseRevenueIndex, ratio(et.revenue_index, et.alive));
   set(Metric::kHouseholdsIndustryLink, t.industry_link);
   set(Metric::kHouseholdsLostLink, t.lost_link);
   set(Metric::kReturnRateLostLink, ratio(t.poor_lost_link, t.lifted_lost_link));

@@ -107,6 +107,7 @@ enum class Metric : int {
   kPlacedTransfer,
   kMonitoredPaired,
   kPairHandovers,
+  kEnterpriseRevenueIndex,
   kCount
 };
 inline constexpr int kMetricCount = static_cast<int>(Metric::kCount);

@@ -241,7 +241,11 @@ struct EnterpriseSubsidyParams {
 
 struct EnterpriseParams {
   bool enabled = false;
-  double hazard_elasticity = 0;  // hazard × exp(−elasticity × sector revenue shock)
+  double hazard_elasticity = 0;            // hazard × exp(−elasticity × log revenue)
+  double revenue_persistence = 0;          // AR(1) coefficient of log revenue, per year
+  double idiosyncratic_revenue_sd = 0;     // log, per year, the enterprise's own
+  double price_elasticity = 0;             // log revenue per log farm-gate price swing
+  double dividend_revenue_elasticity = 0;  // 0: fixed 保底 dividends; 1: dividends ∝ revenue
   EnterpriseKindParams leading;
   EnterpriseKindParams cooperative;
   EnterpriseKindParams workshop;

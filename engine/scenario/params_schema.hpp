@@ -381,6 +381,15 @@ void describe(V& v, EnterpriseSubsidyParams& p) {
 template <class V>
 void describe(V& v, EnterpriseParams& p) {
   v.field("enabled", p.enabled, Doc{"bool", "enterprises and their links are simulated"});
+  v.field(
+      "revenue_persistence", p.revenue_persistence, Range{0, 0.99},
+      Doc{"ratio", "AR(1) coefficient of an enterprise's log revenue from one year to the next"});
+  v.field("idiosyncratic_revenue_sd", p.idiosyncratic_revenue_sd, Range{0, 2},
+          Doc{"log", "yearly shock to one enterprise's revenue (beside its sector's)"});
+  v.field("price_elasticity", p.price_elasticity, Range{0, 5},
+          Doc{"ratio", "log revenue per log of the region's farm-gate price swing"});
+  v.field("dividend_revenue_elasticity", p.dividend_revenue_elasticity, Range{0, 3},
+          Doc{"ratio", "dividends × revenue^e: 0 = fixed (保底) dividends, 1 = proportional"});
   v.field("hazard_elasticity", p.hazard_elasticity, Range{0, 20},
           Doc{"1", "failure hazard × exp(−elasticity × the sector's log revenue shock)"});
   v.section("leading", p.leading, "龙头企业 leading enterprises");

@@ -3,6 +3,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <cmath>
 #include <span>
 
 #include "core/block_reduce.hpp"
@@ -20,7 +21,6 @@ Simulation::Simulation(const Params& params, std::uint32_t replication)
     : params_(params),
       rng_(static_cast<std::uint32_t>(params.seed), replication),
       hh_(synthesize_population(params, rng_)),
-      hazard_multiplier_(params.regions.size()),
       shocks_(params.regions.size()),
       flows_(params.regions.size()),
       budgets_(params.regions.size()),
@@ -105,7 +105,7 @@ void Simulation::step_month() {
     auto t = timer.stamp(Phase::kEnterprises);
     for (std::size_t r = 0; r < n_regions; ++r)
       enterprise_month(enterprises_[r], hh_, hh_.region_begin[r], month, regions[r], rng_,
-                       hazard_multiplier_[r], flows_[r].enterprises);
+                       shocks_[r].price_multiplier, flows_[r].enterprises);
   }
   // 5. Labour market: local vacancies filled (migrant work moves in the household pass).
   {
@@ -190,6 +190,10 @@ void Simulation::step_month() {
       for (std::size_t r = 0; r < n_regions; ++r) {
         const RegionEnterprises& ent = enterprises_[r];
         flows_[r].enterprises.alive = static_cast<double>(ent.n_alive());
+        double revenue_index = 0;
+        for (std::size_t e = 0; e < ent.n(); ++e)
+          if (ent.alive[e]) revenue_index += std::exp(static_cast<double>(ent.revenue[e]));
+        flows_[r].enterprises.revenue_index = revenue_index;
         double lifted_workers = 0;
         for (const Link& l : ent.links)
           if (l.kind == LinkKind::kEmployment && ent.alive[l.enterprise] &&

@@ -53,7 +53,6 @@ class Simulation {
   Households hh_;
   std::vector<RegionEnterprises> enterprises_;
   std::vector<RegionCadres> cadres_;
-  std::vector<std::vector<double>> hazard_multiplier_;  // [region][enterprise kind], this year
   std::vector<RegionShockState> shocks_;
   std::vector<YearFlows> flows_;
   std::vector<Budgets> budgets_;  // left this year

@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <iostream>
+#include <memory>
 
 #include "phases/enterprises.hpp"
 #include "phases/household_income.hpp"
@@ -158,6 +161,91 @@ TEST(Enterprises, ContractPremiumRaisesOperatingIncomeByTheStatedShare) {
   ASSERT_GT(without.operating, 0);
   EXPECT_NEAR(with.operating / without.operating, 1.0 + premium, 1e-6);
   EXPECT_NEAR(with.link_contract, premium * (without.operating - without.link_coop), 1e-6);
+}
+
+/// Runs January of year `y` (offset 12·y) of the six-leading world's 沁县 through the enterprise
+/// phase with the given farm-gate price swing; no failures.
+struct RevenueWorld {
+  Params params;
+  std::unique_ptr<Simulation> sim;
+  LognormalTables noise;
+  explicit RevenueWorld(std::vector<std::string> extra) {
+    std::vector<std::string> keys = kSixLeading;
+    keys.push_back("enterprises.leading.failure_hazard=0");
+    keys.push_back("enterprises.leading.entry_rate=0");
+    keys.insert(keys.end(), extra.begin(), extra.end());
+    params = load_scenario(data_file("small.yaml"), {keys, 1.0}).params;
+    sim = std::make_unique<Simulation>(params, 0);
+  }
+  RegionEnterprises& ent() { return sim->enterprises()[0]; }
+  void january(int year, double price) {
+    const MonthContext month = month_context(params, 12 * year);
+    const std::vector<RegionMonth> regions = schedule_month(params, month, noise);
+    EnterpriseTally tally;
+    enterprise_month(ent(), sim->households(), 0, month, regions[0],
+                     Rng(static_cast<std::uint32_t>(params.seed), 0), price, tally);
+  }
+};
+
+TEST(EnterpriseRevenue, CarriesOverWithPersistenceAndMovesWithTheSectorAndPrices) {
+  RevenueWorld w({"enterprises.revenue_persistence=0.5", "enterprises.idiosyncratic_revenue_sd=0",
+                  "enterprises.price_elasticity=0.8"});
+  w.january(0, 1.0);
+  const std::vector<float> first = w.ent().revenue;
+  ASSERT_EQ(first.size(), 6u);
+  for (const float r : first) EXPECT_FLOAT_EQ(r, first[0]);  // one sector, no own shocks
+  EXPECT_NE(first[0], 0.0f);
+  w.january(1, 1.0);
+  const float sector_2022 = w.ent().revenue[0] - 0.5f * first[0];
+  // The same year's draws again with prices 30% down: revenue lower by 0.8 × log(0.7).
+  RevenueWorld v({"enterprises.revenue_persistence=0.5", "enterprises.idiosyncratic_revenue_sd=0",
+                  "enterprises.price_elasticity=0.8"});
+  v.january(0, 1.0);
+  v.january(1, 0.7);
+  EXPECT_NEAR(v.ent().revenue[0], 0.5 * first[0] + sector_2022 + 0.8 * std::log(0.7), 1e-5);
+}
+
+TEST(EnterpriseRevenue, OwnShocksSpreadEnterprisesAndDividendsCanFollowRevenue) {
+  RevenueWorld w({"enterprises.idiosyncratic_revenue_sd=0.3",
+                  "enterprises.dividend_revenue_elasticity=1",
+                  "enterprises.leading.share_value=1200", "enterprises.leading.dividend_rate=0.1"});
+  w.january(0, 1.0);
+  const RegionEnterprises& ent = w.ent();
+  EXPECT_NE(ent.revenue[0], ent.revenue[1]);
+  std::size_t equity = 0;
+  for (const Link& l : ent.links) {
+    if (l.kind != LinkKind::kEquity) continue;
+    ++equity;
+    EXPECT_NEAR(l.amount, 1200 * 0.1 / 12.0 * std::exp(ent.revenue[l.enterprise]), 1e-4);
+  }
+  EXPECT_EQ(equity, 6u * 5);
+}
+
+TEST(EnterpriseRevenue, LowRevenueRaisesTheFailureHazard) {
+  auto failures = [](double price) {
+    std::vector<std::string> keys = kSixLeading;
+    keys[0] = "enterprises.leading.per_10000_households=2000";  // 240 enterprises
+    keys.push_back("enterprises.leading.failure_hazard=0.3");
+    keys.push_back("enterprises.leading.entry_rate=0");
+    keys.push_back("enterprises.price_elasticity=1");
+    keys.push_back("enterprises.hazard_elasticity=2");
+    const Params params = load_scenario(data_file("small.yaml"), {keys, 1.0}).params;
+    Simulation sim(params, 0);
+    LognormalTables noise;
+    EnterpriseTally tally;
+    for (int m = 0; m < 12; ++m) {
+      const MonthContext month = month_context(params, m);
+      const std::vector<RegionMonth> regions = schedule_month(params, month, noise);
+      enterprise_month(sim.enterprises()[0], sim.households(), 0, month, regions[0],
+                       Rng(static_cast<std::uint32_t>(params.seed), 0), price, tally);
+    }
+    return tally.failed;
+  };
+  const double normal = failures(1.0);
+  const double slump = failures(0.6);  // prices 40% down: log revenue −0.51, hazard × 2.8
+  std::cout << "failures in a year: " << normal << " at normal prices, " << slump
+            << " in a price slump\n";
+  EXPECT_GT(slump, 1.8 * normal);
 }
 
 }  // namespace
