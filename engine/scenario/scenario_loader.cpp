@@ -197,12 +197,38 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
     r.field("seed", p.seed, Range{0, 4294967295.0}, Doc{"", "random seed"});
     r.field("replications", p.replications, Range{1, 100000}, Doc{"", "replications"});
     r.section("outputs", p.outputs, "outputs");
-    for (const char* k : {"regions", "policy"}) r.skip(k);
+    for (const char* k : {"regions", "policy", "defaults"}) r.skip(k);
     for (const auto& k : region_block_keys()) r.skip(k);
     r.finish();
     if (const ConfigNode* s = root.find("schema"); s && s->is_scalar() && s->scalar != kSchema)
       diags.error(s->origin, "schema",
                   std::string("expected \"") + kSchema + "\", found \"" + s->scalar + "\"");
+  }
+
+  // Defaults: region-level blocks under every profile (profiles specialise them; scenario-level
+  // blocks, overrides and policies then override both).
+  ConfigNode defaults;
+  defaults.kind = ConfigNode::Kind::kMap;
+  if (const ConfigNode* d = root.find("defaults"); d && d->kind != ConfigNode::Kind::kNull) {
+    if (!d->is_map()) {
+      diags.error(d->origin, "defaults",
+                  "expected a mapping of region-level blocks, found " + d->describe());
+    } else {
+      const auto& blocks = region_block_keys();
+      std::string names;
+      for (const auto& b : blocks) names += (names.empty() ? "" : ", ") + b;
+      for (const auto& [k, v] : d->map) {
+        if (std::find(blocks.begin(), blocks.end(), k) == blocks.end()) {
+          diags.error(v.origin, "defaults." + k,
+                      "expected a region-level block (" + names + "), found `" + k + "`");
+          continue;
+        }
+        ConfigNode wrapper;
+        wrapper.kind = ConfigNode::Kind::kMap;
+        wrapper.map.emplace_back(k, v);
+        merge_into(defaults, wrapper);
+      }
+    }
   }
 
   // Regions and their profiles.
@@ -253,8 +279,10 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
                       "expected an existing region profile file, found \"" + in.spec.profile +
                           "\" (looked for " + profile_path.string() + ")");
         } else {
-          in.base = load_profile(profile_path, diags, profile_cache);
-          in.has_profile = in.base.kind != ConfigNode::Kind::kNull;
+          const ConfigNode profile = load_profile(profile_path, diags, profile_cache);
+          in.has_profile = profile.kind != ConfigNode::Kind::kNull;
+          in.base = defaults;
+          if (profile.is_map()) merge_into(in.base, profile);
         }
       }
       if (in.base.kind == ConfigNode::Kind::kNull) in.base.kind = ConfigNode::Kind::kMap;

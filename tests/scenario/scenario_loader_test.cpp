@@ -134,6 +134,29 @@ TEST(ScenarioLoader, ScenarioBlocksOverrideProfilesForEveryRegion) {
   for (const auto& rp : p.region_params[0]) EXPECT_EQ(rp.economy.permanent_sd, 0.31);
 }
 
+TEST(ScenarioLoader, ProfilesSpecialiseDefaultsAndScenarioBlocksOverrideBoth) {
+  // baseline.yaml's defaults: workshops with 30 jobs; 沁县's profile: the asparagus workshop with
+  // 200 (seed 004); 博湖县's profile says nothing about workshops.
+  const Params p = load_scenario(data_file("small.yaml")).params;
+  const std::size_t qin = region_index(p, "沁县"), bo = region_index(p, "博湖县");
+  EXPECT_EQ(p.region(0, qin).enterprises.workshop.jobs, 200);
+  EXPECT_EQ(p.region(0, bo).enterprises.workshop.jobs, 30);
+  EXPECT_EQ(p.region(0, qin).enterprises.workshop.failure_hazard,
+            p.region(0, bo).enterprises.workshop.failure_hazard);  // from the defaults
+  TempDir dir;
+  const Params q = load_scenario(small_variant(dir, "enterprises: {workshop: {jobs: 7}}\n")).params;
+  for (const auto& rp : q.region_params[0]) EXPECT_EQ(rp.enterprises.workshop.jobs, 7);
+}
+
+TEST(ScenarioLoader, DefaultsAcceptRegionBlocksOnly) {
+  TempDir dir;
+  const std::string err =
+      load_error(small_variant(dir, "defaults:\n  enterprises: {enabled: true}\n  regions: 3\n"));
+  EXPECT_TRUE(contains(err, "variant.yaml:4:12")) << err;
+  EXPECT_TRUE(contains(err, "defaults.regions")) << err;
+  EXPECT_TRUE(contains(err, "expected a region-level block")) << err;
+}
+
 TEST(ScenarioLoader, RegionOverridesApplyToThatRegionOnly) {
   TempDir dir;
   const auto file =

@@ -98,13 +98,14 @@ TEST(MonitoringDirection, HalvingPublicJobsRaisesWeakLabourReturnToPoverty) {
 }
 
 TEST(MonitoringDirection, ZeroAssistanceBudgetEqualsTheNoPolicyCounterfactual) {
-  const std::vector<std::string> zero{"assistance.employment.budget_per_household=0",
-                                      "assistance.training.budget_per_household=0",
-                                      "assistance.industry.budget_per_household=0",
-                                      "assistance.public_jobs.budget_per_household=0",
-                                      "assistance.social_assistance.budget_per_household=0",
-                                      "assistance.medical.budget_per_household=0",
-                                      "assistance.risk_relief.budget_per_household=0"};
+  const std::vector<std::string> zero{
+      "assistance.employment.budget_per_household=0", "assistance.training.budget_per_household=0",
+      "assistance.industry.budget_per_household=0", "assistance.public_jobs.budget_per_household=0",
+      "assistance.social_assistance.budget_per_household=0",
+      "assistance.medical.budget_per_household=0", "assistance.risk_relief.budget_per_household=0",
+      // Priority for monitored households at enterprise
+      // vacancies is help too.
+      "labour.priority_monitored_lifted=false"};
   std::vector<std::string> no_policy = zero;
   no_policy.push_back("monitoring.enabled=false");
   const RunResult found_not_helped = run(kCounty, zero);
