@@ -126,6 +126,37 @@ bool wanted(const std::string& metric, const std::string& region) {
          (starts_with(metric, "income_") && metric.ends_with("_per_capita"));
 }
 
+/// The fund ledger of region `all` (funds.csv, when the run has one): inflow, outflow and closing
+/// balance per year and account, in yuan, averaged over replications.
+json ledger_rows(const fs::path& path) {
+  json out = json::array();
+  if (!fs::exists(path)) return out;
+  const Table t = read_table(
+      path, {"replication", "year", "region", "account", "inflow", "outflow", "closing"});
+  struct Sums {
+    double inflow = 0, outflow = 0, closing = 0;
+    std::set<std::string> replications;
+  };
+  std::map<std::pair<int, std::string>, Sums> by;
+  for (const auto& row : t.rows) {
+    if (t.at(row, "region") != "all") continue;
+    Sums& s = by[{static_cast<int>(t.number(row, "year")), t.at(row, "account")}];
+    s.inflow += t.number(row, "inflow");
+    s.outflow += t.number(row, "outflow");
+    s.closing += t.number(row, "closing");
+    s.replications.insert(t.at(row, "replication"));
+  }
+  for (const auto& [key, s] : by) {
+    const double n = static_cast<double>(std::max<std::size_t>(1, s.replications.size()));
+    out.push_back({{"year", key.first},
+                   {"account", key.second},
+                   {"inflow", s.inflow / n},
+                   {"outflow", s.outflow / n},
+                   {"closing", s.closing / n}});
+  }
+  return out;
+}
+
 /// One run's section: manifest fields for the header, the summary rows the charts need.
 json run_section(const fs::path& dir, const std::string& name) {
   json section;
@@ -162,6 +193,7 @@ json run_section(const fs::path& dir, const std::string& name) {
   }
   section["regions"] = regions;
   section["summary"] = rows;
+  section["ledger"] = ledger_rows(dir / "funds.csv");
   return section;
 }
 
@@ -360,7 +392,9 @@ constexpr std::string_view kScript1 = R"JS(
       rtp_region: '返贫率（分地区）', np_region: '致贫率（分地区）',
       funnel: '防返贫动态监测：风险户 → 新识别 → 帮扶 → 风险消除',
       funnel_note: '风险户为 12 月时点数；新识别、帮扶（户次，一户可享受多项措施）和风险消除为全年累计。',
-      income: '人均纯收入构成（全部地区，均值）', funds: '帮扶资金（按措施，全部地区，均值）',
+      income: '人均纯收入构成（全部地区，均值）', ledger_out: '资金支出（按账户，全部地区，均值）', ledger_closing: '年末余额（按账户，全部地区，均值）',
+      ledger_note: '来自 funds.csv：账本以分为单位记账，此处为各次重复的均值。', account: '账户',
+      funds: '帮扶资金（按措施，全部地区，均值）',
       at_risk: '低于监测线人口比例（全部地区）',
       diffs: '配对差值（B − A，95% 区间，全部地区）',
       diffs_note: '各情景使用相同的随机数（共同随机数），差值为逐次模拟配对后的均值与 95% t 区间；区间不含 0 即差异显著。',
@@ -403,6 +437,10 @@ constexpr std::string_view kScript2 = R"JS(
       funnel: 'Monitoring (防返贫动态监测): at risk → newly identified → assisted → risk eliminated',
       funnel_note: 'At risk is a December count; identified, assisted (household-programmes: a household may get several) and risk eliminated (风险消除) are summed over the year.',
       income: 'Per-capita net income by source, all regions (mean)',
+      ledger_out: 'Fund outflows by account, all regions (mean)',
+      ledger_closing: 'Year-end balances by account, all regions (mean)',
+      ledger_note: 'From funds.csv: the ledger keeps integer fen; means over replications.',
+      account: 'account',
       funds: 'Assistance funds by programme, all regions (mean)',
       at_risk: 'Share of persons below the monitoring line, all regions',
       diffs: 'Paired differences B − A with 95% intervals, all regions',
@@ -600,6 +638,33 @@ constexpr std::string_view kScript4 = R"JS(
     chart(box, L.at_risk, bandSpec(rows(section, function (r) {
       return r.region === 'all' && r.metric === 'at_risk_rate';
     }), 'label', L.series, '.1%'));
+    if (section.ledger && section.ledger.length > 0) {
+      var flows = [];
+      section.ledger.forEach(function (r) {
+        if (r.outflow !== 0) flows.push({ year: r.year, account: r.account, value: r.outflow / 10000 });
+      });
+      chart(box, L.ledger_out, {
+        data: { values: flows }, mark: 'bar',
+        encoding: { x: X,
+                    y: { field: 'value', type: 'quantitative', stack: 'zero', title: L.yuan_axis,
+                         axis: { format: ',.1f' } },
+                    color: { field: 'account', type: 'nominal', title: L.account },
+                    tooltip: [{ field: 'account', title: L.account }, X,
+                              { field: 'value', format: ',.2f' }] }
+      }, L.ledger_note);
+      chart(box, L.ledger_closing, {
+        data: { values: section.ledger.map(function (r) {
+          return { year: r.year, account: r.account, value: r.closing / 10000 };
+        }) },
+        mark: { type: 'line', point: true },
+        encoding: { x: X,
+                    y: { field: 'value', type: 'quantitative', title: L.yuan_axis,
+                         axis: { format: ',.1f' } },
+                    color: { field: 'account', type: 'nominal', title: L.account },
+                    tooltip: [{ field: 'account', title: L.account }, X,
+                              { field: 'value', format: ',.2f' }] }
+      });
+    }
   }
 
   function compareSection(parent) {
