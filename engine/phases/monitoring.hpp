@@ -6,6 +6,7 @@
 
 #include "core/rng.hpp"
 #include "model/households.hpp"
+#include "phases/causes.hpp"
 #include "phases/schedule.hpp"
 
 namespace povsim {
@@ -46,6 +47,8 @@ struct MonitoringTally {
   double lag_months = 0;  // summed over newly identified households
   double relapsed = 0;
   double eliminated = 0;
+  std::array<double, kCauseCount> by_cause{};  // newly identified, by main cause
+  double sudden = 0;                           // newly identified as 突发严重困难户
   void add(const MonitoringTally& o);
 };
 
