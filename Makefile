@@ -36,6 +36,7 @@ bench: build
 
 docs: build
 	scripts/update-docs.sh $(BUILD)/povsim
+	scripts/update-validation.sh $(BUILD)/povsim
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

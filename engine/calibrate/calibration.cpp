@@ -52,7 +52,7 @@ CalibrationSpec load_calibration(const fs::path& file, const std::vector<std::st
     r.field("replications", s.replications, Range{1, 10000}, Doc{"", ""});
     r.field("starts", s.starts, Range{1, 1000}, Doc{"", ""});
     r.field("seed", s.seed, Range{0, 4294967295.0}, Doc{"", ""});
-    r.field("max_iterations", s.max_iterations, Range{1, 10000}, Doc{"", ""});
+    r.field("max_iterations", s.max_iterations, Range{0, 10000}, Doc{"", ""});
     r.field("finite_difference_step", s.finite_difference_step, Range{1e-6, 0.5}, Doc{"", ""});
     r.skip("parameters");
     r.skip("targets");
@@ -67,8 +67,13 @@ CalibrationSpec load_calibration(const fs::path& file, const std::vector<std::st
       diags.error(root.find("base")->origin, "base",
                   "expected an existing scenario file, found \"" + base + "\"");
   }
+  // max_iterations: 0 evaluates the base (with the parameters at their starts, if any) without
+  // fitting: validation files list only targets.
+  const bool evaluate_only = s.max_iterations == 0;
   const ConfigNode* params = root.find("parameters");
-  if (!params || !params->is_seq() || params->seq.empty()) {
+  if (evaluate_only && (!params || (params->is_seq() && params->seq.empty()))) {
+    // no free parameters
+  } else if (!params || !params->is_seq() || params->seq.empty()) {
     diags.error(params ? params->origin : root.origin, "parameters",
                 "expected a non-empty list of {key, min, max, start}");
   } else {
@@ -136,14 +141,38 @@ CalibrationSpec load_calibration(const fs::path& file, const std::vector<std::st
                     "expected fit or holdout, found \"" + use + "\"");
       s.targets.push_back(t);
     }
-    if (diags.empty() && std::none_of(s.targets.begin(), s.targets.end(),
-                                      [](const CalibrationTarget& t) { return t.fit; }))
+    if (diags.empty() && !evaluate_only &&
+        std::none_of(s.targets.begin(), s.targets.end(),
+                     [](const CalibrationTarget& t) { return t.fit; }))
       diags.error(targets->origin, "targets", "expected at least one target with use: fit");
   }
   diags.throw_if_any();
 
   // Every parameter must be a valid scenario key at both bounds; every target's year and region
   // must exist in the base scenario.
+  auto check_targets = [&](const Params& base_params) {
+    for (std::size_t t = 0; t < s.targets.size(); ++t) {
+      const auto& tg = s.targets[t];
+      const bool region_ok = tg.region == "all" ||
+                             std::any_of(base_params.regions.begin(), base_params.regions.end(),
+                                         [&](const RegionSpec& r) { return r.name == tg.region; });
+      const ConfigNode& item = targets->seq[t];
+      if (!region_ok)
+        diags.error(item.find("region")->origin, "targets[" + std::to_string(t) + "].region",
+                    "unknown region \"" + tg.region + "\" in the base scenario");
+      if (tg.year < base_params.start.year || tg.year > base_params.end.year)
+        diags.error(item.find("year")->origin, "targets[" + std::to_string(t) + "].year",
+                    "expected a year of the base scenario's period");
+    }
+  };
+  if (s.parameters.empty()) {
+    std::string problem;
+    const auto sc = try_load_scenario(s.base, {overrides, scale}, problem);
+    if (!sc)
+      diags.error(root.find("base")->origin, "base", "the base scenario does not load: " + problem);
+    else
+      check_targets(sc->params);
+  }
   for (std::size_t i = 0; i < s.parameters.size(); ++i) {
     for (double x : {s.parameters[i].min, s.parameters[i].max}) {
       std::vector<std::string> o = overrides;
@@ -156,27 +185,33 @@ CalibrationSpec load_calibration(const fs::path& file, const std::vector<std::st
                         " is not a valid scenario value: " + problem);
         break;
       }
-      if (i == 0 && x == s.parameters[i].min) {
-        for (std::size_t t = 0; t < s.targets.size(); ++t) {
-          const auto& tg = s.targets[t];
-          const bool region_ok =
-              tg.region == "all" ||
-              std::any_of(sc->params.regions.begin(), sc->params.regions.end(),
-                          [&](const RegionSpec& r) { return r.name == tg.region; });
-          const ConfigNode& item = targets->seq[t];
-          if (!region_ok)
-            diags.error(item.find("region")->origin, "targets[" + std::to_string(t) + "].region",
-                        "unknown region \"" + tg.region + "\" in the base scenario");
-          if (tg.year < sc->params.start.year || tg.year > sc->params.end.year)
-            diags.error(item.find("year")->origin, "targets[" + std::to_string(t) + "].year",
-                        "expected a year of the base scenario's period");
-        }
-      }
+      if (i == 0 && x == s.parameters[i].min) check_targets(sc->params);
     }
   }
   diags.throw_if_any();
   return s;
 }
+
+namespace {
+
+/// A figure for the markdown fit table: shares in per cent, larger values with thousands
+/// separators.
+std::string readable(double x, bool share) {
+  char buf[64];
+  if (share) {
+    std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * x);
+    return buf;
+  }
+  std::snprintf(buf, sizeof buf, "%.0f", std::abs(x));
+  std::string digits = buf, out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return (x < 0 ? "−" : "") + out;
+}
+
+}  // namespace
 
 CalibrationOutcome run_calibration(const CalibrationSpec& spec, const fs::path& file,
                                    const CalibrationSettings& settings) {
@@ -261,7 +296,14 @@ CalibrationOutcome run_calibration(const CalibrationSpec& spec, const fs::path& 
   std::string trace = "start,iteration,objective,lambda";
   for (const auto& p : spec.parameters) trace += "," + csv_field(p.key);
   trace += "\n";
-  for (std::size_t s = 0; s < starts.size(); ++s) {
+  if (spec.max_iterations == 0) {
+    // Evaluation only: the start, its residuals and objective; no Jacobian, so no standard errors.
+    outcome.best.theta = start;
+    outcome.best.residuals = batch({start})[0];
+    outcome.best.objective = outcome.best.residuals.squaredNorm();
+    starts.resize(1);
+  }
+  for (std::size_t s = 0; s < starts.size() && spec.max_iterations > 0; ++s) {
     LmResult r = levenberg_marquardt(batch, starts[s], lower, upper, options);
     for (const auto& it : r.trace) {
       trace += std::to_string(s) + "," + std::to_string(it.iteration) + "," +
@@ -293,6 +335,9 @@ CalibrationOutcome run_calibration(const CalibrationSpec& spec, const fs::path& 
   std::string fit =
       "metric,year,region,use,observed,sd,weight,simulated_mean,simulated_low,simulated_high,"
       "inside_band,source\n";
+  std::string table =
+      "| target | year | region | use | observed (band ± 2 sd) | simulated mean [95% interval] | "
+      "inside? | source |\n|---|---|---|---|---|---|---|---|\n";
   for (std::size_t t = 0; t < spec.targets.size(); ++t) {
     const auto& tg = spec.targets[t];
     const Difference d = paired_difference(std::vector<double>(values[t].size(), 0.0), values[t]);
@@ -302,8 +347,19 @@ CalibrationOutcome run_calibration(const CalibrationSpec& spec, const fs::path& 
            format_value(tg.sd) + "," + format_value(tg.weight) + "," + format_value(d.mean) + "," +
            format_value(d.low) + "," + format_value(d.high) + "," + (inside ? "yes" : "no") + "," +
            csv_field(tg.source) + "\n";
+    const bool share = metric_table()[static_cast<std::size_t>(metric_index(tg.metric))].unit ==
+                       std::string_view("share");
+    std::string source = tg.source;
+    for (std::size_t p = source.find('|'); p != std::string::npos; p = source.find('|', p + 2))
+      source.replace(p, 1, "\\|");
+    table += "| `" + tg.metric + "` | " + std::to_string(tg.year) + " | " + tg.region + " | " +
+             (tg.fit ? "fit" : "holdout") + " | " + readable(tg.observed, share) + " (± " +
+             readable(2 * tg.sd, share) + ") | " + readable(d.mean, share) + " [" +
+             readable(d.low, share) + ", " + readable(d.high, share) + "] | " +
+             (inside ? "yes" : "**no**") + " | " + source + " |\n";
   }
   out.write("fit.csv", fit);
+  out.write("fit.md", table);
   out.write("trace.csv", trace);
 
   // A scenario that extends the base with the fitted values.

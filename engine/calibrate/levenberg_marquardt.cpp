@@ -15,6 +15,8 @@ BatchResidualFunction serial_batch(const ResidualFunction& f) {
 }
 
 Eigen::VectorXd LmResult::standard_errors() const {
+  if (jacobian.cols() != theta.size() || jacobian.rows() == 0)  // no Jacobian (evaluation only)
+    return Eigen::VectorXd::Constant(theta.size(), std::numeric_limits<double>::quiet_NaN());
   const Eigen::MatrixXd jtj = jacobian.transpose() * jacobian;
   Eigen::FullPivLU<Eigen::MatrixXd> lu(jtj);
   if (!lu.isInvertible())

@@ -31,13 +31,16 @@ void Households::resize(std::size_t n) {
   link_property.assign(n, 0);
   contract_premium.assign(n, 0);
   link_kinds.assign(n, 0);
+  cause.assign(n, 0);
+  cause_loss.assign(n, 0);
+  cause_month.assign(n, kNever);
 }
 
 std::size_t Households::bytes_per_household() {
   return 6 * sizeof(std::uint8_t) + 5 * sizeof(float) + sizeof(float) + sizeof(std::uint8_t) +
          sizeof(float) + 12 * sizeof(std::int16_t) + sizeof(std::int32_t) + sizeof(Category) +
          3 * sizeof(std::uint8_t) + 3 * sizeof(std::int16_t) + 4 * sizeof(float) +
-         sizeof(std::uint8_t);
+         sizeof(std::uint8_t) + sizeof(std::uint8_t) + sizeof(std::uint16_t) + sizeof(std::int16_t);
 }
 
 }  // namespace povsim

@@ -92,6 +92,12 @@ struct Households {
   std::vector<float> contract_premium;   // share added to operating income (contract farming)
   std::vector<std::uint8_t> link_kinds;  // bit k set: a link of LinkKind k
 
+  // Cause accounting (phases/causes.hpp): the largest loss of the last 12 months, written only
+  // when a loss happens.
+  std::vector<std::uint8_t> cause;        // Cause of that loss
+  std::vector<std::uint16_t> cause_loss;  // its amount, in steps of kCauseLossYuan
+  std::vector<std::int16_t> cause_month;  // month it happened, or kNever
+
   std::size_t n() const { return size.size(); }
   std::size_t n_regions() const { return region_begin.size() - 1; }
   /// Per-capita net income over the last 12 months (yuan/person/year).

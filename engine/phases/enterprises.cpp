@@ -9,6 +9,7 @@
 
 #include "core/block_reduce.hpp"
 #include "phases/assistance.hpp"
+#include "phases/causes.hpp"
 
 namespace povsim {
 
@@ -143,11 +144,17 @@ RegionEnterprises synthesize_enterprises(Households& hh, std::size_t region_begi
 }
 
 std::size_t fail_enterprise(RegionEnterprises& ent, Households& hh, std::size_t region_begin,
-                            std::uint32_t e) {
+                            std::uint32_t e, int month) {
   std::vector<std::uint32_t> rows;
   auto end_link = [&](const Link& l) {
     rows.push_back(l.household);
-    hh.mon_flags[region_begin + l.household] |= mon_flag::kLostLinkThisYear;
+    const std::size_t i = region_begin + l.household;
+    hh.mon_flags[i] |= mon_flag::kLostLinkThisYear;
+    // The link's income for a year: a premium share of the household's own produce for contract
+    // farming, a monthly amount otherwise.
+    const double lost =
+        l.kind == LinkKind::kContract ? l.amount * hh.operating[i] : 12.0 * l.amount;
+    record_loss(hh, i, Cause::kEnterpriseFailure, lost, month);
     if (l.kind == LinkKind::kEmployment) ent.seekers.push_back(l.household);
   };
   const std::size_t vertex = static_cast<std::size_t>(ent.n_households) + e;
@@ -241,7 +248,7 @@ bool enterprise_month(RegionEnterprises& ent, Households& hh, std::size_t region
     const double u = rng.uniforms(e, region.region_id, m, Stream::kEnterprise)[0];
     if (u < monthly_probability(hazard)) {
       const std::size_t before = ent.seekers.size();
-      fail_enterprise(ent, hh, region_begin, e);
+      fail_enterprise(ent, hh, region_begin, e, month.offset);
       tally.failed += 1;
       tally.laid_off += static_cast<double>(ent.seekers.size() - before);
     }

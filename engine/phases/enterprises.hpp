@@ -33,9 +33,10 @@ RegionEnterprises synthesize_enterprises(Households& hh, std::size_t region_begi
 
 /// Fails enterprise `e`: ends exactly its links (returns how many; they leave `links` at the
 /// next rebuild), refreshes the link columns of the households that had them and marks them
-/// (mon_flag::kLostLinkThisYear); its workers become job seekers.
+/// (mon_flag::kLostLinkThisYear) and records the year's link income lost as their loss of `month`
+/// (cause accounting); its workers become job seekers.
 std::size_t fail_enterprise(RegionEnterprises& ent, Households& hh, std::size_t region_begin,
-                            std::uint32_t e);
+                            std::uint32_t e, int month = 0);
 
 /// Rebuilds the graph (dropping ended links) and every household's link columns.
 void refresh_links(RegionEnterprises& ent, Households& hh, std::size_t region_begin);

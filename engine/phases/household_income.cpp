@@ -5,6 +5,7 @@
 
 #include "core/normal_table.hpp"
 #include "core/philox_batch.hpp"
+#include "phases/causes.hpp"
 #include "phases/monitoring.hpp"
 
 namespace povsim {
@@ -51,6 +52,7 @@ double after_insurance(double cost, const MedicalInsuranceParams& m) {
 
 struct HealthOutcome {
   double out_of_pocket = 0;  // after insurance
+  double lost_earnings = 0;  // wages of the months off work and of a disability's first year
   bool disabled = false;
 };
 
@@ -59,9 +61,12 @@ HealthOutcome health_event(Households& hh, std::size_t i, const HealthShockParam
                            const TransferParams& transfers, const std::array<double, 4>& u,
                            const EconomyParams& eco, IncomeTotals& t) {
   const double cost = p.cost.mean * lognormal_unit_mean(Rng::normals(u[0], u[1])[0], p.cost.cv);
-  HealthOutcome out{after_insurance(cost, transfers.medical), false};
+  HealthOutcome out{after_insurance(cost, transfers.medical), 0.0, false};
+  const double earnings_before = static_cast<double>(hh.wage_local[i]) + hh.wage_migrant[i];
   if (hh.workers[i] > 0 && p.lost_labour_months > 0) {
     const double months = std::ceil(-p.lost_labour_months * std::log(u[2]));
+    // One worker off for `months`: that worker's share of the household's wages.
+    out.lost_earnings = std::min(months, 12.0) / 12.0 * earnings_before / hh.workers[i];
     hh.sick_months_left[i] =
         static_cast<std::uint8_t>(std::clamp(months + hh.sick_months_left[i], 1.0, 255.0));
   }
@@ -87,6 +92,8 @@ HealthOutcome health_event(Households& hh, std::size_t i, const HealthShockParam
       hh.sick_months_left[i] = 0;
     }
     out.disabled = true;
+    out.lost_earnings +=
+        earnings_before - (static_cast<double>(hh.wage_local[i]) + hh.wage_migrant[i]);
   }
   return out;
 }
@@ -168,6 +175,11 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
   const double lifted_finding =
       transport ? migrant_finding * (1.0 + rp.labour.transport_subsidy.finding_rate_gain)
                 : migrant_finding;
+  // A lost migrant job costs the wage of the expected search, 1 / finding rate months, at most a
+  // year (c.wage_migrant is a yearly amount).
+  const double job_search_years =
+      migrant_finding > 0 ? std::min(1.0, 1.0 / (12.0 * migrant_finding)) : 1.0;
+  const double disaster_months = shocks.disaster_until - shocks.disaster_start + 1;
   constexpr int kBoundElderly = 8;
   const double event_bound = region.illness_p *
                                  (1.0 + sh.elderly_illness_multiplier * kBoundElderly) *
@@ -203,7 +215,10 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
       // Migrant work: loss and re-finding of jobs (u[3]).
       if (flags & hh_flag::kMigrantAttached) {
         if (flags & hh_flag::kMigrantEmployed) {
-          if (u[3] < migrant_loss) flags &= static_cast<std::uint8_t>(~hh_flag::kMigrantEmployed);
+          if (u[3] < migrant_loss) {
+            flags &= static_cast<std::uint8_t>(~hh_flag::kMigrantEmployed);
+            record_loss(hh, i, Cause::kJobLoss, c.wage_migrant[i] * job_search_years, month.offset);
+          }
         } else if (u[3] < ((flags & hh_flag::kLifted) ? lifted_finding : migrant_finding)) {
           flags |= hh_flag::kMigrantEmployed;
           if (transport && (flags & hh_flag::kLifted))
@@ -223,16 +238,24 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
           t.illness_events += 1;
           health = health_event(hh, i, sh.illness, rp.transfers,
                                 rng.uniforms(local, region.region_id, m, Stream::kIllness), eco, t);
+          record_loss(hh, i, Cause::kIllness, health.out_of_pocket + health.lost_earnings,
+                      month.offset);
         } else if (u[2] < (edge += region.accident_p)) {
           t.accident_events += 1;
           health =
               health_event(hh, i, sh.accident, rp.transfers,
                            rng.uniforms(local, region.region_id, m, Stream::kAccident), eco, t);
+          record_loss(hh, i, Cause::kAccident, health.out_of_pocket + health.lost_earnings,
+                      month.offset);
         } else if (c.operating[i] > 0 && u[2] < (edge += region.business_p)) {
           t.business_failures += 1;
+          record_loss(hh, i, Cause::kBusinessLivestock,
+                      c.operating[i] * sh.business_failure.loss_share, month.offset);
           c.operating[i] *= static_cast<float>(1.0 - sh.business_failure.loss_share);
         } else if (c.operating[i] > 0 && u[2] < (edge += region.livestock_p)) {
           t.livestock_losses += 1;
+          record_loss(hh, i, Cause::kBusinessLivestock,
+                      c.operating[i] * sh.livestock_loss.loss_share, month.offset);
           c.operating[i] *= static_cast<float>(1.0 - sh.livestock_loss.loss_share);
         }
       }
@@ -297,6 +320,9 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
             rng.uniforms(local, region.region_id, static_cast<std::uint32_t>(shocks.disaster_start),
                          Stream::kDisaster);
         if (ud[0] < sh.disaster.affected_share) {
+          // Its loss: this month's lost operating income over the disaster's whole span.
+          record_loss(hh, i, Cause::kDisaster, operating * sh.disaster.loss_share * disaster_months,
+                      month.offset);
           operating *= disaster_keep;
           t.disaster_hit_months += 1;
         }

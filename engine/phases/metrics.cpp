@@ -159,6 +159,58 @@ const std::array<MetricInfo, kMetricCount>& metric_table() {
        "pairings a full cadre handed over from a household no longer monitored to a monitored one"},
       {M::kEnterpriseRevenueIndex, "enterprise_revenue_index", "ratio",
        "mean revenue of enterprises alive in December relative to their kind's normal level"},
+      {M::kMonitoredShare, "monitored_share", "share",
+       "monitored_households over households simulated"},
+      {M::kDibaoShare, "dibao_share", "share",
+       "households enrolled in 低保/特困 in December over households simulated"},
+      {M::kWageShare, "wage_share", "share",
+       "wages (local, 公益性岗位, migrant) over net income, all households"},
+      {M::kEliminatedShare, "eliminated_share", "share",
+       "households with risk eliminated and not monitored in December, over households ever "
+       "monitored since the period began"},
+      {M::kEntriesShareSudden, "entries_share_sudden", "share",
+       "share of the year's entrants to monitoring identified as 突发严重困难户"},
+      {M::kEntriesShareShock, "entries_share_shock", "share",
+       "share of the year's entrants to monitoring whose main cause is a shock (not chronic low "
+       "income, not schooling costs)"},
+      {M::kEntriesShareIllness, "entries_share_illness", "share",
+       "share of the year's entrants to monitoring whose main cause is illness"},
+      {M::kReturnsShareIllness, "returns_share_illness", "share",
+       "share of households ending the year under the poverty line whose main cause is illness"},
+      {M::kReturnsByCauseChronicLow, "returns_by_cause_chronic_low_income", "households",
+       "households ending the year under the poverty line (返贫 or 致贫) whose main cause is "
+       "chronic low income: no loss or expense large enough: the largest loss or expense of the 12 "
+       "months before December (see "
+       "docs/validation.md, cause accounting)"},
+      {M::kReturnsByCauseIllness, "returns_by_cause_illness", "households",
+       "… serious illness or a disability after it"},
+      {M::kReturnsByCauseAccident, "returns_by_cause_accident", "households",
+       "… accident or a disability after it"},
+      {M::kReturnsByCauseDisaster, "returns_by_cause_disaster", "households", "… natural disaster"},
+      {M::kReturnsByCauseJobLoss, "returns_by_cause_job_loss", "households",
+       "… migrant job lost (incl. demand shocks)"},
+      {M::kReturnsByCauseBusiness, "returns_by_cause_business", "households",
+       "… business failure or livestock loss"},
+      {M::kReturnsByCauseEducation, "returns_by_cause_education", "households",
+       "… schooling costs"},
+      {M::kReturnsByCauseEnterpriseFailure, "returns_by_cause_enterprise_failure", "households",
+       "… an enterprise the household was linked to failed"},
+      {M::kEntriesByCauseChronicLow, "entries_by_cause_chronic_low_income", "households",
+       "households entering monitoring during the year whose main cause at entry is chronic low "
+       "income: no loss or expense large enough"},
+      {M::kEntriesByCauseIllness, "entries_by_cause_illness", "households",
+       "… serious illness or a disability after it"},
+      {M::kEntriesByCauseAccident, "entries_by_cause_accident", "households",
+       "… accident or a disability after it"},
+      {M::kEntriesByCauseDisaster, "entries_by_cause_disaster", "households", "… natural disaster"},
+      {M::kEntriesByCauseJobLoss, "entries_by_cause_job_loss", "households",
+       "… migrant job lost (incl. demand shocks)"},
+      {M::kEntriesByCauseBusiness, "entries_by_cause_business", "households",
+       "… business failure or livestock loss"},
+      {M::kEntriesByCauseEducation, "entries_by_cause_education", "households",
+       "… schooling costs"},
+      {M::kEntriesByCauseEnterpriseFailure, "entries_by_cause_enterprise_failure", "households",
+       "… an enterprise the household was linked to failed"},
   }};
   return table;
 }
@@ -179,7 +231,13 @@ struct YearTally {
   double lifted_lost_link = 0, poor_lost_link = 0;
   std::array<double, 4> by_category{};
   std::array<double, 4> by_alert{};
+  double poor_households = 0, ever_monitored = 0, eliminated_out = 0;
+  std::array<double, kCauseCount> poor_by_cause{};
   void add(const YearTally& o) {
+    poor_households += o.poor_households;
+    ever_monitored += o.ever_monitored;
+    eliminated_out += o.eliminated_out;
+    for (int c = 0; c < kCauseCount; ++c) poor_by_cause[c] += o.poor_by_cause[c];
     for (int k = 0; k < 3; ++k) {
       lifted_by_labour[k] += o.lifted_by_labour[k];
       poor_by_labour[k] += o.poor_by_labour[k];
@@ -335,6 +393,24 @@ void fill(MetricValues& m, double households, const YearTally& t, const YearFlow
   set(Metric::kHouseholdsLostLink, t.lost_link);
   set(Metric::kReturnRateLostLink, ratio(t.poor_lost_link, t.lifted_lost_link));
   set(Metric::kPoorLostLink, t.poor_lost_link);
+  const double monitored = t.by_category[1] + t.by_category[2] + t.by_category[3];
+  set(Metric::kMonitoredShare, ratio(monitored, households));
+  set(Metric::kDibaoShare, ratio(t.dibao_households, households));
+  set(Metric::kWageShare, ratio(in.wage_local + in.wage_public + in.wage_migrant, t.net));
+  set(Metric::kEliminatedShare, ratio(t.eliminated_out, t.ever_monitored));
+  set(Metric::kEntriesShareSudden, ratio(mt.sudden, mt.newly_identified));
+  const double shock_entries = mt.newly_identified -
+                               mt.by_cause[static_cast<int>(Cause::kChronicLow)] -
+                               mt.by_cause[static_cast<int>(Cause::kEducation)];
+  set(Metric::kEntriesShareShock, ratio(shock_entries, mt.newly_identified));
+  set(Metric::kEntriesShareIllness,
+      ratio(mt.by_cause[static_cast<int>(Cause::kIllness)], mt.newly_identified));
+  set(Metric::kReturnsShareIllness,
+      ratio(t.poor_by_cause[static_cast<int>(Cause::kIllness)], t.poor_households));
+  for (int c = 0; c < kCauseCount; ++c) {
+    m[static_cast<int>(Metric::kReturnsByCauseChronicLow) + c] = t.poor_by_cause[c];
+    m[static_cast<int>(Metric::kEntriesByCauseChronicLow) + c] = mt.by_cause[c];
+  }
 }
 
 }  // namespace
@@ -361,6 +437,8 @@ std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMon
     const double poverty_line = regions[r].poverty_line;
     const double monitoring_line = regions[r].monitoring_line;
     const MonitoringParams& mon = regions[r].params->monitoring;
+    const double education_cost = regions[r].params->shocks.education_cost_per_student;
+    const double material = mon.cause_material_share * poverty_line;
     const double annualise = flows[r].months > 0 ? 12.0 / flows[r].months : 0.0;
     const std::size_t begin = hh.region_begin[r];
     const std::size_t end = hh.region_begin[r + 1];
@@ -399,6 +477,15 @@ std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMon
           if (hh.mon_flags[i] & mon_flag::kPaired) t.monitored_paired += 1;
           t.by_alert[static_cast<int>(
               alert_of(hh.rolling_per_capita(i), monitoring_line, mon.alert))] += 1;
+        }
+        if (poor) {
+          t.poor_households += 1;
+          t.poor_by_cause[static_cast<int>(main_cause(
+              hh, i, month.offset, education_cost * hh.students[i], material * size))] += 1;
+        }
+        if (hh.category[i] != Category::kNone || (hh.mon_flags[i] & mon_flag::kWasEliminated)) {
+          t.ever_monitored += 1;
+          if (hh.category[i] == Category::kNone) t.eliminated_out += 1;
         }
         if (hh.mon_flags[i] & mon_flag::kDeniedThisYear) t.denied += 1;
         const std::uint8_t kinds = hh.link_kinds[i];

@@ -13,6 +13,8 @@ void MonitoringTally::add(const MonitoringTally& o) {
   relapsed += o.relapsed;
   eliminated += o.eliminated;
   pair_handovers += o.pair_handovers;
+  for (int c = 0; c < kCauseCount; ++c) by_cause[c] += o.by_cause[c];
+  sudden += o.sudden;
 }
 
 Alert alert_of(double rolling_per_capita, double monitoring_line, const AlertParams& p) {
@@ -86,6 +88,11 @@ MonitoringBlock identify_risk(Households& hh, std::size_t region_begin,
     hh.category[i] = sudden                             ? Category::kSudden
                      : (hh.flags[i] & hh_flag::kLifted) ? Category::kUnstable
                                                         : Category::kMarginal;
+    if (sudden) t.sudden += 1;
+    const Cause cause = main_cause(
+        hh, i, month.offset, region.params->shocks.education_cost_per_student * hh.students[i],
+        p.cause_material_share * region.poverty_line * hh.size[i]);
+    t.by_cause[static_cast<int>(cause)] += 1;
     hh.months_above[i] = 0;
     block.monitored.push_back(i);
   }

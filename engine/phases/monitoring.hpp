@@ -6,6 +6,7 @@
 
 #include "core/rng.hpp"
 #include "model/households.hpp"
+#include "phases/causes.hpp"
 #include "phases/schedule.hpp"
 
 namespace povsim {
@@ -47,6 +48,8 @@ struct MonitoringTally {
   double relapsed = 0;
   double eliminated = 0;
   double pair_handovers = 0;  // cadre pairings handed over to a monitored household
+  std::array<double, kCauseCount> by_cause{};  // newly identified, by main cause
+  double sudden = 0;                           // newly identified as 突发严重困难户
   void add(const MonitoringTally& o);
 };
 

@@ -159,6 +159,7 @@ struct MonitoringParams {
   double guarantee_fix_rate = 0;         // per month while monitored
   PairingParams pairing;
   MotivationParams motivation;
+  double cause_material_share = 0;  // of size × poverty line: a loss this large can be a cause
 };
 
 struct EmploymentProgramme {

@@ -264,6 +264,11 @@ void describe(V& v, MonitoringParams& p) {
           Doc{"per month", "such a gap is closed while the household is monitored"});
   v.section("pairing", p.pairing, "cadre pairing 结对帮扶");
   v.section("motivation", p.motivation, "内生动力 and incentives");
+  v.field(
+      "cause_material_share", p.cause_material_share, Range{0, 10},
+      Doc{"share of size × poverty line",
+          "cause accounting: the largest loss or expense of the last 12 months is a household's "
+          "main cause only if at least this large, else chronic low income"});
 }
 
 template <class V>
