@@ -25,9 +25,18 @@ done
 
 tmp=$(mktemp -d /tmp/povsim-slurm.XXXXXX)
 pids=()
+jobs_submitted=""
 cleanup() {
   local rc=$?
-  # Stop only the daemons started here, by their pids; then their stray job processes, if any.
+  # Cancel our jobs first (their steps would outlive slurmd), then stop only the daemons started
+  # here, by their pids.
+  if [ -n "$jobs_submitted" ]; then
+    scancel "$jobs_submitted" 2>/dev/null || true
+    for _ in $(seq 50); do
+      [ -z "$(squeue -h -j "$jobs_submitted" 2>/dev/null || true)" ] && break
+      sleep 0.2
+    done
+  fi
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do
     for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
@@ -133,6 +142,7 @@ echo "slurm up: node $node, $cpus CPUs, ports $ctld_port/$slurmd_port, auth/$aut
 "$povsim" sweep "$sweep" --out "$tmp/whole" --threads 1 >/dev/null
 
 read -r array merge < <(POVSIM=$povsim "$here/submit-sweep.sh" "$sweep" "$tmp/out" "$shards")
+jobs_submitted="$array,$merge"
 echo "submitted array job $array (shards 1-$shards) and merge job $merge"
 
 # Wait (up to 240 s) until both jobs have left the queue.
