@@ -31,6 +31,9 @@ test-asan: deps
 bench: build
 	$(BUILD)/bench/povsim_bench_e2e $(BUILD)/bench/e2e.json --target 40e6
 	$(BUILD)/bench/povsim_bench_e2e $(BUILD)/bench/e2e-foundation.json --scenario scenarios/bench-1m-foundation.yaml
+	# National scale (832 counties, 30 million households, 1 and 2 threads): docs/hpc.md.
+	$(BUILD)/bench/povsim_bench_e2e $(BUILD)/bench/e2e-national.json --scenario scenarios/national.yaml \
+	  --repeats 1 --target 30e6
 	$(BUILD)/bench/povsim_bench_micro --benchmark_min_time=0.2 \
 	  --benchmark_out=$(BUILD)/bench/micro.json --benchmark_out_format=json
 

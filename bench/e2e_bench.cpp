@@ -40,6 +40,7 @@
 #include "model/population.hpp"
 #include "scenario/scenario_loader.hpp"
 #include "sim/runner.hpp"
+#include "sim/simulation.hpp"
 
 namespace fs = std::filesystem;
 using json = nlohmann::ordered_json;
@@ -54,6 +55,7 @@ struct Options {
   std::size_t stream_elements = 32u << 20u;  // doubles per STREAM array (3 × 256 MiB)
   int stream_repeats = 10;
   double target = 50e6;  // household-months per second on 2 cores
+  double scale = 1.0;    // multiplies every region's households (--scale of povsim run)
 };
 
 Options parse_options(int argc, char** argv) {
@@ -67,6 +69,8 @@ Options parse_options(int argc, char** argv) {
   app.add_option("--stream-elements", o.stream_elements, "doubles per STREAM array")
       ->check(CLI::Range(std::size_t{1} << 20u, std::size_t{1} << 32u));
   app.add_option("--target", o.target, "household-months per second to meet on 2 cores");
+  app.add_option("--scale", o.scale, "multiply every region's household count")
+      ->check(CLI::Range(1e-6, 1e4));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -264,6 +268,47 @@ double synthesis_seconds(const Params& params, int threads, int repeats) {
   return best;
 }
 
+/// Where the memory of one replication goes, from a Simulation built (population, enterprises,
+/// links, graphs) but not yet run: state columns per household, links and their CSR graphs.
+json memory_breakdown(const Params& params, std::size_t households) {
+  const Simulation sim(params, 0);
+  std::size_t links = 0, link_bytes = 0, graph_bytes = 0, graph_vertices = 0, graph_edges = 0;
+  for (const RegionEnterprises& ent : sim.enterprises()) {
+    links += ent.links.size();
+    link_bytes += ent.links.capacity() * sizeof(Link);
+    // boost CSR: a row start per vertex (+1), a target and an edge property per stored edge.
+    const std::size_t v = boost::num_vertices(ent.graph);
+    const std::size_t e = boost::num_edges(ent.graph);
+    graph_vertices += v;
+    graph_edges += e;
+    graph_bytes += (v + 1) * sizeof(std::size_t) + e * (sizeof(std::size_t) + sizeof(LinkEdge));
+  }
+  const double n = static_cast<double>(std::max<std::size_t>(1, households));
+  const std::size_t state = Households::bytes_per_household() * households;
+  json m;
+  m["households"] = households;
+  m["state_bytes"] = state;
+  m["links"] = links;
+  m["links_per_household"] = static_cast<double>(links) / n;
+  m["link_record_bytes"] = sizeof(Link);
+  m["graph_edges_per_link"] =
+      links ? static_cast<double>(graph_edges) / static_cast<double>(links) : 0.0;
+  m["bytes_per_link"] =
+      links ? static_cast<double>(link_bytes +
+                                  graph_edges * (sizeof(std::size_t) + sizeof(LinkEdge))) /
+                  static_cast<double>(links)
+            : 0.0;
+  m["link_bytes"] = link_bytes;
+  m["graph_bytes"] = graph_bytes;
+  m["graph_vertices"] = graph_vertices;
+  m["model_bytes_per_household"] = static_cast<double>(state + link_bytes + graph_bytes) / n;
+  m["note"] =
+      "state = Households::bytes_per_household() × households; links = RegionEnterprises::links "
+      "(capacity); graph = boost CSR row starts (8 B per vertex: household or enterprise) and "
+      "8 + 4 B per stored edge (each link stored once per direction it is read)";
+  return m;
+}
+
 std::vector<int> thread_counts() {
   const int max = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   std::vector<int> counts;
@@ -293,7 +338,7 @@ int main(int argc, char** argv) {
   const Options opt = parse_options(argc, argv);
   try {
     const json machine = machine_facts();
-    const LoadedScenario loaded = load_scenario(opt.scenario);
+    const LoadedScenario loaded = load_scenario(opt.scenario, {{}, opt.scale});
     const Params& params = loaded.params;
 
     std::uint64_t households = 0;
@@ -351,6 +396,7 @@ int main(int argc, char** argv) {
                                  std::to_string(run.households_simulated) +
                                  " households, the scenario lists " + std::to_string(households));
     }
+    const json memory = memory_breakdown(params, households);
     // Bandwidth last, so its 3 large arrays never count in the engine's peak RSS.
     for (EngineRun& run : runs)
       run.bandwidth = stream(run.threads, opt.stream_elements, opt.stream_repeats);
@@ -450,6 +496,13 @@ int main(int argc, char** argv) {
     doc["stream_triad_bytes_per_second"] = top["stream"]["triad_bytes_per_second"];
     doc["stream_copy_bytes_per_second"] = top["stream"]["copy_bytes_per_second"];
     doc["state_traffic_fraction_of_triad"] = top["state_traffic_fraction_of_triad"];
+    doc["peak_rss_bytes_per_household"] =
+        static_cast<double>(top_rss) / static_cast<double>(std::max<std::uint64_t>(1, households));
+    doc["scale"] = opt.scale;
+    doc["memory"] = memory;
+    // Strong scaling over threads (1 → all cores of this machine) is `runs`; scaling over MPI
+    // ranks (1 → 2) is measured by the MPI build and belongs in `ranks` (null until then).
+    doc["ranks"] = nullptr;
     doc["runs"] = jruns;
     doc["targets"] = {{"household_months_per_second_on_2_cores",
                        {{"target", opt.target},
@@ -490,6 +543,12 @@ int main(int argc, char** argv) {
     std::printf(" unattributed %.3f (population synthesis alone: %.3f)\n",
                 top["unattributed_seconds"].get<double>(),
                 top["population_synthesis_seconds"].get<double>());
+    std::printf(
+        "memory: %zu bytes/household of state, %.2f links/household at %.1f bytes/link, "
+        "%.1f model bytes/household; peak RSS %.1f bytes/household\n",
+        state_bytes, memory["links_per_household"].get<double>(),
+        memory["bytes_per_link"].get<double>(), memory["model_bytes_per_household"].get<double>(),
+        doc["peak_rss_bytes_per_household"].get<double>());
     std::printf(
         "targets: >= %.0f M household-months/s on 2 cores: %.1f M (%.0f%%)%s; "
         "<= 128 bytes/household: %zu (%s)\n",

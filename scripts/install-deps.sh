@@ -9,6 +9,9 @@ packages=(build-essential cmake ninja-build pkg-config git clang-format
 # Debian's nodejs and npm unless an npm is already on PATH (e.g. from NodeSource). Chromium and
 # a CJK font are for the headless-browser test of the report.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+# Sweeps on a cluster: a real single-node Slurm for scripts/slurm/test-local-slurm.sh (jq compares
+# the manifests).
+packages+=(slurm-wlm munge jq)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -148,10 +148,29 @@ int compare_command(const std::vector<std::string>& scenarios, const RunFlags& f
 
 int sweep_command(const std::string& sweep_file, const RunFlags& flags, bool resume, int stop_after,
                   const std::string& command_line) {
+  return sweep_shard_command(sweep_file, flags, resume, stop_after, "", command_line);
+}
+
+int merge_command(const std::vector<std::string>& shard_dirs, const std::string& out, int threads,
+                  const std::string& command_line) {
+  MergeSettings settings;
+  settings.out = out;
+  settings.threads = threads;
+  settings.command_line = command_line;
+  std::vector<std::filesystem::path> dirs(shard_dirs.begin(), shard_dirs.end());
+  const SweepOutcome o = merge_sweep_shards(dirs, settings);
+  std::printf("povsim merge: %zu shards, %zu points\nresults: %s/{points.csv,results.csv,...}\n",
+              dirs.size(), o.points, out.c_str());
+  return 0;
+}
+
+int sweep_shard_command(const std::string& sweep_file, const RunFlags& flags, bool resume,
+                        int stop_after, const std::string& shard, const std::string& command_line) {
+  SweepSettings settings;
+  if (!shard.empty()) parse_shard(shard, settings.shard, settings.shards);
   const std::vector<std::string> overrides = flags.scenario_overrides();
   SweepSpec spec = load_sweep(sweep_file, overrides, flags.scale);
   if (flags.replications > 0) spec.replications = flags.replications;
-  SweepSettings settings;
   settings.out = flags.out.empty() ? "outputs/sweep-" + spec.name : flags.out;
   settings.overrides = overrides;
   settings.scale = flags.scale;
@@ -165,6 +184,14 @@ int sweep_command(const std::string& sweep_file, const RunFlags& flags, bool res
   std::signal(SIGINT, [](int) { request_sweep_stop(); });
   const SweepOutcome o = run_sweep(spec, sweep_file, settings);
   std::signal(SIGINT, SIG_DFL);
+  if (o.complete && settings.shards > 1) {
+    std::printf("povsim sweep %s: shard %d/%d (%zu run now, %zu resumed) of %zu points\n",
+                spec.name.c_str(), settings.shard + 1, settings.shards, o.run_now, o.resumed,
+                o.points);
+    std::printf("results: %s/{shard.json,point-*.csv} — join all shards with povsim merge\n",
+                settings.out.string().c_str());
+    return 0;
+  }
   if (o.complete) {
     std::printf("povsim sweep %s: %zu points (%zu run now, %zu resumed) × %d replications\n",
                 spec.name.c_str(), o.points, o.run_now, o.resumed, spec.replications);

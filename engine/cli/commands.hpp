@@ -26,6 +26,12 @@ int compare_command(const std::vector<std::string>& scenarios, const RunFlags& f
 /// Parameter sweeps (grid, Latin hypercube, Sobol with Saltelli indices), resumable.
 int sweep_command(const std::string& sweep_file, const RunFlags& flags, bool resume, int stop_after,
                   const std::string& command_line);
+/// One shard i/N of a sweep (--shard), written for merge_command.
+int sweep_shard_command(const std::string& sweep_file, const RunFlags& flags, bool resume,
+                        int stop_after, const std::string& shard, const std::string& command_line);
+/// Joins the outputs of all N shards of a sweep into what the unsharded sweep writes.
+int merge_command(const std::vector<std::string>& shard_dirs, const std::string& out, int threads,
+                  const std::string& command_line);
 /// Method of simulated moments: fits parameters to targets (Levenberg–Marquardt, multi-start).
 int calibrate_command(const std::string& file, const RunFlags& flags,
                       const std::string& command_line);

@@ -59,6 +59,22 @@ int main(int argc, char** argv) {
   sweep
       ->add_option("--stop-after", stop_after, "run at most N new points, then stop (resume later)")
       ->check(CLI::Range(1, 100000000));
+  std::string shard;
+  sweep->add_option(
+      "--shard", shard,
+      "run only shard i of N (i/N, 1 <= i <= N: points p with p % N == i - 1), for merge");
+
+  std::vector<std::string> merge_dirs;
+  std::string merge_out;
+  int merge_threads = 0;
+  auto* merge = app.add_subcommand(
+      "merge", "join the outputs of sweep --shard i/N into what the unsharded sweep writes");
+  merge->add_option("shards", merge_dirs, "the --out directories of all N shards")
+      ->required()
+      ->expected(1, 1000000);
+  merge->add_option("--out", merge_out, "output directory of the merged sweep")->required();
+  merge->add_option("--threads", merge_threads, "recorded in the manifest (default: all cores)")
+      ->check(CLI::Range(1, 4096));
 
   std::string calibrate_file;
   auto* calibrate = app.add_subcommand(
@@ -105,7 +121,11 @@ int main(int argc, char** argv) {
   try {
     if (*run) return povsim::run_command(scenario, flags, command_line);
     if (*compare) return povsim::compare_command(compare_files, flags, command_line);
+    if (*sweep && !shard.empty())
+      return povsim::sweep_shard_command(sweep_file, flags, resume, stop_after, shard,
+                                         command_line);
     if (*sweep) return povsim::sweep_command(sweep_file, flags, resume, stop_after, command_line);
+    if (*merge) return povsim::merge_command(merge_dirs, merge_out, merge_threads, command_line);
     if (*calibrate) return povsim::calibrate_command(calibrate_file, flags, command_line);
     if (*validate) return povsim::validate_command(validate_file, flags);
     if (*schema) return povsim::schema_command(markdown, schema_values);

@@ -7,20 +7,25 @@ namespace povsim {
 
 namespace {
 /// Standard normal cell boundaries b_k = Φ⁻¹(k / cells); the infinite ends are replaced by
-/// extrapolating through the outermost cell centres, keeping the table symmetric.
-std::array<double, QuantileTable::kCells + 1> normal_bounds() {
-  constexpr int n = QuantileTable::kCells;
-  const boost::math::normal_distribution<double> normal;
-  std::array<double, n + 1> bound{};
-  for (int k = 1; k < n; ++k) bound[k] = boost::math::quantile(normal, k / static_cast<double>(n));
-  bound[0] = 2.0 * boost::math::quantile(normal, 0.5 / n) - bound[1];
-  bound[n] = -bound[0];
-  return bound;
+/// extrapolating through the outermost cell centres, keeping the table symmetric. Computed once
+/// (1,024 inverse-erf evaluations) and shared: every region's tables start from them.
+const std::array<double, QuantileTable::kCells + 1>& normal_bounds() {
+  static const std::array<double, QuantileTable::kCells + 1> bounds = [] {
+    constexpr int n = QuantileTable::kCells;
+    const boost::math::normal_distribution<double> normal;
+    std::array<double, n + 1> bound{};
+    for (int k = 1; k < n; ++k)
+      bound[k] = boost::math::quantile(normal, k / static_cast<double>(n));
+    bound[0] = 2.0 * boost::math::quantile(normal, 0.5 / n) - bound[1];
+    bound[n] = -bound[0];
+    return bound;
+  }();
+  return bounds;
 }
 }  // namespace
 
 QuantileTable QuantileTable::normal() {
-  const auto bound = normal_bounds();
+  const auto& bound = normal_bounds();
   QuantileTable t;
   for (int k = 0; k < kCells; ++k)
     t.cells_[k] = {static_cast<float>(bound[k]), static_cast<float>(bound[k + 1] - bound[k])};
@@ -28,7 +33,7 @@ QuantileTable QuantileTable::normal() {
 }
 
 QuantileTable QuantileTable::lognormal_unit_mean(double sigma) {
-  const auto bound = normal_bounds();
+  const auto& bound = normal_bounds();
   std::array<double, kCells + 1> value{};
   double mean = 0;  // of the piecewise-linear distribution, so the factor averages exactly 1
   for (int k = 0; k <= kCells; ++k) value[k] = std::exp(sigma * bound[k] - 0.5 * sigma * sigma);

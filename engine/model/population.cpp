@@ -77,16 +77,17 @@ Households synthesize_population(const Params& params, const Rng& rng) {
     hh.region_begin.push_back(static_cast<std::uint32_t>(total));
   }
   hh.resize(total);
-  Units units;
-  for (auto& col : units.by_source) col.assign(total, 0.0f);
-
-  for (std::size_t r = 0; r < params.regions.size(); ++r) {
+  // Regions side by side (and blocks within each): every draw is keyed by household, so the
+  // result does not depend on the order; each region's income units live only while it is built.
+  tbb::parallel_for(std::size_t{0}, params.regions.size(), [&](std::size_t r) {
     const RegionParams& rp = params.region(0, r);
     const PopulationParams& pop = rp.population;
     const EconomyParams& eco = rp.economy;
     const std::uint32_t region_id = params.regions[r].stable_id;
     const std::size_t begin = hh.region_begin[r];
     const std::size_t end = hh.region_begin[r + 1];
+    Units units;
+    for (auto& col : units.by_source) col.assign(end - begin, 0.0f);
     const std::array<const IncomeSourceParams*, kSources> src{
         &eco.wage_local, &eco.wage_migrant, &eco.operating, &eco.property, &eco.subsidy};
     // A source's cv is the lognormal's: log-sd = sqrt(log(1 + cv²)).
@@ -139,10 +140,10 @@ Households synthesize_population(const Params& params, const Rng& rng) {
             static_cast<double>(size)};
         for (int s = 0; s < kSources; ++s) {
           const bool has = eligible_units[s] > 0 && participate_u[s] < src[s]->participation;
-          units.by_source[s][i] =
+          units.by_source[s][i - begin] =
               has ? static_cast<float>(eligible_units[s] * (*spread[s])(spread_word[s])) : 0.0f;
         }
-        if (units.by_source[1][i] > 0)
+        if (units.by_source[1][i - begin] > 0)
           flags |= hh_flag::kMigrantAttached | hh_flag::kMigrantEmployed;
 
         hh.size[i] = static_cast<std::uint8_t>(size);
@@ -171,7 +172,7 @@ Households synthesize_population(const Params& params, const Rng& rng) {
       for (std::size_t i = b; i < e; ++i) {
         const int g = (hh.flags[i] & hh_flag::kLifted) ? 0 : 1;
         t.persons[g] += hh.size[i];
-        for (int s = 0; s < kSources; ++s) t.units[g][s] += units.by_source[s][i];
+        for (int s = 0; s < kSources; ++s) t.units[g][s] += units.by_source[s][i - begin];
       }
       return t;
     });
@@ -188,15 +189,15 @@ Households synthesize_population(const Params& params, const Rng& rng) {
     tbb::parallel_for(tbb::blocked_range<std::size_t>(begin, end, 4096), [&](const auto& range) {
       for (std::size_t i = range.begin(); i != range.end(); ++i) {
         const auto& k = scale[(hh.flags[i] & hh_flag::kLifted) ? 0 : 1];
-        hh.wage_local[i] = units.by_source[0][i] * k[0];
-        hh.wage_migrant[i] = units.by_source[1][i] * k[1];
-        hh.operating[i] = units.by_source[2][i] * k[2];
-        hh.property[i] = units.by_source[3][i] * k[3];
-        hh.subsidy[i] = units.by_source[4][i] * k[4];
+        hh.wage_local[i] = units.by_source[0][i - begin] * k[0];
+        hh.wage_migrant[i] = units.by_source[1][i - begin] * k[1];
+        hh.operating[i] = units.by_source[2][i - begin] * k[2];
+        hh.property[i] = units.by_source[3][i - begin] * k[3];
+        hh.subsidy[i] = units.by_source[4][i - begin] * k[4];
       }
     });
     seed_monitoring_state(hh, begin, end, rp, region_id, rng);
-  }
+  });
   return hh;
 }
 

@@ -9,6 +9,7 @@
 
 #include "core/rng.hpp"
 #include "scenario/config_tree.hpp"
+#include "scenario/regions_table.hpp"
 #include "scenario/schema_reader.hpp"
 
 namespace povsim {
@@ -39,6 +40,26 @@ std::string sha256_hex(const std::string& data) {
   return out;
 }
 
+/// `regions_table: FILE.csv` (relative to the scenario) stands for the `regions:` list it holds.
+void expand_regions_table(ConfigNode& root, const fs::path& file, Diagnostics& diags) {
+  const ConfigNode* table = root.find("regions_table");
+  if (!table) return;
+  if (root.find("regions")) {
+    diags.error(table->key_origin, "regions_table",
+                "expected either `regions` or `regions_table` in one file, found both");
+  } else if (!table->is_scalar()) {
+    diags.error(table->origin, "regions_table",
+                "expected a path to a CSV file (county, province, households, profile), found " +
+                    table->describe());
+  } else {
+    ConfigNode regions =
+        read_regions_table(file.parent_path() / table->scalar, table->origin, diags);
+    regions.key_origin = table->key_origin;
+    root.map.emplace_back("regions", std::move(regions));
+  }
+  root.erase("regions_table");
+}
+
 /// Loads a scenario file and the chain of files it `extends`, merged base-first. `named_at` is
 /// the `extends` value that led here (none for the scenario itself).
 ConfigNode load_with_extends(const fs::path& file, Diagnostics& diags, std::vector<fs::path>& chain,
@@ -58,6 +79,7 @@ ConfigNode load_with_extends(const fs::path& file, Diagnostics& diags, std::vect
     diags.error(root.origin, "", "expected a mapping of scenario keys, found " + root.describe());
     return {};
   }
+  expand_regions_table(root, file, diags);
   const ConfigNode* extends = root.find("extends");
   if (!extends) return root;
   if (!extends->is_scalar()) {

@@ -17,6 +17,17 @@
 
 namespace povsim {
 
+namespace {
+/// For passes over regions' blocks that only write households.
+struct NoResult {
+  void add(const NoResult&) {}
+};
+}  // namespace
+
+std::pair<std::size_t, std::size_t> Simulation::region_range(std::size_t r) const {
+  return {hh_.region_begin[r], hh_.region_begin[r + 1]};
+}
+
 Simulation::Simulation(const Params& params, std::uint32_t replication)
     : params_(params),
       rng_(static_cast<std::uint32_t>(params.seed), replication),
@@ -32,22 +43,25 @@ Simulation::Simulation(const Params& params, std::uint32_t replication)
   // The period starts from 2020's steady state: 低保 as assessed then, and a full year of income.
   const MonthContext first = month_context(params_, 0);
   const std::vector<RegionMonth> regions = schedule_month(params_, first, noise_);
-  for (std::size_t r = 0; r < regions.size(); ++r)
-    enterprises_.push_back(synthesize_enterprises(hh_, hh_.region_begin[r], hh_.region_begin[r + 1],
-                                                  regions[r], rng_));
-  for (std::size_t r = 0; r < regions.size(); ++r)
-    cadres_.push_back(synthesize_cadres(hh_, hh_.region_begin[r], hh_.region_begin[r + 1],
-                                        regions[r].params->monitoring.pairing, regions[r].region_id,
-                                        rng_));
-  for (std::size_t r = 0; r < regions.size(); ++r) {
-    const std::size_t begin = hh_.region_begin[r];
-    const std::size_t end = hh_.region_begin[r + 1];
-    tbb::parallel_for(begin, end, kReduceBlock, [&](std::size_t b) {
-      const std::size_t e = std::min(end, b + kReduceBlock);
-      dibao_assessment(hh_, begin, b, e, regions[r], rng_);
-      seed_income_record(hh_, b, e, regions[r]);
-    });
-  }
+  // Regions are independent here (their own households, keyed draws): all built side by side.
+  enterprises_.resize(regions.size());
+  tbb::parallel_for(std::size_t{0}, regions.size(), [&](std::size_t r) {
+    enterprises_[r] =
+        synthesize_enterprises(hh_, hh_.region_begin[r], hh_.region_begin[r + 1], regions[r], rng_);
+  });
+  cadres_.resize(regions.size());
+  tbb::parallel_for(std::size_t{0}, regions.size(), [&](std::size_t r) {
+    cadres_[r] =
+        synthesize_cadres(hh_, hh_.region_begin[r], hh_.region_begin[r + 1],
+                          regions[r].params->monitoring.pairing, regions[r].region_id, rng_);
+  });
+  block_reduce_ranges<NoResult>(
+      regions.size(), [&](std::size_t r) { return region_range(r); },
+      [&](std::size_t r, std::size_t b, std::size_t e) {
+        dibao_assessment(hh_, hh_.region_begin[r], b, e, regions[r], rng_);
+        seed_income_record(hh_, b, e, regions[r]);
+        return NoResult{};
+      });
 }
 
 void Simulation::step_month() {
@@ -103,40 +117,48 @@ void Simulation::step_month() {
   // 4. Enterprises: sector shocks, entry and subsidies each January; failures end all links.
   {
     auto t = timer.stamp(Phase::kEnterprises);
-    for (std::size_t r = 0; r < n_regions; ++r)
+    tbb::parallel_for(std::size_t{0}, n_regions, [&](std::size_t r) {
       enterprise_month(enterprises_[r], hh_, hh_.region_begin[r], month, regions[r], rng_,
                        shocks_[r].price_multiplier, flows_[r].enterprises);
+    });
   }
   // 5. Labour market: local vacancies filled (migrant work moves in the household pass).
   {
     auto t = timer.stamp(Phase::kLabour);
-    for (std::size_t r = 0; r < n_regions; ++r)
+    tbb::parallel_for(std::size_t{0}, n_regions, [&](std::size_t r) {
       labour_market(enterprises_[r], hh_, hh_.region_begin[r], month, regions[r], rng_,
                     flows_[r].enterprises);
+    });
   }
   // 6. Households: 低保 assessment, then incomes, shocks and transfers.
   std::vector<std::vector<MedicalClaim>> claims(n_regions);
   std::vector<std::vector<std::uint32_t>> watch(n_regions);
   {
     auto t = timer.stamp(Phase::kHouseholds);
+    // Every region's blocks in one parallel loop (832 counties would otherwise synchronise 832
+    // times a month); blocks and their order of combination per region are block_reduce's.
+    block_reduce_ranges<NoResult>(
+        n_regions,
+        [&](std::size_t r) {
+          const int interval = regions[r].params->transfers.dibao.assessment_interval_months;
+          return month.offset % interval == 0 ? households_of(r)
+                                              : std::pair<std::size_t, std::size_t>{0, 0};
+        },
+        [&](std::size_t r, std::size_t b, std::size_t e) {
+          dibao_assessment(hh_, hh_.region_begin[r], b, e, regions[r], rng_);
+          return NoResult{};
+        });
+    std::vector<HouseholdBlock> blocks = block_reduce_ranges<HouseholdBlock>(
+        n_regions, households_of, [&](std::size_t r, std::size_t b, std::size_t e) {
+          return household_income(hh_, hh_.region_begin[r], b, e, month, regions[r], shocks_[r],
+                                  rng_);
+        });
     for (std::size_t r = 0; r < n_regions; ++r) {
-      const auto [begin, end] = households_of(r);
-      const int interval = regions[r].params->transfers.dibao.assessment_interval_months;
-      if (month.offset % interval == 0) {
-        tbb::parallel_for(
-            std::size_t{begin}, end, kReduceBlock, [&, b0 = begin, e0 = end](std::size_t b) {
-              dibao_assessment(hh_, b0, b, std::min(e0, b + kReduceBlock), regions[r], rng_);
-            });
-      }
-      HouseholdBlock block =
-          block_reduce<HouseholdBlock>(begin, end, [&, b0 = begin](std::size_t b, std::size_t e) {
-            return household_income(hh_, b0, b, e, month, regions[r], shocks_[r], rng_);
-          });
-      flows_[r].income.add(block.totals);
-      settle_transport_subsidies(hh_, block.movers, month, regions[r], transport_left_[r],
+      flows_[r].income.add(blocks[r].totals);
+      settle_transport_subsidies(hh_, blocks[r].movers, month, regions[r], transport_left_[r],
                                  flows_[r].enterprises);
-      claims[r] = std::move(block.claims);
-      watch[r] = std::move(block.watch);
+      claims[r] = std::move(blocks[r].claims);
+      watch[r] = std::move(blocks[r].watch);
       flows_[r].months += 1;
       flows_[r].disasters = shocks_[r].disasters;
     }
@@ -145,17 +167,26 @@ void Simulation::step_month() {
   std::vector<std::vector<std::uint32_t>> monitored(n_regions);
   {
     auto t = timer.stamp(Phase::kMonitoring);
+    std::vector<ScreeningRates> rates;
+    rates.reserve(n_regions);
     for (std::size_t r = 0; r < n_regions; ++r) {
       const auto [begin, end] = households_of(r);
-      const ScreeningRates rates =
-          screening_rates(regions[r].params->monitoring, end - begin, monitored_count_[r]);
-      const std::span<const std::uint32_t> list(watch[r]);
-      MonitoringBlock block = block_reduce<MonitoringBlock>(
-          0, list.size(), [&, b0 = begin](std::size_t b, std::size_t e) {
-            return identify_risk(hh_, b0, list.subspan(b, e - b), month, regions[r], rates, rng_);
-          });
-      flows_[r].monitoring.add(block.tally);
-      monitored[r] = std::move(block.monitored);
+      rates.push_back(
+          screening_rates(regions[r].params->monitoring, end - begin, monitored_count_[r]));
+    }
+    std::vector<MonitoringBlock> blocks = block_reduce_ranges<MonitoringBlock>(
+        n_regions,
+        [&](std::size_t r) {
+          return std::pair<std::size_t, std::size_t>{0, watch[r].size()};
+        },
+        [&](std::size_t r, std::size_t b, std::size_t e) {
+          const std::span<const std::uint32_t> list(watch[r]);
+          return identify_risk(hh_, hh_.region_begin[r], list.subspan(b, e - b), month, regions[r],
+                               rates[r], rng_);
+        });
+    for (std::size_t r = 0; r < n_regions; ++r) {
+      flows_[r].monitoring.add(blocks[r].tally);
+      monitored[r] = std::move(blocks[r].monitored);
       // 结对帮扶: monitored households without a cadre get one while cadres have room.
       flows_[r].monitoring.pair_handovers +=
           static_cast<double>(pair_monitored(cadres_[r], hh_, hh_.region_begin[r], monitored[r]));
@@ -173,13 +204,18 @@ void Simulation::step_month() {
   // 9. Risk elimination.
   {
     auto t = timer.stamp(Phase::kRiskElimination);
+    const std::vector<MonitoringTally> tallies = block_reduce_ranges<MonitoringTally>(
+        n_regions,
+        [&](std::size_t r) {
+          return std::pair<std::size_t, std::size_t>{0, monitored[r].size()};
+        },
+        [&](std::size_t r, std::size_t b, std::size_t e) {
+          const std::span<const std::uint32_t> list(monitored[r]);
+          return eliminate_risk(hh_, hh_.region_begin[r], list.subspan(b, e - b), month, regions[r],
+                                rng_);
+        });
     for (std::size_t r = 0; r < n_regions; ++r) {
-      const std::span<const std::uint32_t> list(monitored[r]);
-      flows_[r].monitoring.add(
-          block_reduce<MonitoringTally>(0, list.size(), [&](std::size_t b, std::size_t e) {
-            return eliminate_risk(hh_, hh_.region_begin[r], list.subspan(b, e - b), month,
-                                  regions[r], rng_);
-          }));
+      flows_[r].monitoring.add(tallies[r]);
       monitored_count_[r] = monitored[r].size();
     }
   }

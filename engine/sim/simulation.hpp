@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "core/normal_table.hpp"
@@ -48,6 +49,7 @@ class Simulation {
   }
 
  private:
+  std::pair<std::size_t, std::size_t> region_range(std::size_t r) const;  // its households
   const Params& params_;
   Rng rng_;
   Households hh_;

@@ -58,6 +58,18 @@ std::string method_name(SweepMethod m) {
   return "?";
 }
 
+struct ManifestPaths {
+  std::string sweep_file;  // as given on the command line
+  std::string base;        // the base scenario, as resolved from it
+};
+
+/// points.csv, results.csv, sobol.csv, manifest.json and report.html of a sweep whose point files
+/// are all in `partial`, written atomically to `out`.
+void write_sweep_outputs(const SweepSpec& spec, const Design& design, const ManifestPaths& paths,
+                         const fs::path& partial, const fs::path& out,
+                         const std::string& command_line, int threads, double scale,
+                         std::size_t resumed, std::chrono::steady_clock::time_point start);
+
 }  // namespace
 
 void request_sweep_stop() { stop_requested = true; }
@@ -91,7 +103,11 @@ SweepOutcome run_sweep(const SweepSpec& spec, const fs::path& sweep_file,
   SweepOutcome outcome;
   outcome.points = n_points;
   std::vector<std::size_t> pending;
+  std::size_t shard_points = 0;
   for (std::size_t p = 0; p < n_points; ++p) {
+    if (p % static_cast<std::size_t>(settings.shards) != static_cast<std::size_t>(settings.shard))
+      continue;
+    ++shard_points;
     if (fs::exists(partial / point_file(p)))
       ++outcome.resumed;
     else
@@ -129,9 +145,55 @@ SweepOutcome run_sweep(const SweepSpec& spec, const fs::path& sweep_file,
   }
   for (std::size_t p : pending)
     if (fs::exists(partial / point_file(p))) ++outcome.run_now;
-  const bool all_done = outcome.resumed + outcome.run_now == n_points;
+  const bool all_done = outcome.resumed + outcome.run_now == shard_points;
   if (!all_done) return outcome;
 
+  if (settings.shards > 1) {
+    // A shard's output: its point files and shard.json, which povsim merge checks and joins.
+    OutputDir dir(out);
+    std::vector<std::size_t> mine;
+    for (std::size_t p = static_cast<std::size_t>(settings.shard); p < n_points;
+         p += static_cast<std::size_t>(settings.shards)) {
+      dir.write(point_file(p), read_file(partial / point_file(p)));
+      mine.push_back(p);
+    }
+    nlohmann::ordered_json j;
+    j["schema"] = "povsim-sweep-shard/1";
+    j["engine_version"] = kVersion;
+    j["git_commit"] = kGitCommit;
+    j["sweep"] = spec.name;
+    j["sweep_file"] = sweep_file.string();
+    j["sweep_file_absolute"] = fs::absolute(sweep_file).lexically_normal().string();
+    j["base"] = spec.base.string();
+    j["overrides"] = settings.overrides;
+    j["scale"] = settings.scale;
+    j["replications"] = spec.replications;
+    j["points"] = n_points;
+    j["shard"] = settings.shard + 1;  // as on the command line: 1..shards
+    j["shards"] = settings.shards;
+    j["shard_points"] = mine;
+    j["resumed_points"] = outcome.resumed;
+    j["threads"] = threads;
+    dir.write("shard.json", j.dump(2) + "\n");
+    dir.commit();
+    fs::remove_all(partial, ec);
+    outcome.complete = true;
+    return outcome;
+  }
+  write_sweep_outputs(spec, design, {sweep_file.string(), spec.base.string()}, partial, out,
+                      settings.command_line, threads, settings.scale, outcome.resumed, start);
+  fs::remove_all(partial, ec);
+  outcome.complete = true;
+  return outcome;
+}
+
+namespace {
+
+void write_sweep_outputs(const SweepSpec& spec, const Design& design, const ManifestPaths& paths,
+                         const fs::path& partial, const fs::path& out,
+                         const std::string& command_line, int threads, double scale,
+                         std::size_t resumed, std::chrono::steady_clock::time_point start) {
+  const auto n_points = static_cast<std::size_t>(design.points.rows());
   // Assemble the outputs in point order.
   OutputDir dir(out);
   std::string points = "point,block,axis_of_block";
@@ -187,25 +249,153 @@ SweepOutcome run_sweep(const SweepSpec& spec, const fs::path& sweep_file,
   j["engine"] = "povsim";
   j["engine_version"] = kVersion;
   j["git_commit"] = kGitCommit;
-  j["command_line"] = settings.command_line;
+  j["command_line"] = command_line;
   j["sweep"] = spec.name;
-  j["sweep_file"] = sweep_file.string();
-  j["base"] = spec.base.string();
+  j["sweep_file"] = paths.sweep_file;
+  j["base"] = paths.base;
   j["method"] = method_name(spec.method);
   j["points"] = n_points;
   j["base_points"] = design.base_points;
   j["replications"] = spec.replications;
   j["threads"] = threads;
-  j["scale"] = settings.scale;
-  j["resumed_points"] = outcome.resumed;
+  j["scale"] = scale;
+  j["resumed_points"] = resumed;
   j["wall_seconds_this_call"] =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   dir.write("manifest.json", j.dump(2) + "\n");
   dir.write("report.html", report_html(dir.file(""), ReportLang::zh));
   dir.commit();
-  fs::remove_all(partial, ec);
-  outcome.complete = true;
-  return outcome;
+}
+
+int parse_int(const std::string& text, std::size_t& pos) {
+  std::size_t start = pos;
+  while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
+  if (pos == start || pos - start > 6) return -1;
+  return std::stoi(text.substr(start, pos - start));
+}
+
+}  // namespace
+
+void parse_shard(const std::string& text, int& shard, int& shards) {
+  std::size_t pos = 0;
+  const int i = parse_int(text, pos);
+  bool ok = i >= 0 && pos < text.size() && text[pos] == '/';
+  int n = -1;
+  if (ok) {
+    ++pos;
+    n = parse_int(text, pos);
+    ok = n >= 1 && pos == text.size();
+  }
+  if (!ok)
+    throw InputError("povsim: error: --shard: expected i/N (shard i of N, 1 <= i <= N), found \"" +
+                     text + "\"\n");
+  if (i < 1 || i > n)
+    throw InputError("povsim: error: --shard " + text + ": shard " + std::to_string(i) +
+                     " is out of range; the " + std::to_string(n) + " shards are numbered 1 to " +
+                     std::to_string(n) + "\n");
+  shard = i - 1;  // 0-based from here on
+  shards = n;
+}
+
+SweepOutcome merge_sweep_shards(const std::vector<fs::path>& shard_dirs,
+                                const MergeSettings& settings) {
+  const auto start = std::chrono::steady_clock::now();
+  if (shard_dirs.empty()) throw InputError("povsim merge: error: no shard directories given\n");
+  // Every shard must come from the same sweep file with the same settings, and together they
+  // must hold every shard 0..N-1 exactly once with all of its points.
+  std::vector<nlohmann::json> info;
+  for (const auto& d : shard_dirs) {
+    const fs::path f = d / "shard.json";
+    if (!fs::is_regular_file(f))
+      throw InputError(d.string() + ": error: not a finished sweep shard (no shard.json; " +
+                       (fs::exists(d.string() + ".partial")
+                            ? "the shard is unfinished, run it again with --resume"
+                            : "expected the --out directory of povsim sweep --shard i/N") +
+                       ")\n");
+    try {
+      info.push_back(nlohmann::json::parse(read_file(f)));
+    } catch (const nlohmann::json::exception& e) {
+      throw InputError(f.string() + ": error: expected JSON, " + e.what() + "\n");
+    }
+  }
+  const auto& first = info.front();
+  for (std::size_t k = 1; k < info.size(); ++k)
+    for (const char* key : {"sweep", "sweep_file", "sweep_file_absolute", "overrides", "scale",
+                            "replications", "points", "shards", "engine_version", "git_commit"})
+      if (info[k].value(key, nlohmann::json()) != first.value(key, nlohmann::json()))
+        throw InputError((shard_dirs[k] / "shard.json").string() + ": error: " + key + " is " +
+                         info[k].value(key, nlohmann::json()).dump() + " but " +
+                         (shard_dirs[0] / "shard.json").string() + " has " +
+                         first.value(key, nlohmann::json()).dump() +
+                         ": the shards are not of the same sweep\n");
+  const int shards = first.at("shards").get<int>();
+  const auto n_points = first.at("points").get<std::size_t>();
+  std::vector<int> owner(static_cast<std::size_t>(shards), -1);
+  for (std::size_t k = 0; k < info.size(); ++k) {
+    const int s = info[k].at("shard").get<int>() - 1;
+    if (s < 0 || s >= shards) throw InputError(shard_dirs[k].string() + ": error: bad shard\n");
+    if (owner[static_cast<std::size_t>(s)] >= 0)
+      throw InputError(
+          "povsim merge: error: shard " + std::to_string(s) + "/" + std::to_string(shards) +
+          " given twice: " +
+          shard_dirs[static_cast<std::size_t>(owner[static_cast<std::size_t>(s)])].string() +
+          " and " + shard_dirs[k].string() + "\n");
+    owner[static_cast<std::size_t>(s)] = static_cast<int>(k);
+  }
+  std::string missing;
+  for (int s = 0; s < shards; ++s)
+    if (owner[static_cast<std::size_t>(s)] < 0)
+      missing +=
+          (missing.empty() ? "" : ", ") + std::to_string(s + 1) + "/" + std::to_string(shards);
+  if (!missing.empty())
+    throw InputError("povsim merge: error: missing shard(s) " + missing + " of sweep \"" +
+                     first.at("sweep").get<std::string>() + "\"\n");
+
+  const SweepSpec spec =
+      load_sweep(first.at("sweep_file_absolute").get<std::string>(),
+                 first.at("overrides").get<std::vector<std::string>>(), first.at("scale"));
+  SweepSpec adjusted = spec;
+  adjusted.replications = first.at("replications").get<int>();
+  const Design design = make_design(adjusted);
+  if (static_cast<std::size_t>(design.points.rows()) != n_points)
+    throw InputError(first.at("sweep_file_absolute").get<std::string>() +
+                     ": error: the sweep file now has " + std::to_string(design.points.rows()) +
+                     " points, the shards " + std::to_string(n_points) +
+                     ": it changed after the shards ran\n");
+
+  fs::path out = settings.out;
+  if (out.filename().empty()) out = out.parent_path();
+  const fs::path staging = out.parent_path() / (out.filename().string() + ".merging");
+  std::error_code ec;
+  fs::remove_all(staging, ec);
+  fs::create_directories(staging, ec);
+  if (ec)
+    throw InputError(out.string() + ": error: --out: cannot create " + staging.string() + ": " +
+                     ec.message() + "\n");
+  std::size_t resumed = 0;
+  for (std::size_t p = 0; p < n_points; ++p) {
+    const std::size_t k = static_cast<std::size_t>(owner[p % static_cast<std::size_t>(shards)]);
+    const fs::path f = shard_dirs[k] / point_file(p);
+    if (!fs::is_regular_file(f)) {
+      fs::remove_all(staging, ec);
+      throw InputError(shard_dirs[k].string() + ": error: point " + std::to_string(p) +
+                       " is missing (" + point_file(p) + ")\n");
+    }
+    fs::copy_file(f, staging / point_file(p), fs::copy_options::overwrite_existing);
+  }
+  for (const auto& i : info) resumed += i.value("resumed_points", std::size_t{0});
+  const int threads = settings.threads > 0 ? settings.threads
+                                           : static_cast<int>(std::thread::hardware_concurrency());
+  write_sweep_outputs(
+      adjusted, design,
+      {first.at("sweep_file").get<std::string>(), first.at("base").get<std::string>()}, staging,
+      out, settings.command_line, threads, first.at("scale").get<double>(), resumed, start);
+  fs::remove_all(staging, ec);
+  SweepOutcome o;
+  o.points = n_points;
+  o.resumed = n_points;
+  o.complete = true;
+  return o;
 }
 
 }  // namespace povsim

@@ -17,6 +17,11 @@ struct SweepSettings {
   int stop_after = 0;  // run at most this many new points, then stop (0 = all)
   std::function<void(std::size_t done, std::size_t total)> progress;
   std::string command_line;
+  // --shard i/N (1 <= i <= N; here shard = i - 1): run only the points p with p % N == shard
+  // (keeping their global numbers, so their rows equal the unsharded sweep's) and write them, with
+  // shard.json, to `out` for povsim merge.
+  int shard = 0;
+  int shards = 1;
 };
 
 struct SweepOutcome {
@@ -34,6 +39,23 @@ struct SweepOutcome {
 /// (but for timings in the manifest) as an uninterrupted one.
 SweepOutcome run_sweep(const SweepSpec& spec, const std::filesystem::path& sweep_file,
                        const SweepSettings& settings);
+
+/// Parses a --shard value "i/N" (1 <= i <= N) into 0-based `shard` and `shards`; throws InputError
+/// with a clear message otherwise.
+void parse_shard(const std::string& text, int& shard, int& shards);
+
+struct MergeSettings {
+  std::filesystem::path out;
+  int threads = 0;  // recorded in the manifest, as an unsharded sweep records its own
+  std::string command_line;
+};
+
+/// Joins the outputs of `povsim sweep --shard i/N` (one directory per shard, all N of them) into
+/// what the unsharded sweep writes: the same points.csv, results.csv, sobol.csv and report.html
+/// byte for byte; in manifest.json only command_line, threads, resumed_points and
+/// wall_seconds_this_call can differ. Throws InputError naming missing or mismatched shards.
+SweepOutcome merge_sweep_shards(const std::vector<std::filesystem::path>& shard_dirs,
+                                const MergeSettings& settings);
 
 /// Asks a running sweep to stop after the points in flight (called from a SIGINT handler).
 void request_sweep_stop();
