@@ -150,49 +150,6 @@ const std::array<MetricInfo, kMetricCount>& metric_table() {
 
 namespace {
 
-struct YearTally {
-  double people = 0, people_lifted = 0, people_general = 0;
-  double poor_lifted = 0, poor_general = 0, at_risk = 0;
-  double net = 0, net_lifted = 0;
-  double dibao_households = 0;
-  std::array<double, 3> lifted_by_labour{}, poor_by_labour{};
-  double lifted_shocked = 0, poor_shocked = 0;
-  double at_risk_households = 0;
-  double denied = 0;
-  double stable_job = 0, industry_link = 0, lost_link = 0;
-  double lifted_lost_link = 0, poor_lost_link = 0;
-  std::array<double, 4> by_category{};
-  std::array<double, 4> by_alert{};
-  void add(const YearTally& o) {
-    for (int k = 0; k < 3; ++k) {
-      lifted_by_labour[k] += o.lifted_by_labour[k];
-      poor_by_labour[k] += o.poor_by_labour[k];
-    }
-    for (int k = 0; k < 4; ++k) {
-      by_category[k] += o.by_category[k];
-      by_alert[k] += o.by_alert[k];
-    }
-    lifted_shocked += o.lifted_shocked;
-    poor_shocked += o.poor_shocked;
-    at_risk_households += o.at_risk_households;
-    denied += o.denied;
-    stable_job += o.stable_job;
-    industry_link += o.industry_link;
-    lost_link += o.lost_link;
-    lifted_lost_link += o.lifted_lost_link;
-    poor_lost_link += o.poor_lost_link;
-    people += o.people;
-    people_lifted += o.people_lifted;
-    people_general += o.people_general;
-    poor_lifted += o.poor_lifted;
-    poor_general += o.poor_general;
-    at_risk += o.at_risk;
-    net += o.net;
-    net_lifted += o.net_lifted;
-    dibao_households += o.dibao_households;
-  }
-};
-
 struct Quantiles {
   double p10 = 0, p50 = 0, p90 = 0;
 };
@@ -322,15 +279,14 @@ void YearFlows::add(const YearFlows& o) {
   months = o.months;
 }
 
-std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMonth>& regions,
-                                     const std::vector<YearFlows>& flows,
-                                     const MonthContext& month) {
+std::vector<MetricValues> close_regions(Households& hh, const std::vector<RegionMonth>& regions,
+                                        const std::vector<YearFlows>& flows,
+                                        const MonthContext& month, std::vector<YearTally>& tallies,
+                                        std::vector<float>& per_capita) {
   const std::size_t n_regions = regions.size();
-  std::vector<MetricValues> out(n_regions + 1);
-  std::vector<float> per_capita(hh.n());
-  std::vector<YearTally> tallies(n_regions);
-  YearTally all_tally;
-  YearFlows all_flows;
+  std::vector<MetricValues> out(n_regions);
+  per_capita.assign(hh.n(), 0.0f);
+  tallies.assign(n_regions, YearTally{});
   for (std::size_t r = 0; r < n_regions; ++r) {
     const double poverty_line = regions[r].poverty_line;
     const double monitoring_line = regions[r].monitoring_line;
@@ -391,21 +347,40 @@ std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMon
       return t;
     });
     tallies[r] = tally;
-    all_tally.add(tally);
-    all_flows.add(flows[r]);
   }
-  // Percentiles of every region and of `all`, side by side (each on its own copy).
-  std::vector<Quantiles> q(n_regions + 1);
-  tbb::parallel_for(std::size_t{0}, n_regions + 1, [&](std::size_t r) {
-    const std::size_t begin = r < n_regions ? hh.region_begin[r] : 0;
-    const std::size_t end = r < n_regions ? hh.region_begin[r + 1] : hh.n();
-    q[r] = quantiles_of(std::vector<float>(per_capita.begin() + static_cast<std::ptrdiff_t>(begin),
-                                           per_capita.begin() + static_cast<std::ptrdiff_t>(end)));
+  std::vector<Quantiles> q(n_regions);
+  tbb::parallel_for(std::size_t{0}, n_regions, [&](std::size_t r) {
+    q[r] = quantiles_of(std::vector<float>(
+        per_capita.begin() + static_cast<std::ptrdiff_t>(hh.region_begin[r]),
+        per_capita.begin() + static_cast<std::ptrdiff_t>(hh.region_begin[r + 1])));
   });
   for (std::size_t r = 0; r < n_regions; ++r)
     fill(out[r], static_cast<double>(hh.region_begin[r + 1] - hh.region_begin[r]), tallies[r],
          flows[r], q[r]);
-  fill(out[n_regions], static_cast<double>(hh.n()), all_tally, all_flows, q[n_regions]);
+  return out;
+}
+
+MetricValues close_all(const std::vector<YearTally>& tallies, const std::vector<YearFlows>& flows,
+                       std::vector<float> per_capita) {
+  YearTally all_tally;
+  YearFlows all_flows;
+  for (std::size_t r = 0; r < tallies.size(); ++r) {
+    all_tally.add(tallies[r]);
+    all_flows.add(flows[r]);
+  }
+  MetricValues out{};
+  const auto households = static_cast<double>(per_capita.size());
+  fill(out, households, all_tally, all_flows, quantiles_of(std::move(per_capita)));
+  return out;
+}
+
+std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMonth>& regions,
+                                     const std::vector<YearFlows>& flows,
+                                     const MonthContext& month) {
+  std::vector<YearTally> tallies;
+  std::vector<float> per_capita;
+  std::vector<MetricValues> out = close_regions(hh, regions, flows, month, tallies, per_capita);
+  out.push_back(close_all(tallies, flows, std::move(per_capita)));
   return out;
 }
 
