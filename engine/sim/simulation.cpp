@@ -16,10 +16,11 @@
 
 namespace povsim {
 
-Simulation::Simulation(const Params& params, std::uint32_t replication)
+Simulation::Simulation(const Params& params, std::uint32_t replication, const Communicator& comm,
+                       Unbuilt)
     : params_(params),
+      comm_(&comm),
       rng_(static_cast<std::uint32_t>(params.seed), replication),
-      hh_(synthesize_population(params, rng_)),
       hazard_multiplier_(params.regions.size()),
       shocks_(params.regions.size()),
       flows_(params.regions.size()),
@@ -27,6 +28,11 @@ Simulation::Simulation(const Params& params, std::uint32_t replication)
       annual_(params.regions.size()),
       monitored_count_(params.regions.size(), 0) {
   result_.replication = replication;
+}
+
+Simulation::Simulation(const Params& params, std::uint32_t replication, const Communicator& comm)
+    : Simulation(params, replication, comm, Unbuilt{}) {
+  hh_ = synthesize_population(params, rng_);
   result_.households = hh_.n();
   // The period starts from 2020's steady state: 低保 as assessed then, and a full year of income.
   const MonthContext first = month_context(params_, 0);
@@ -176,8 +182,19 @@ void Simulation::step_month() {
             lifted_workers += 1;
         flows_[r].enterprises.workers_lifted = lifted_workers;
       }
+      // This process's regions, then `all` from every region's raw sums on rank 0 (with one
+      // process, exactly close_year).
+      std::vector<YearTally> tallies;
+      std::vector<float> per_capita;
+      std::vector<MetricValues> values =
+          close_regions(hh_, regions, flows_, month, tallies, per_capita);
+      values = gather_rows(*comm_, values);
+      tallies = gather_rows(*comm_, tallies);
+      const std::vector<YearFlows> flows = gather_rows(*comm_, flows_);
+      per_capita = gather_rows(*comm_, per_capita);
+      if (comm_->root()) values.push_back(close_all(tallies, flows, std::move(per_capita)));
       result_.years.push_back(month.date.year);
-      result_.values.push_back(close_year(hh_, regions, flows_, month));
+      result_.values.push_back(std::move(values));
       for (auto& f : flows_) f = YearFlows{};
     }
   }
