@@ -279,10 +279,27 @@ void YearFlows::add(const YearFlows& o) {
   months = o.months;
 }
 
-std::vector<MetricValues> close_regions(Households& hh, const std::vector<RegionMonth>& regions,
-                                        const std::vector<YearFlows>& flows,
-                                        const MonthContext& month, std::vector<YearTally>& tallies,
-                                        std::vector<float>& per_capita) {
+namespace {
+
+MetricValues fill_all(const std::vector<YearTally>& tallies, const std::vector<YearFlows>& flows,
+                      double households, const Quantiles& q) {
+  YearTally all_tally;
+  YearFlows all_flows;
+  for (std::size_t r = 0; r < tallies.size(); ++r) {
+    all_tally.add(tallies[r]);
+    all_flows.add(flows[r]);
+  }
+  MetricValues out{};
+  fill(out, households, all_tally, all_flows, q);
+  return out;
+}
+
+/// The regions' metrics and raw sums; with `with_all`, also `all` (appended), its percentiles
+/// computed side by side with the regions' (each on its own copy).
+std::vector<MetricValues> close_impl(Households& hh, const std::vector<RegionMonth>& regions,
+                                     const std::vector<YearFlows>& flows, const MonthContext& month,
+                                     std::vector<YearTally>& tallies,
+                                     std::vector<float>& per_capita, bool with_all) {
   const std::size_t n_regions = regions.size();
   std::vector<MetricValues> out(n_regions);
   per_capita.assign(hh.n(), 0.0f);
@@ -348,30 +365,34 @@ std::vector<MetricValues> close_regions(Households& hh, const std::vector<Region
     });
     tallies[r] = tally;
   }
-  std::vector<Quantiles> q(n_regions);
-  tbb::parallel_for(std::size_t{0}, n_regions, [&](std::size_t r) {
-    q[r] = quantiles_of(std::vector<float>(
-        per_capita.begin() + static_cast<std::ptrdiff_t>(hh.region_begin[r]),
-        per_capita.begin() + static_cast<std::ptrdiff_t>(hh.region_begin[r + 1])));
+  const std::size_t n_sets = n_regions + (with_all ? 1 : 0);
+  std::vector<Quantiles> q(n_sets);
+  tbb::parallel_for(std::size_t{0}, n_sets, [&](std::size_t r) {
+    const std::size_t begin = r < n_regions ? hh.region_begin[r] : 0;
+    const std::size_t end = r < n_regions ? hh.region_begin[r + 1] : hh.n();
+    q[r] = quantiles_of(std::vector<float>(per_capita.begin() + static_cast<std::ptrdiff_t>(begin),
+                                           per_capita.begin() + static_cast<std::ptrdiff_t>(end)));
   });
   for (std::size_t r = 0; r < n_regions; ++r)
     fill(out[r], static_cast<double>(hh.region_begin[r + 1] - hh.region_begin[r]), tallies[r],
          flows[r], q[r]);
+  if (with_all) out.push_back(fill_all(tallies, flows, static_cast<double>(hh.n()), q.back()));
   return out;
+}
+
+}  // namespace
+
+std::vector<MetricValues> close_regions(Households& hh, const std::vector<RegionMonth>& regions,
+                                        const std::vector<YearFlows>& flows,
+                                        const MonthContext& month, std::vector<YearTally>& tallies,
+                                        std::vector<float>& per_capita) {
+  return close_impl(hh, regions, flows, month, tallies, per_capita, false);
 }
 
 MetricValues close_all(const std::vector<YearTally>& tallies, const std::vector<YearFlows>& flows,
                        std::vector<float> per_capita) {
-  YearTally all_tally;
-  YearFlows all_flows;
-  for (std::size_t r = 0; r < tallies.size(); ++r) {
-    all_tally.add(tallies[r]);
-    all_flows.add(flows[r]);
-  }
-  MetricValues out{};
   const auto households = static_cast<double>(per_capita.size());
-  fill(out, households, all_tally, all_flows, quantiles_of(std::move(per_capita)));
-  return out;
+  return fill_all(tallies, flows, households, quantiles_of(std::move(per_capita)));
 }
 
 std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMonth>& regions,
@@ -379,9 +400,7 @@ std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMon
                                      const MonthContext& month) {
   std::vector<YearTally> tallies;
   std::vector<float> per_capita;
-  std::vector<MetricValues> out = close_regions(hh, regions, flows, month, tallies, per_capita);
-  out.push_back(close_all(tallies, flows, std::move(per_capita)));
-  return out;
+  return close_impl(hh, regions, flows, month, tallies, per_capita, true);
 }
 
 }  // namespace povsim

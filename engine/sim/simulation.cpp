@@ -182,17 +182,21 @@ void Simulation::step_month() {
             lifted_workers += 1;
         flows_[r].enterprises.workers_lifted = lifted_workers;
       }
-      // This process's regions, then `all` from every region's raw sums on rank 0 (with one
-      // process, exactly close_year).
-      std::vector<YearTally> tallies;
-      std::vector<float> per_capita;
-      std::vector<MetricValues> values =
-          close_regions(hh_, regions, flows_, month, tallies, per_capita);
-      values = gather_rows(*comm_, values);
-      tallies = gather_rows(*comm_, tallies);
-      const std::vector<YearFlows> flows = gather_rows(*comm_, flows_);
-      per_capita = gather_rows(*comm_, per_capita);
-      if (comm_->root()) values.push_back(close_all(tallies, flows, std::move(per_capita)));
+      // Alone: every region and `all`. Under MPI: this rank's regions, then `all` on rank 0
+      // from every region's raw sums and incomes (close_regions, close_all).
+      std::vector<MetricValues> values;
+      if (comm_->size() == 1) {
+        values = close_year(hh_, regions, flows_, month);
+      } else {
+        std::vector<YearTally> tallies;
+        std::vector<float> per_capita;
+        values =
+            gather_rows(*comm_, close_regions(hh_, regions, flows_, month, tallies, per_capita));
+        tallies = gather_rows(*comm_, tallies);
+        const std::vector<YearFlows> flows = gather_rows(*comm_, flows_);
+        per_capita = gather_rows(*comm_, per_capita);
+        if (comm_->root()) values.push_back(close_all(tallies, flows, std::move(per_capita)));
+      }
       result_.years.push_back(month.date.year);
       result_.values.push_back(std::move(values));
       for (auto& f : flows_) f = YearFlows{};

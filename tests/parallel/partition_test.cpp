@@ -2,10 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "parallel/communicator.hpp"
+#include "phases/metrics.hpp"
 #include "scenario/scenario_loader.hpp"
+#include "sim/simulation.hpp"
 #include "support/temp_dir.hpp"
 
 namespace povsim {
@@ -72,6 +75,39 @@ TEST(Communicator, SingleProcessGatherIsTheIdentity) {
   EXPECT_EQ(gather_rows(single_process(), rows), rows);
   EXPECT_TRUE(single_process().root());
   EXPECT_EQ(single_process().size(), 1);
+}
+
+TEST(YearClose, RegionsThenAllEqualsCloseYearBitForBit) {
+  // What MPI ranks do (close_regions on their blocks, close_all on rank 0) must give the bits of
+  // one process, whatever the blocks.
+  const Params p = load_scenario(testing::data_file("multi-region.yaml")).params;
+  Simulation sim(p, 0);
+  while (sim.month() < 11) sim.step_month();  // November: the year's income is in ytd_net
+  LognormalTables noise;
+  const MonthContext dec = month_context(p, 11);
+  const std::vector<RegionMonth> regions = schedule_month(p, dec, noise);
+  std::vector<YearFlows> flows(p.regions.size());
+  for (std::size_t r = 0; r < flows.size(); ++r) {
+    flows[r].months = 12;
+    flows[r].income.wage_local = 1000.0 / static_cast<double>(r + 3);
+  }
+  Households one = sim.households();
+  const std::vector<MetricValues> expected = close_year(one, regions, flows, dec);
+
+  Households split = sim.households();
+  std::vector<YearTally> tallies;
+  std::vector<float> per_capita;
+  std::vector<MetricValues> values = close_regions(split, regions, flows, dec, tallies, per_capita);
+  ASSERT_EQ(tallies.size(), p.regions.size());
+  ASSERT_EQ(per_capita.size(), split.n());
+  // Rank order of the incomes must not matter for the quantiles: reverse them.
+  std::reverse(per_capita.begin(), per_capita.end());
+  values.push_back(close_all(tallies, flows, per_capita));
+  ASSERT_EQ(values.size(), expected.size());
+  for (std::size_t r = 0; r < values.size(); ++r)
+    for (int m = 0; m < kMetricCount; ++m)
+      EXPECT_EQ(values[r][m], expected[r][m]) << "region " << r << " metric " << m;
+  EXPECT_GT(expected.back()[static_cast<int>(Metric::kIncomePerCapitaP50)], 0.0);
 }
 
 }  // namespace
