@@ -33,6 +33,8 @@ bench: build
 	$(BUILD)/bench/povsim_bench_e2e $(BUILD)/bench/e2e-foundation.json --scenario scenarios/bench-1m-foundation.yaml
 	$(BUILD)/bench/povsim_bench_micro --benchmark_min_time=0.2 \
 	  --benchmark_out=$(BUILD)/bench/micro.json --benchmark_out_format=json
+	$(BUILD)/bench/povsim_bench_checkpoint $(BUILD)/bench/checkpoint.json
+	scripts/bench-scaling.sh $(BUILD) $(BUILD)/bench/scaling.json
 
 docs: build
 	scripts/update-docs.sh $(BUILD)/povsim
