@@ -19,9 +19,11 @@ constexpr std::size_t kBufferBytes = std::size_t{4} << 20;
 
 EVP_MD_CTX* ctx(void* p) { return static_cast<EVP_MD_CTX*>(p); }
 
-void* new_digest() {
-  EVP_MD_CTX* c = EVP_MD_CTX_new();
-  if (c == nullptr || EVP_DigestInit_ex(c, EVP_sha256(), nullptr) != 1)
+void free_digest(void* p) { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(p)); }
+
+std::unique_ptr<void, void (*)(void*)> new_digest() {
+  std::unique_ptr<void, void (*)(void*)> c(EVP_MD_CTX_new(), &free_digest);
+  if (c == nullptr || EVP_DigestInit_ex(ctx(c.get()), EVP_sha256(), nullptr) != 1)
     throw std::runtime_error("checkpoint: cannot start SHA-256");
   return c;
 }
@@ -41,22 +43,19 @@ std::filesystem::path checkpoint_file(const std::filesystem::path& dir, std::uin
 
 CheckpointWriter::CheckpointWriter(const std::filesystem::path& file)
     : digest_(new_digest()), path_(file) {
-  file_ = std::fopen(file.c_str(), "wb");
+  file_.reset(std::fopen(file.c_str(), "wb"));
   if (file_ == nullptr)
     throw std::system_error(errno, std::generic_category(),
                             "cannot write checkpoint " + file.string());
   buffer_.reserve(kBufferBytes);
 }
 
-CheckpointWriter::~CheckpointWriter() {
-  if (file_ != nullptr) std::fclose(file_);
-  EVP_MD_CTX_free(ctx(digest_));
-}
+CheckpointWriter::~CheckpointWriter() = default;
 
 void CheckpointWriter::flush() {
   if (buffer_.empty()) return;
-  EVP_DigestUpdate(ctx(digest_), buffer_.data(), buffer_.size());
-  if (std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size())
+  EVP_DigestUpdate(ctx(digest_.get()), buffer_.data(), buffer_.size());
+  if (std::fwrite(buffer_.data(), 1, buffer_.size(), file_.get()) != buffer_.size())
     throw std::system_error(errno, std::generic_category(),
                             "cannot write checkpoint " + path_.string());
   buffer_.clear();
@@ -72,8 +71,8 @@ void CheckpointWriter::bytes(const void* data, std::size_t n) {
     buffer_.append(static_cast<const char*>(data), n);
     return;
   }
-  EVP_DigestUpdate(ctx(digest_), data, n);
-  if (std::fwrite(data, 1, n, file_) != n)
+  EVP_DigestUpdate(ctx(digest_.get()), data, n);
+  if (std::fwrite(data, 1, n, file_.get()) != n)
     throw std::system_error(errno, std::generic_category(),
                             "cannot write checkpoint " + path_.string());
 }
@@ -82,12 +81,11 @@ void CheckpointWriter::finish() {
   flush();
   std::array<unsigned char, EVP_MAX_MD_SIZE> hash{};
   unsigned int len = 0;
-  EVP_DigestFinal_ex(ctx(digest_), hash.data(), &len);
-  bool ok = std::fwrite(hash.data(), 1, kHashBytes, file_) == kHashBytes;
-  ok = std::fflush(file_) == 0 && ok;
-  ok = ::fsync(::fileno(file_)) == 0 && ok;
-  ok = std::fclose(file_) == 0 && ok;
-  file_ = nullptr;
+  EVP_DigestFinal_ex(ctx(digest_.get()), hash.data(), &len);
+  bool ok = std::fwrite(hash.data(), 1, kHashBytes, file_.get()) == kHashBytes;
+  ok = std::fflush(file_.get()) == 0 && ok;
+  ok = ::fsync(::fileno(file_.get())) == 0 && ok;
+  ok = std::fclose(file_.release()) == 0 && ok;
   if (!ok)
     throw std::system_error(errno, std::generic_category(),
                             "cannot write checkpoint " + path_.string());
@@ -101,7 +99,7 @@ CheckpointReader::CheckpointReader(const std::filesystem::path& file)
   const std::uintmax_t size = std::filesystem::file_size(file, ec);
   if (ec)
     throw InputError(file.string() + ": error: cannot read checkpoint: " + ec.message() + "\n");
-  file_ = std::fopen(file.c_str(), "rb");
+  file_.reset(std::fopen(file.c_str(), "rb"));
   if (file_ == nullptr)
     throw InputError(file.string() + ": error: cannot read checkpoint: " + std::strerror(errno) +
                      "\n");
@@ -110,10 +108,7 @@ CheckpointReader::CheckpointReader(const std::filesystem::path& file)
   left_ = size - kHashBytes;
 }
 
-CheckpointReader::~CheckpointReader() {
-  if (file_ != nullptr) std::fclose(file_);
-  EVP_MD_CTX_free(ctx(digest_));
-}
+CheckpointReader::~CheckpointReader() = default;
 
 void CheckpointReader::fail(const std::string& what) const {
   throw InputError(path_.string() + ": error: checkpoint " + what + "\n");
@@ -121,8 +116,8 @@ void CheckpointReader::fail(const std::string& what) const {
 
 void CheckpointReader::bytes(void* data, std::size_t n) {
   if (n > left_) fail("truncated or corrupt: data ends early");
-  if (std::fread(data, 1, n, file_) != n) fail("truncated: read failed");
-  EVP_DigestUpdate(ctx(digest_), data, n);
+  if (std::fread(data, 1, n, file_.get()) != n) fail("truncated: read failed");
+  EVP_DigestUpdate(ctx(digest_.get()), data, n);
   left_ -= n;
 }
 
@@ -137,9 +132,10 @@ void CheckpointReader::finish() {
   if (left_ != 0) fail("corrupt: " + hex(left_) + " unread bytes before the checksum");
   std::array<unsigned char, EVP_MAX_MD_SIZE> expect{};
   unsigned int len = 0;
-  EVP_DigestFinal_ex(ctx(digest_), expect.data(), &len);
+  EVP_DigestFinal_ex(ctx(digest_.get()), expect.data(), &len);
   std::array<unsigned char, kHashBytes> found{};
-  if (std::fread(found.data(), 1, kHashBytes, file_) != kHashBytes) fail("truncated: no checksum");
+  if (std::fread(found.data(), 1, kHashBytes, file_.get()) != kHashBytes)
+    fail("truncated: no checksum");
   if (std::memcmp(found.data(), expect.data(), kHashBytes) != 0)
     fail("corrupt: SHA-256 does not match its contents");
 }

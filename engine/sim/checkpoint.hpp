@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <string>
 
 #include "sim/simulation.hpp"
@@ -61,8 +62,9 @@ class CheckpointWriter {
 
  private:
   void flush();
-  std::FILE* file_ = nullptr;
-  void* digest_ = nullptr;  // EVP_MD_CTX
+  // Owned so that a constructor that throws leaves nothing open.
+  std::unique_ptr<void, void (*)(void*)> digest_;  // EVP_MD_CTX
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file_{nullptr, &std::fclose};
   std::string buffer_;
   std::filesystem::path path_;
 };
@@ -86,8 +88,8 @@ class CheckpointReader {
 
  private:
   [[noreturn]] void fail(const std::string& what) const;
-  std::FILE* file_ = nullptr;
-  void* digest_ = nullptr;
+  std::unique_ptr<void, void (*)(void*)> digest_;  // EVP_MD_CTX
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file_{nullptr, &std::fclose};
   std::uint64_t left_ = 0;  // bytes before the hash not yet read
   std::filesystem::path path_;
 };
