@@ -36,6 +36,8 @@ bench: build
 	  --repeats 1 --target 30e6
 	$(BUILD)/bench/povsim_bench_micro --benchmark_min_time=0.2 \
 	  --benchmark_out=$(BUILD)/bench/micro.json --benchmark_out_format=json
+	$(BUILD)/bench/povsim_bench_checkpoint $(BUILD)/bench/checkpoint.json
+	scripts/bench-scaling.sh $(BUILD) $(BUILD)/bench/scaling.json
 
 docs: build
 	scripts/update-docs.sh $(BUILD)/povsim

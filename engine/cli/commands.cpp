@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "calibrate/calibration.hpp"
@@ -18,6 +19,7 @@
 #include "output/output_dir.hpp"
 #include "output/report.hpp"
 #include "output/tables.hpp"
+#include "parallel/communicator.hpp"
 #include "phases/metrics.hpp"
 #include "scenario/params_schema.hpp"
 #include "scenario/scenario_loader.hpp"
@@ -42,13 +44,22 @@ std::vector<std::string> RunFlags::overrides() const {
 
 namespace {
 
-RunResult run_with_progress(const Params& params, const RunFlags& flags, const std::string& label) {
-  Progress progress(label);
+RunResult run_with_progress(const Params& params, const RunFlags& flags, const std::string& label,
+                            const std::string& scenario_sha256 = {}) {
+  const bool root = flags.comm == nullptr || flags.comm->root();
+  std::optional<Progress> progress;
+  if (root) progress.emplace(label);
   RunSettings settings;
   settings.threads = flags.threads;
   settings.progress = [&](std::uint64_t done, std::uint64_t total) {
-    progress.update(done, total);
+    if (progress) progress->update(done, total);
   };
+  settings.comm = flags.comm;
+  settings.checkpoint_dir = flags.checkpoint;
+  settings.checkpoint_every = flags.checkpoint_every;
+  settings.restart_dir = flags.restart;
+  settings.stop_at_month = flags.stop_at_month;
+  settings.scenario_sha256 = scenario_sha256;
   return run_scenario(params, settings);
 }
 
@@ -63,6 +74,7 @@ void write_run_outputs(const OutputDir& out, const std::string& prefix,
   mi.run = &run;
   mi.threads =
       flags.threads > 0 ? flags.threads : static_cast<int>(std::thread::hardware_concurrency());
+  mi.ranks = flags.comm != nullptr ? flags.comm->size() : 1;
   mi.scale = flags.scale;
   mi.command_line = command_line;
   out.write(prefix + "manifest.json", manifest_json(mi));
@@ -76,8 +88,23 @@ int run_command(const std::string& scenario, const RunFlags& flags,
   const Params& params = loaded.params;
   const std::string out_path =
       flags.out.empty() ? "outputs/" + std::filesystem::path(scenario).stem().string() : flags.out;
+  if (!flags.restart.empty() && !std::filesystem::is_directory(flags.restart))
+    throw InputError("povsim: error: --restart " + flags.restart +
+                     ": no such directory (of checkpoints)\n");
+  // Under MPI every rank simulates its regions; rank 0 alone has the results and writes them.
+  if (flags.comm != nullptr && !flags.comm->root()) {
+    run_with_progress(params, flags, {}, loaded.resolved_sha256);
+    return 0;
+  }
   OutputDir out(out_path);
-  const RunResult run = run_with_progress(params, flags, "povsim run " + params.name);
+  const RunResult run =
+      run_with_progress(params, flags, "povsim run " + params.name, loaded.resolved_sha256);
+  if (run.stopped) {
+    std::printf("povsim: %s stopped after %d of %d months; state in %s — continue with --restart\n",
+                params.name.c_str(), flags.stop_at_month, params.months(),
+                flags.checkpoint.c_str());
+    return 0;
+  }
   write_run_outputs(out, "", loaded, run, flags, command_line);
   out.write("report.html", report_html(out.file(""), ReportLang::zh));
   out.commit();

@@ -4,6 +4,8 @@
 
 namespace povsim {
 
+class Communicator;
+
 /// Flags shared by every command that runs simulations.
 struct RunFlags {
   std::string out;
@@ -12,6 +14,12 @@ struct RunFlags {
   int replications = 0;
   double scale = 1.0;
   std::vector<std::string> set;
+  /// run only: checkpoints (sim/checkpoint.hpp) and the MPI ranks of the run.
+  std::string checkpoint;
+  int checkpoint_every = 0;
+  int stop_at_month = 0;
+  std::string restart;
+  const Communicator* comm = nullptr;
   /// --set and --seed as scenario overrides (what sweep and calibrate apply to every run).
   std::vector<std::string> scenario_overrides() const;
   /// The same plus --replications (run, compare, validate).

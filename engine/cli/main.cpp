@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "core/diagnostics.hpp"
 #include "core/version.hpp"
+#include "parallel/communicator.hpp"
 
 namespace {
 
@@ -29,6 +30,9 @@ void add_run_flags(CLI::App* cmd, povsim::RunFlags& f, bool with_out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Under mpirun: MPI is started here and ended when main returns.
+  const povsim::ParallelSession session(argc, argv);
+  const povsim::Communicator& world = session.world();
   CLI::App app{"povsim — return-to-poverty projections for China's rural households, 2021–2025"};
   app.set_version_flag("--version",
                        std::string(povsim::kVersion) + " (" + povsim::kGitCommit + ")");
@@ -39,6 +43,18 @@ int main(int argc, char** argv) {
   auto* run = app.add_subcommand("run", "run a scenario and write its outputs");
   run->add_option("scenario", scenario, "scenario YAML file")->required();
   add_run_flags(run, flags, true);
+  auto* every = run->add_option("--checkpoint-every", flags.checkpoint_every,
+                                "months between checkpoints (and one when a replication ends)")
+                    ->check(CLI::Range(1, 100000));
+  run->add_option("--checkpoint", flags.checkpoint, "directory for checkpoints (sim state)")
+      ->needs(every);
+  every->needs(run->get_option("--checkpoint"));
+  run->add_option("--stop-at-month", flags.stop_at_month,
+                  "stop after this many months of the period (state kept in the checkpoints)")
+      ->check(CLI::Range(1, 100000))
+      ->needs(every);
+  run->add_option("--restart", flags.restart,
+                  "continue each replication from its checkpoint in this directory");
 
   std::vector<std::string> compare_files;
   auto* compare = app.add_subcommand(
@@ -118,7 +134,15 @@ int main(int argc, char** argv) {
 
   std::string command_line;
   for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
+  // A failure on one rank would leave the others waiting: end them all with its exit code.
+  auto fail = [&](int code) {
+    world.abort(code);
+    return code;
+  };
   try {
+    flags.comm = &world;
+    if (world.size() > 1 && !*run)
+      throw povsim::InputError("povsim: error: only `povsim run` runs over MPI ranks\n");
     if (*run) return povsim::run_command(scenario, flags, command_line);
     if (*compare) return povsim::compare_command(compare_files, flags, command_line);
     if (*sweep && !shard.empty())
@@ -133,10 +157,10 @@ int main(int argc, char** argv) {
     if (*report) return povsim::report_command(report_dir, report_lang);
   } catch (const povsim::InputError& e) {
     std::fprintf(stderr, "%s", e.what());
-    return 2;
+    return fail(2);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "povsim: error: %s\n", e.what());
-    return 1;
+    return fail(1);
   }
   return 1;
 }

@@ -43,11 +43,15 @@ std::uint32_t RegionEnterprises::add(EnterpriseKind k, std::uint32_t slots, floa
 void RegionEnterprises::rebuild_graph() {
   std::erase_if(links, [this](const Link& l) { return !alive[l.enterprise]; });
   n_graph_links = links.size();
+  build_graph(n_households + n());
+}
+
+void RegionEnterprises::build_graph(std::size_t vertices) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
   std::vector<LinkEdge> props;
-  edges.reserve(2 * links.size());
-  props.reserve(2 * links.size());
-  for (std::uint32_t l = 0; l < links.size(); ++l) {
+  edges.reserve(2 * n_graph_links);
+  props.reserve(2 * n_graph_links);
+  for (std::uint32_t l = 0; l < n_graph_links; ++l) {
     const std::uint32_t e = n_households + links[l].enterprise;
     edges.emplace_back(links[l].household, e);
     props.push_back({l});
@@ -55,7 +59,7 @@ void RegionEnterprises::rebuild_graph() {
     props.push_back({l});
   }
   graph = LinkGraph(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), props.begin(),
-                    n_households + static_cast<std::uint32_t>(n()));
+                    vertices);
 }
 
 std::size_t RegionEnterprises::count_links(LinkKind k) const {

@@ -77,6 +77,9 @@ struct RegionEnterprises {
   std::uint32_t add(EnterpriseKind k, std::uint32_t slots, float monthly_wage, int month);
   /// Drops the links of failed enterprises and rebuilds the graph from all links.
   void rebuild_graph();
+  /// The graph of links[0, n_graph_links) on `vertices` vertices (rebuild_graph drops dead links
+  /// first; a checkpoint restores links, n_graph_links and the vertex count, then calls this).
+  void build_graph(std::size_t vertices);
   /// Live links of one kind (for tests and measures).
   std::size_t count_links(LinkKind k) const;
   /// Links of enterprise e in the graph.

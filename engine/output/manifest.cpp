@@ -45,6 +45,7 @@ std::string manifest_json(const ManifestInputs& in) {
   j["seed"] = p.seed;
   j["replications"] = p.replications;
   j["threads"] = in.threads;
+  j["mpi_ranks"] = in.ranks;
   j["scale"] = in.scale;
   std::int64_t households = 0;
   for (const auto& r : p.regions) households += r.households;

@@ -10,6 +10,7 @@ struct ManifestInputs {
   const LoadedScenario* scenario = nullptr;
   const RunResult* run = nullptr;
   int threads = 0;
+  int ranks = 1;  // MPI ranks (each with `threads` threads)
   double scale = 1.0;
   std::string command_line;
 };

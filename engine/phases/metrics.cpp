@@ -217,58 +217,6 @@ const std::array<MetricInfo, kMetricCount>& metric_table() {
 
 namespace {
 
-struct YearTally {
-  double people = 0, people_lifted = 0, people_general = 0;
-  double poor_lifted = 0, poor_general = 0, at_risk = 0;
-  double net = 0, net_lifted = 0;
-  double dibao_households = 0;
-  std::array<double, 3> lifted_by_labour{}, poor_by_labour{};
-  double lifted_shocked = 0, poor_shocked = 0;
-  double at_risk_households = 0;
-  double denied = 0;
-  double stable_job = 0, industry_link = 0, lost_link = 0, lifted_migrant = 0;
-  double monitored_paired = 0;
-  double lifted_lost_link = 0, poor_lost_link = 0;
-  std::array<double, 4> by_category{};
-  std::array<double, 4> by_alert{};
-  double poor_households = 0, ever_monitored = 0, eliminated_out = 0;
-  std::array<double, kCauseCount> poor_by_cause{};
-  void add(const YearTally& o) {
-    poor_households += o.poor_households;
-    ever_monitored += o.ever_monitored;
-    eliminated_out += o.eliminated_out;
-    for (int c = 0; c < kCauseCount; ++c) poor_by_cause[c] += o.poor_by_cause[c];
-    for (int k = 0; k < 3; ++k) {
-      lifted_by_labour[k] += o.lifted_by_labour[k];
-      poor_by_labour[k] += o.poor_by_labour[k];
-    }
-    for (int k = 0; k < 4; ++k) {
-      by_category[k] += o.by_category[k];
-      by_alert[k] += o.by_alert[k];
-    }
-    lifted_shocked += o.lifted_shocked;
-    poor_shocked += o.poor_shocked;
-    at_risk_households += o.at_risk_households;
-    denied += o.denied;
-    stable_job += o.stable_job;
-    lifted_migrant += o.lifted_migrant;
-    monitored_paired += o.monitored_paired;
-    industry_link += o.industry_link;
-    lost_link += o.lost_link;
-    lifted_lost_link += o.lifted_lost_link;
-    poor_lost_link += o.poor_lost_link;
-    people += o.people;
-    people_lifted += o.people_lifted;
-    people_general += o.people_general;
-    poor_lifted += o.poor_lifted;
-    poor_general += o.poor_general;
-    at_risk += o.at_risk;
-    net += o.net;
-    net_lifted += o.net_lifted;
-    dibao_households += o.dibao_households;
-  }
-};
-
 struct Quantiles {
   double p10 = 0, p50 = 0, p90 = 0;
 };
@@ -424,15 +372,31 @@ void YearFlows::add(const YearFlows& o) {
   months = o.months;
 }
 
-std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMonth>& regions,
-                                     const std::vector<YearFlows>& flows,
-                                     const MonthContext& month) {
-  const std::size_t n_regions = regions.size();
-  std::vector<MetricValues> out(n_regions + 1);
-  std::vector<float> per_capita(hh.n());
-  std::vector<YearTally> tallies(n_regions);
+namespace {
+
+MetricValues fill_all(const std::vector<YearTally>& tallies, const std::vector<YearFlows>& flows,
+                      double households, const Quantiles& q) {
   YearTally all_tally;
   YearFlows all_flows;
+  for (std::size_t r = 0; r < tallies.size(); ++r) {
+    all_tally.add(tallies[r]);
+    all_flows.add(flows[r]);
+  }
+  MetricValues out{};
+  fill(out, households, all_tally, all_flows, q);
+  return out;
+}
+
+/// The regions' metrics and raw sums; with `with_all`, also `all` (appended), its percentiles
+/// computed side by side with the regions' (each on its own copy).
+std::vector<MetricValues> close_impl(Households& hh, const std::vector<RegionMonth>& regions,
+                                     const std::vector<YearFlows>& flows, const MonthContext& month,
+                                     std::vector<YearTally>& tallies,
+                                     std::vector<float>& per_capita, bool with_all) {
+  const std::size_t n_regions = regions.size();
+  std::vector<MetricValues> out(n_regions);
+  per_capita.assign(hh.n(), 0.0f);
+  tallies.assign(n_regions, YearTally{});
   for (std::size_t r = 0; r < n_regions; ++r) {
     const double poverty_line = regions[r].poverty_line;
     const double monitoring_line = regions[r].monitoring_line;
@@ -506,12 +470,10 @@ std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMon
       return t;
     });
     tallies[r] = tally;
-    all_tally.add(tally);
-    all_flows.add(flows[r]);
   }
-  // Percentiles of every region and of `all`, side by side (each on its own copy).
-  std::vector<Quantiles> q(n_regions + 1);
-  tbb::parallel_for(std::size_t{0}, n_regions + 1, [&](std::size_t r) {
+  const std::size_t n_sets = n_regions + (with_all ? 1 : 0);
+  std::vector<Quantiles> q(n_sets);
+  tbb::parallel_for(std::size_t{0}, n_sets, [&](std::size_t r) {
     const std::size_t begin = r < n_regions ? hh.region_begin[r] : 0;
     const std::size_t end = r < n_regions ? hh.region_begin[r + 1] : hh.n();
     q[r] = quantiles_of(std::vector<float>(per_capita.begin() + static_cast<std::ptrdiff_t>(begin),
@@ -520,8 +482,31 @@ std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMon
   for (std::size_t r = 0; r < n_regions; ++r)
     fill(out[r], static_cast<double>(hh.region_begin[r + 1] - hh.region_begin[r]), tallies[r],
          flows[r], q[r]);
-  fill(out[n_regions], static_cast<double>(hh.n()), all_tally, all_flows, q[n_regions]);
+  if (with_all) out.push_back(fill_all(tallies, flows, static_cast<double>(hh.n()), q.back()));
   return out;
+}
+
+}  // namespace
+
+std::vector<MetricValues> close_regions(Households& hh, const std::vector<RegionMonth>& regions,
+                                        const std::vector<YearFlows>& flows,
+                                        const MonthContext& month, std::vector<YearTally>& tallies,
+                                        std::vector<float>& per_capita) {
+  return close_impl(hh, regions, flows, month, tallies, per_capita, false);
+}
+
+MetricValues close_all(const std::vector<YearTally>& tallies, const std::vector<YearFlows>& flows,
+                       std::vector<float> per_capita) {
+  const auto households = static_cast<double>(per_capita.size());
+  return fill_all(tallies, flows, households, quantiles_of(std::move(per_capita)));
+}
+
+std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMonth>& regions,
+                                     const std::vector<YearFlows>& flows,
+                                     const MonthContext& month) {
+  std::vector<YearTally> tallies;
+  std::vector<float> per_capita;
+  return close_impl(hh, regions, flows, month, tallies, per_capita, true);
 }
 
 }  // namespace povsim

@@ -159,10 +159,75 @@ struct YearFlows {
   void add(const YearFlows& o);
 };
 
+/// The household sums behind one region's year-end metrics (persons, poor, at risk, links …).
+struct YearTally {
+  double people = 0, people_lifted = 0, people_general = 0;
+  double poor_lifted = 0, poor_general = 0, at_risk = 0;
+  double net = 0, net_lifted = 0;
+  double dibao_households = 0;
+  std::array<double, 3> lifted_by_labour{}, poor_by_labour{};
+  double lifted_shocked = 0, poor_shocked = 0;
+  double at_risk_households = 0;
+  double denied = 0;
+  double stable_job = 0, industry_link = 0, lost_link = 0, lifted_migrant = 0;
+  double monitored_paired = 0;
+  double lifted_lost_link = 0, poor_lost_link = 0;
+  std::array<double, 4> by_category{};
+  std::array<double, 4> by_alert{};
+  double poor_households = 0, ever_monitored = 0, eliminated_out = 0;
+  std::array<double, kCauseCount> poor_by_cause{};
+  void add(const YearTally& o) {
+    poor_households += o.poor_households;
+    ever_monitored += o.ever_monitored;
+    eliminated_out += o.eliminated_out;
+    for (int c = 0; c < kCauseCount; ++c) poor_by_cause[c] += o.poor_by_cause[c];
+    for (int k = 0; k < 3; ++k) {
+      lifted_by_labour[k] += o.lifted_by_labour[k];
+      poor_by_labour[k] += o.poor_by_labour[k];
+    }
+    for (int k = 0; k < 4; ++k) {
+      by_category[k] += o.by_category[k];
+      by_alert[k] += o.by_alert[k];
+    }
+    lifted_shocked += o.lifted_shocked;
+    poor_shocked += o.poor_shocked;
+    at_risk_households += o.at_risk_households;
+    denied += o.denied;
+    stable_job += o.stable_job;
+    lifted_migrant += o.lifted_migrant;
+    monitored_paired += o.monitored_paired;
+    industry_link += o.industry_link;
+    lost_link += o.lost_link;
+    lifted_lost_link += o.lifted_lost_link;
+    poor_lost_link += o.poor_lost_link;
+    people += o.people;
+    people_lifted += o.people_lifted;
+    people_general += o.people_general;
+    poor_lifted += o.poor_lifted;
+    poor_general += o.poor_general;
+    at_risk += o.at_risk;
+    net += o.net;
+    net_lifted += o.net_lifted;
+    dibao_households += o.dibao_households;
+  }
+};
+
 /// Phase 10 at year end: computes every metric for each region and for `all` (last entry) from
 /// the households' year-to-date income and the year's flows, then resets the year-to-date record.
 std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMonth>& regions,
                                      const std::vector<YearFlows>& flows,
                                      const MonthContext& month);
+
+/// close_year in two steps, for runs whose regions are spread over processes: the regions' own
+/// metrics with their raw sums (`tallies`, one per region) and every household's per-capita
+/// income (`per_capita`, region order)…
+std::vector<MetricValues> close_regions(Households& hh, const std::vector<RegionMonth>& regions,
+                                        const std::vector<YearFlows>& flows,
+                                        const MonthContext& month, std::vector<YearTally>& tallies,
+                                        std::vector<float>& per_capita);
+/// … then `all` from those of every region: sums added in region order (as one process adds
+/// them, so the bits agree) and exact quantiles over all households' incomes.
+MetricValues close_all(const std::vector<YearTally>& tallies, const std::vector<YearFlows>& flows,
+                       std::vector<float> per_capita);
 
 }  // namespace povsim

@@ -10,10 +10,72 @@
 #include <optional>
 #include <thread>
 
+#include "core/diagnostics.hpp"
+#include "parallel/partition.hpp"
+#include "sim/checkpoint.hpp"
+
 namespace povsim {
 
-RunResult run_scenario(const Params& params, const RunSettings& settings) {
+namespace {
+
+/// Makes `sim` continue from its checkpoint when every rank has one (and fails when only some
+/// do); true when it did.
+bool resume(Simulation& sim, const std::filesystem::path& file, const CheckpointIdentity& id,
+            const Communicator& comm) {
+  const bool have = std::filesystem::exists(file);
+  if (!have) {
+    // A checkpoint of this replication under another name was written by another rank layout.
+    const std::string stem = file.filename().string().substr(0, file.filename().string().find('.'));
+    for (const auto& entry : std::filesystem::directory_iterator(file.parent_path())) {
+      const std::string name = entry.path().filename().string();
+      if (name.starts_with(stem + ".") && name.ends_with(".ckpt"))
+        throw InputError(entry.path().string() +
+                         ": error: checkpoint written by a run with another number of MPI ranks; "
+                         "restart with the same number of ranks (" +
+                         file.filename().string() + " expected)\n");
+    }
+  }
+  const bool every = comm.all(have);
+  const bool none = comm.all(!have);
+  if (!every && !none)
+    throw InputError(file.string() +
+                     ": error: some MPI ranks have a checkpoint of this replication and others do "
+                     "not; a restart needs the same number of ranks as the run that wrote it\n");
+  if (none) return false;
+  load_checkpoint(file, id, sim);
+  // Ranks checkpoint on their own: all must have stopped at the same month.
+  const std::vector<int> months = gather_rows(comm, std::vector<int>{sim.month()});
+  bool same = true;
+  for (int m : months) same = same && m == months.front();
+  if (!comm.all(same))
+    throw InputError(file.string() +
+                     ": error: the ranks' checkpoints are of different months (a run stopped "
+                     "while writing them); restart from an older copy\n");
+  return true;
+}
+
+}  // namespace
+
+RunResult run_scenario(const Params& full_params, const RunSettings& settings) {
   const auto start = std::chrono::steady_clock::now();
+  const Communicator& comm = settings.comm != nullptr ? *settings.comm : single_process();
+  // Under MPI this rank's block of regions; otherwise the whole scenario.
+  std::vector<std::size_t> bounds{0, full_params.regions.size()};
+  std::optional<Params> slice;
+  if (comm.size() > 1) {
+    std::vector<std::int64_t> per_region;
+    for (const auto& r : full_params.regions) per_region.push_back(r.households);
+    if (comm.size() > static_cast<int>(per_region.size()))
+      throw InputError("povsim: error: " + std::to_string(comm.size()) + " MPI ranks for " +
+                       std::to_string(per_region.size()) +
+                       " regions: run with at most one rank per region\n");
+    bounds = partition_regions(per_region, comm.size());
+    const auto k = static_cast<std::size_t>(comm.rank());
+    slice.emplace(slice_regions(full_params, bounds[k], bounds[k + 1]));
+  }
+  const Params& params = slice ? *slice : full_params;
+  const auto rank = static_cast<std::size_t>(comm.rank());
+  if (settings.checkpoint_every > 0) std::filesystem::create_directories(settings.checkpoint_dir);
   const int threads = settings.threads > 0 ? settings.threads
                                            : static_cast<int>(std::thread::hardware_concurrency());
   std::optional<tbb::global_control> limit;
@@ -25,21 +87,53 @@ RunResult run_scenario(const Params& params, const RunSettings& settings) {
   const std::uint64_t total = households * static_cast<std::uint64_t>(params.months()) *
                               static_cast<std::uint64_t>(params.replications);
   std::atomic<std::uint64_t> done{0};
+  std::atomic<bool> stopped{false};
 
   RunResult result;
   result.replications.resize(static_cast<std::size_t>(params.replications));
   // Large populations run one replication at a time (memory); small ones side by side.
-  const std::size_t concurrent = households * params.replications < 4'000'000
+  const std::size_t concurrent = comm.size() == 1 && households * params.replications < 4'000'000
                                      ? static_cast<std::size_t>(params.replications)
                                      : 1;
   auto run_one = [&](std::size_t rep) {
     // Isolation keeps a waiting thread from starting another replication (bounded memory).
     tbb::this_task_arena::isolate([&] {
-      Simulation sim(params, static_cast<std::uint32_t>(rep));
-      result.replications[rep] = sim.run([&] {
+      const auto replication = static_cast<std::uint32_t>(rep);
+      CheckpointIdentity id;
+      id.scenario_sha256 = settings.scenario_sha256;
+      id.seed = static_cast<std::uint64_t>(params.seed);
+      id.replication = replication;
+      id.rank = static_cast<std::uint32_t>(comm.rank());
+      id.ranks = static_cast<std::uint32_t>(comm.size());
+      id.region_begin = bounds[rank];
+      id.region_end = bounds[rank + 1];
+      id.households = households;
+      id.months = params.months();
+      std::optional<Simulation> sim;
+      if (!settings.restart_dir.empty()) {
+        sim.emplace(params, replication, comm, Simulation::Unbuilt{});
+        if (!resume(*sim,
+                    checkpoint_file(settings.restart_dir, replication, comm.rank(), comm.size()),
+                    id, comm))
+          sim.reset();
+      }
+      if (!sim) sim.emplace(params, replication, comm);
+      done.fetch_add(households * static_cast<std::uint64_t>(sim->month()));
+      const std::filesystem::path file =
+          checkpoint_file(settings.checkpoint_dir, replication, comm.rank(), comm.size());
+      const int stop = settings.stop_at_month;
+      while (!sim->done() && !(stop > 0 && sim->month() >= stop)) {
+        sim->step_month();
         const std::uint64_t now = done.fetch_add(households) + households;
         if (settings.progress) settings.progress(now, total);
-      });
+        if (settings.checkpoint_every > 0 &&
+            (sim->month() % settings.checkpoint_every == 0 || sim->done() || sim->month() == stop))
+          save_checkpoint(file, id, *sim);
+      }
+      if (sim->done())
+        result.replications[rep] = sim->take_result();
+      else
+        stopped = true;
     });
   };
   if (concurrent > 1) {
@@ -47,6 +141,7 @@ RunResult run_scenario(const Params& params, const RunSettings& settings) {
   } else {
     for (std::size_t rep = 0; rep < result.replications.size(); ++rep) run_one(rep);
   }
+  result.stopped = stopped;
   for (const auto& rep : result.replications) result.timer.add(rep.timer);
   result.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -28,10 +28,11 @@ std::pair<std::size_t, std::size_t> Simulation::region_range(std::size_t r) cons
   return {hh_.region_begin[r], hh_.region_begin[r + 1]};
 }
 
-Simulation::Simulation(const Params& params, std::uint32_t replication)
+Simulation::Simulation(const Params& params, std::uint32_t replication, const Communicator& comm,
+                       Unbuilt)
     : params_(params),
+      comm_(&comm),
       rng_(static_cast<std::uint32_t>(params.seed), replication),
-      hh_(synthesize_population(params, rng_)),
       shocks_(params.regions.size()),
       flows_(params.regions.size()),
       budgets_(params.regions.size()),
@@ -39,6 +40,11 @@ Simulation::Simulation(const Params& params, std::uint32_t replication)
       monitored_count_(params.regions.size(), 0),
       transport_left_(params.regions.size(), 0.0) {
   result_.replication = replication;
+}
+
+Simulation::Simulation(const Params& params, std::uint32_t replication, const Communicator& comm)
+    : Simulation(params, replication, comm, Unbuilt{}) {
+  hh_ = synthesize_population(params, rng_);
   result_.households = hh_.n();
   // The period starts from 2020's steady state: 低保 as assessed then, and a full year of income.
   const MonthContext first = month_context(params_, 0);
@@ -237,8 +243,23 @@ void Simulation::step_month() {
             lifted_workers += 1;
         flows_[r].enterprises.workers_lifted = lifted_workers;
       }
+      // Alone: every region and `all`. Under MPI: this rank's regions, then `all` on rank 0
+      // from every region's raw sums and incomes (close_regions, close_all).
+      std::vector<MetricValues> values;
+      if (comm_->size() == 1) {
+        values = close_year(hh_, regions, flows_, month);
+      } else {
+        std::vector<YearTally> tallies;
+        std::vector<float> per_capita;
+        values =
+            gather_rows(*comm_, close_regions(hh_, regions, flows_, month, tallies, per_capita));
+        tallies = gather_rows(*comm_, tallies);
+        const std::vector<YearFlows> flows = gather_rows(*comm_, flows_);
+        per_capita = gather_rows(*comm_, per_capita);
+        if (comm_->root()) values.push_back(close_all(tallies, flows, std::move(per_capita)));
+      }
       result_.years.push_back(month.date.year);
-      result_.values.push_back(close_year(hh_, regions, flows_, month));
+      result_.values.push_back(std::move(values));
       for (auto& f : flows_) f = YearFlows{};
     }
   }

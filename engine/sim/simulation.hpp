@@ -9,6 +9,7 @@
 #include "model/cadres.hpp"
 #include "model/enterprises.hpp"
 #include "model/households.hpp"
+#include "parallel/communicator.hpp"
 #include "phases/assistance.hpp"
 #include "phases/covariate_shocks.hpp"
 #include "phases/metrics.hpp"
@@ -28,7 +29,13 @@ struct ReplicationResult {
 /// One replication of a scenario: the state and the ordered monthly phases.
 class Simulation {
  public:
-  Simulation(const Params& params, std::uint32_t replication);
+  /// `params` holds this process's regions; under MPI, `comm` joins the ranks' years into the
+  /// whole run's table on rank 0 (see close_regions and close_all).
+  Simulation(const Params& params, std::uint32_t replication,
+             const Communicator& comm = single_process());
+  /// The same without building the population: the state is to be loaded from a checkpoint.
+  struct Unbuilt {};
+  Simulation(const Params& params, std::uint32_t replication, const Communicator& comm, Unbuilt);
 
   /// Runs one month: the model's phases in their fixed order.
   void step_month();
@@ -38,6 +45,33 @@ class Simulation {
   Households& households() { return hh_; }
   const std::vector<RegionEnterprises>& enterprises() const { return enterprises_; }
   std::vector<RegionEnterprises>& enterprises() { return enterprises_; }
+  std::uint32_t replication() const { return result_.replication; }
+  /// The results so far (complete once done()); leaves the simulation without them.
+  ReplicationResult take_result() { return std::move(result_); }
+  const ReplicationResult& partial_result() const { return result_; }
+
+  /// Every member that changes during a run, one line each, in one place: checkpoints save and
+  /// load exactly this (sim/checkpoint.hpp). A new state member needs its line here (and, if it
+  /// is not trivially copyable, a serialize() of its own, see sim/state_io.hpp). Configuration
+  /// (params_, rng_) and caches (noise_) are rebuilt from the scenario instead.
+  template <class Archive>
+  void serialize(Archive& ar) {
+    ar(month_);
+    ar(budget_epoch_);
+    ar(hh_);
+    ar(enterprises_);
+    ar(cadres_);
+    ar(transport_left_);
+    ar(shocks_);
+    ar(flows_);
+    ar(budgets_);
+    ar(annual_);
+    ar(monitored_count_);
+    ar(result_.households);
+    ar(result_.years);
+    ar(result_.values);
+  }
+
   /// Runs the remaining months; `on_month` is called after each.
   template <class OnMonth>
   ReplicationResult run(OnMonth&& on_month) {
@@ -51,6 +85,7 @@ class Simulation {
  private:
   std::pair<std::size_t, std::size_t> region_range(std::size_t r) const;  // its households
   const Params& params_;
+  const Communicator* comm_;
   Rng rng_;
   Households hh_;
   std::vector<RegionEnterprises> enterprises_;
