@@ -58,6 +58,7 @@ void write_run_outputs(const OutputDir& out, const std::string& prefix,
                        const std::string& command_line) {
   out.write(prefix + "annual.csv", annual_csv(loaded.params, run));
   out.write(prefix + "summary.csv", summary_csv(loaded.params, run));
+  out.write(prefix + "funds.csv", funds_csv(loaded.params, run));
   ManifestInputs mi;
   mi.scenario = &loaded;
   mi.run = &run;
@@ -88,7 +89,7 @@ int run_command(const std::string& scenario, const RunFlags& flags,
               params.name.c_str(), static_cast<long long>(households), params.months(),
               params.replications, run.wall_seconds);
   std::printf("%s", headline_table(params, run).c_str());
-  std::printf("results: %s/{annual.csv,summary.csv,manifest.json,report.html}\n",
+  std::printf("results: %s/{annual.csv,summary.csv,funds.csv,manifest.json,report.html}\n",
               out.target().c_str());
   return 0;
 }

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "core/rng.hpp"
+#include "funds/fund_state.hpp"
 #include "model/enterprises.hpp"
 #include "model/households.hpp"
 #include "phases/schedule.hpp"
@@ -38,10 +39,14 @@ std::size_t fail_enterprise(RegionEnterprises& ent, Households& hh, std::size_t 
 void refresh_links(RegionEnterprises& ent, Households& hh, std::size_t region_begin);
 
 /// Phase 4 (enterprises): in January sector shocks, entry, subsidies and the yearly graph
-/// rebuild; failures every month. Returns true when links changed.
+/// rebuild; failures every month. Returns true when links changed. Subsidies (奖补) are paid
+/// from the region's industry account to enterprises in enterprise order: with funds off up to
+/// the subsidy budget, with funds on up to enterprise_share_of_industry of the account; a
+/// subsidised enterprise fails less and adds funds.enterprise_extra_jobs slots for the year.
 bool enterprise_month(RegionEnterprises& ent, Households& hh, std::size_t region_begin,
                       const MonthContext& month, const RegionMonth& region, const Rng& rng,
-                      std::vector<double>& hazard_multiplier, EnterpriseTally& tally);
+                      std::vector<double>& hazard_multiplier, EnterpriseTally& tally,
+                      FundState& funds);
 
 /// Phase 5 (labour market): vacancies filled from the job seekers, then from households drawn at
 /// random, the best of each vacancy's candidates by (priority, random key). New jobs update the

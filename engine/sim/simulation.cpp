@@ -6,6 +6,7 @@
 #include <span>
 
 #include "core/block_reduce.hpp"
+#include "funds/microcredit.hpp"
 #include "model/population.hpp"
 #include "phases/enterprises.hpp"
 #include "phases/household_income.hpp"
@@ -23,8 +24,7 @@ Simulation::Simulation(const Params& params, std::uint32_t replication)
       hazard_multiplier_(params.regions.size()),
       shocks_(params.regions.size()),
       flows_(params.regions.size()),
-      budgets_(params.regions.size()),
-      annual_(params.regions.size()),
+      funds_(params.regions.size()),
       monitored_count_(params.regions.size(), 0) {
   result_.replication = replication;
   result_.households = hh_.n();
@@ -59,8 +59,9 @@ void Simulation::step_month() {
     auto t = timer.stamp(Phase::kSchedule);
     regions = schedule_month(params_, month, noise_);
   }
-  // 2. Funds in: programme budgets open each January; a policy epoch that changes them during the
-  //    year adds or removes the change pro rata for the months left (other policies leave them).
+  // 2. Funds in: each January the year's sources enter the region's ledger and are allocated to
+  //    programme accounts (funds/fund_state.hpp); with funds off, a policy epoch that changes the
+  //    programme budgets during the year adds or withdraws the change pro rata.
   {
     auto t = timer.stamp(Phase::kFundsIn);
     const bool new_year = month.date.month == 1 || month.offset == 0;
@@ -68,13 +69,8 @@ void Simulation::step_month() {
       const double share = (13 - month.date.month) / 12.0;
       for (std::size_t r = 0; r < n_regions; ++r) {
         const auto [begin, end] = households_of(r);
-        const Budgets annual = Budgets::open(regions[r].params->assistance, end - begin);
-        for (int k = 0; k < kProgrammeCount; ++k) {
-          double& left = budgets_[r].left[k];
-          left = new_year ? annual.left[k] * share
-                          : std::max(0.0, left + (annual.left[k] - annual_[r].left[k]) * share);
-        }
-        annual_[r] = annual;
+        appropriate(funds_[r], *regions[r].params, end - begin, month.date.year, month.offset,
+                    share, new_year);
       }
       budget_epoch_ = month.epoch;
     }
@@ -89,7 +85,7 @@ void Simulation::step_month() {
     auto t = timer.stamp(Phase::kEnterprises);
     for (std::size_t r = 0; r < n_regions; ++r)
       enterprise_month(enterprises_[r], hh_, hh_.region_begin[r], month, regions[r], rng_,
-                       hazard_multiplier_[r], flows_[r].enterprises);
+                       hazard_multiplier_[r], flows_[r].enterprises, funds_[r]);
   }
   // 5. Labour market: local vacancies filled (migrant work moves in the household pass).
   {
@@ -144,9 +140,13 @@ void Simulation::step_month() {
   {
     auto t = timer.stamp(Phase::kAssistance);
     tbb::parallel_for(std::size_t{0}, n_regions, [&](std::size_t r) {
-      flows_[r].assistance.add(settle_medical_claims(hh_, claims[r], month, budgets_[r]));
+      Budgets budgets{&funds_[r].ledger, month.offset};
+      flows_[r].assistance.add(settle_medical_claims(hh_, claims[r], month, budgets));
       flows_[r].assistance.add(
-          assist(hh_, hh_.region_begin[r], monitored[r], month, regions[r], budgets_[r], rng_));
+          assist(hh_, hh_.region_begin[r], monitored[r], month, regions[r], budgets, rng_));
+      consumption_month(funds_[r], hh_, hh_.region_begin[r], enterprises_[r], month, regions[r]);
+      microcredit_month(funds_[r], hh_, hh_.region_begin[r], hh_.region_begin[r + 1], month,
+                        regions[r], shocks_[r], rng_);
     });
   }
   // 9. Risk elimination.
@@ -175,6 +175,13 @@ void Simulation::step_month() {
               (hh_.flags[hh_.region_begin[r] + l.household] & hh_flag::kLifted))
             lifted_workers += 1;
         flows_[r].enterprises.workers_lifted = lifted_workers;
+      }
+      for (std::size_t r = 0; r < n_regions; ++r) {
+        FundState& fs = funds_[r];
+        close_fund_year(fs, *regions[r].params, month.offset);
+        flows_[r].funds = fund_year_tally(fs);
+        const auto rows = fs.ledger.close_year(month.date.year, static_cast<std::uint32_t>(r));
+        result_.funds.insert(result_.funds.end(), rows.begin(), rows.end());
       }
       result_.years.push_back(month.date.year);
       result_.values.push_back(close_year(hh_, regions, flows_, month));

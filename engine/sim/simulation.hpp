@@ -5,6 +5,7 @@
 #include "core/normal_table.hpp"
 #include "core/phase_timer.hpp"
 #include "core/rng.hpp"
+#include "funds/fund_state.hpp"
 #include "model/enterprises.hpp"
 #include "model/households.hpp"
 #include "phases/assistance.hpp"
@@ -19,6 +20,7 @@ struct ReplicationResult {
   std::uint32_t replication = 0;
   std::vector<int> years;
   std::vector<std::vector<MetricValues>> values;  // [year][region]
+  std::vector<FundYearRow> funds;                 // per year, region, account (funds.csv)
   std::size_t households = 0;
   PhaseTimer timer;
 };
@@ -54,8 +56,7 @@ class Simulation {
   std::vector<std::vector<double>> hazard_multiplier_;  // [region][enterprise kind], this year
   std::vector<RegionShockState> shocks_;
   std::vector<YearFlows> flows_;
-  std::vector<Budgets> budgets_;  // left this year
-  std::vector<Budgets> annual_;   // this year's appropriation
+  std::vector<FundState> funds_;  // per region: ledger, loans (plain state)
   std::vector<std::size_t> monitored_count_;
   int budget_epoch_ = -1;
   LognormalTables noise_;

@@ -1,0 +1,115 @@
+#include "funds/microcredit.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace povsim {
+
+namespace {
+
+/// Money paid to (or by) a household this month counts in this month's income record.
+void credit_income(Households& hh, std::size_t i, const MonthContext& month, double yuan) {
+  hh.ytd_net[i] += static_cast<float>(yuan);
+  const int slot = month.date.month - 1;
+  hh.record_month_income(i, slot, hh.month_income[slot][i] * kRingYuan + yuan / hh.size[i]);
+}
+
+bool eligible(const Households& hh, std::size_t i) {
+  return hh.labour[i] != LabourClass::kNone &&
+         ((hh.flags[i] & hh_flag::kLifted) || hh.category[i] != Category::kNone) &&
+         !(hh.mon_flags[i] & (mon_flag::kBorrower | mon_flag::kDefaulted));
+}
+
+constexpr std::uint32_t kDrawNewLoan = 1u << 20;
+constexpr std::uint32_t kDrawDefault = 2u << 20;
+
+}  // namespace
+
+void microcredit_month(FundState& fs, Households& hh, std::size_t region_begin,
+                       std::size_t region_end, const MonthContext& month, const RegionMonth& region,
+                       const RegionShockState& shocks, const Rng& rng) {
+  const MicrocreditParams& mp = region.params->funds.microcredit;
+  RegionLedger& L = fs.ledger;
+  const int m = month.offset;
+  const auto n = static_cast<std::uint32_t>(region_end - region_begin);
+  if (mp.enabled && n > 0 && (month.date.month == 1 || m == 0)) {
+    const auto u0 = rng.uniforms(0, region.region_id, static_cast<std::uint32_t>(m), Stream::kFunds,
+                                 kDrawNewLoan);
+    const auto target = static_cast<std::size_t>(mp.new_loans_per_1000_households * n / 1000.0 +
+                                                 u0[0]);  // stochastic rounding
+    const float gain = static_cast<float>(
+        mp.loan * (mp.return_rate - mp.interest_rate * (1.0 - mp.interest_subsidy_share)));
+    std::size_t made = 0;
+    const std::size_t max_draws = 8 * target + 64;
+    for (std::uint32_t d = 0; d < max_draws && made < target; ++d) {
+      const auto w = rng.words(d + 1, region.region_id, static_cast<std::uint32_t>(m),
+                               Stream::kFunds, kDrawNewLoan);
+      for (int j = 0; j < 4 && made < target; ++j) {
+        const std::uint32_t row = w[j] % n;
+        const std::size_t i = region_begin + row;
+        if (!eligible(hh, i)) continue;
+        hh.mon_flags[i] |= mon_flag::kBorrower;
+        hh.operating[i] += gain;
+        fs.loans.push_back({row, m, m + mp.term_months, to_fen(mp.loan), gain});
+        fs.tally.loans_made += 1;
+        ++made;
+      }
+    }
+  }
+  if (fs.loans.empty()) return;
+  const double monthly_default = mp.default_probability / 12.0;
+  const bool disaster = shocks.disaster_active(m);
+  const double affected = region.params->shocks.disaster.affected_share;
+  for (Loan& loan : fs.loans) {
+    const std::size_t i = region_begin + loan.row;
+    // Interest for the month; the fund's part (贴息) goes to the bank.
+    const Fen interest = to_fen(static_cast<double>(loan.principal) / 100.0 * mp.interest_rate /
+                                12.0 * mp.interest_subsidy_share);
+    if (!L.spend(m, FundAccount::kMicrocreditSubsidy, FundAccount::kOutlays, interest))
+      credit_income(hh, i, month, -static_cast<double>(interest) / 100.0);
+    const auto u = rng.uniforms(loan.row, region.region_id, static_cast<std::uint32_t>(m),
+                                Stream::kFunds, kDrawDefault);
+    const bool shocked =
+        (hh.mon_flags[i] & (mon_flag::kShockedThisYear | mon_flag::kLostLinkThisYear)) ||
+        (disaster && u[1] < affected);
+    const double p = std::min(1.0, monthly_default * (shocked ? mp.shock_default_multiplier : 1.0));
+    const bool defaults = u[0] < p;
+    if (!defaults && m < loan.due) continue;
+    hh.operating[i] = std::max(0.0f, hh.operating[i] - loan.operating_gain);
+    hh.mon_flags[i] &= static_cast<std::uint16_t>(~mon_flag::kBorrower);
+    if (defaults) {
+      hh.mon_flags[i] |= mon_flag::kDefaulted;
+      const Fen claim = to_fen(static_cast<double>(loan.principal) / 100.0 * mp.compensation_share);
+      const Fen paid = std::min(claim, L.left(FundAccount::kRiskCompensation));
+      L.post(m, FundAccount::kRiskCompensation, FundAccount::kOutlays, paid);
+      fs.tally.loan_defaults += 1;
+      fs.tally.defaulted_yuan += static_cast<double>(loan.principal) / 100.0;
+      fs.tally.compensated_yuan += static_cast<double>(paid) / 100.0;
+    }
+    loan.principal = 0;  // repaid or written off
+  }
+  std::erase_if(fs.loans, [](const Loan& l) { return l.principal == 0; });
+}
+
+void consumption_month(FundState& fs, Households& hh, std::size_t region_begin,
+                       const RegionEnterprises& ent, const MonthContext& month,
+                       const RegionMonth& region) {
+  const double yuan = region.params->funds.consumption_per_household / 12.0;
+  const Fen fen = to_fen(yuan);
+  if (fen <= 0 || fs.ledger.left(FundAccount::kConsumption) < fen) return;
+  for (const Link& l : ent.links) {
+    if (l.kind != LinkKind::kContract || !ent.alive[l.enterprise]) continue;
+    if (!fs.ledger.spend(month.offset, FundAccount::kConsumption, FundAccount::kHouseholds, fen))
+      break;
+    credit_income(hh, region_begin + l.household, month, static_cast<double>(fen) / 100.0);
+    fs.tally.consumption_households += 1.0 / 12.0;
+  }
+}
+
+double loan_balance(const FundState& fs) {
+  Fen sum = 0;
+  for (const Loan& l : fs.loans) sum += l.principal;
+  return static_cast<double>(sum) / 100.0;
+}
+
+}  // namespace povsim
