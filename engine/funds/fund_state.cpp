@@ -37,6 +37,11 @@ double source_yuan(const FundSourceParams& s, std::int64_t households, int year)
   return at_year(s.yuan, year) + at_year(s.per_household, year) * static_cast<double>(households);
 }
 
+double fixed_yuan(const FundAccountRule& r, std::int64_t households, int year) {
+  return at_year(r.fixed, year) +
+         at_year(r.fixed_per_household, year) * static_cast<double>(households);
+}
+
 /// The legacy programme budgets of a region per ledger account (yuan/year).
 std::array<double, kFundAccountCount> legacy_budgets(const RegionParams& rp, std::size_t n) {
   const AssistanceParams& a = rp.assistance;
@@ -119,7 +124,9 @@ void appropriate(FundState& fs, const RegionParams& rp, std::size_t households, 
   Fen rest = total;
   for (FundAccount acc : kProgrammeAccounts) {
     const Fen fixed =
-        std::min(rest, to_fen(at_year(account_rule(fp.accounts, acc).fixed, year) * share));
+        std::min(rest, to_fen(fixed_yuan(account_rule(fp.accounts, acc),
+                                         static_cast<std::int64_t>(households), year) *
+                              share));
     L.post(month, FundAccount::kPool, acc, fixed);
     rest -= fixed;
   }
@@ -196,10 +203,11 @@ std::vector<std::pair<std::string, std::string>> check_fund_rules(const FundPara
     Fen fixed = 0;
     double shares = 0;
     for (FundAccount acc : kProgrammeAccounts) {
-      fixed += to_fen(at_year(account_rule(p.accounts, acc).fixed, y));
+      fixed += to_fen(fixed_yuan(account_rule(p.accounts, acc), households, y));
       shares += account_rule(p.accounts, acc).share;
     }
     const std::string year = std::to_string(y);
+    if (!problems.empty()) break;  // the first year with a problem says enough
     if (fixed > total) {
       problems.push_back({"accounts", "fixed amounts of " + year + " sum to " + yuan(fixed) +
                                           " yuan, more than the year's sources (" + yuan(total) +
@@ -215,8 +223,8 @@ std::vector<std::pair<std::string, std::string>> check_fund_rules(const FundPara
     for (std::size_t k = 0; k < kProgrammeAccounts.size(); ++k) {
       const FundAccountRule& r = account_rule(p.accounts, kProgrammeAccounts[k]);
       if (r.min_share_of_central <= 0) continue;
-      const double got =
-          static_cast<double>(to_fen(at_year(r.fixed, y))) + r.share * static_cast<double>(rest);
+      const double got = static_cast<double>(to_fen(fixed_yuan(r, households, y))) +
+                         r.share * static_cast<double>(rest);
       const double need = r.min_share_of_central * static_cast<double>(central);
       if (got + 1 < need)
         problems.push_back({std::string("accounts.") + kNames[k] + ".min_share_of_central",

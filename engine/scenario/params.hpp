@@ -265,6 +265,7 @@ struct FundSourceParams {
 struct FundAccountRule {
   double share = 0;                 // of the year's sources left after fixed amounts
   YearSeries fixed;                 // yuan/year taken first from the pooled sources
+  YearSeries fixed_per_household;   // yuan/year per household of the region, added to `fixed`
   double min_share_of_central = 0;  // allocation must reach this share of central funds
   bool carry_over = false;          // unspent balance carried into next year (else lapses)
 };

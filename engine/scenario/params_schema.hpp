@@ -3,6 +3,7 @@
 // baseline value. Loading, `povsim schema --markdown` (docs/parameters.md) and the manifest's
 // resolved parameters are all driven by these functions, so they cannot drift apart.
 #include <cmath>
+#include <utility>
 #include <vector>
 
 #include "scenario/params.hpp"
@@ -421,6 +422,8 @@ void describe(V& v, FundAccountRule& p) {
   v.field("share", p.share, kShare,
           Doc{"share", "of the year's sources left after every account's fixed amount"});
   v.field("fixed", p.fixed, kFundYuan, Doc{"yuan/year", "taken first from the year's sources"});
+  v.field("fixed_per_household", p.fixed_per_household, kYuan,
+          Doc{"yuan/year per household", "added to `fixed`, per household of the region"});
   v.field("min_share_of_central", p.min_share_of_central, kShare,
           Doc{"share", "the allocation must reach this share of central funds (else an error)"});
   v.field("carry_over", p.carry_over,
@@ -440,11 +443,29 @@ void describe(V& v, FundAccountRules& p) {
   v.section("microcredit_subsidy", p.microcredit_subsidy, "小额信贷 interest subsidy (贴息)");
   v.section("consumption", p.consumption, "消费帮扶 purchases from linked households");
   v.section("risk_compensation", p.risk_compensation, "小额信贷 risk compensation fund");
+  // Reported at the largest share: the one most likely to be wrong.
+  const char* largest = "industry";
+  double most = -1;
+  for (auto [name, share] : {std::pair{"industry", p.industry.share},
+                             {"employment", p.employment.share},
+                             {"infrastructure", p.infrastructure.share},
+                             {"risk_relief", p.risk_relief.share},
+                             {"public_jobs", p.public_jobs.share},
+                             {"training", p.training.share},
+                             {"medical", p.medical.share},
+                             {"dibao", p.dibao.share},
+                             {"microcredit_subsidy", p.microcredit_subsidy.share},
+                             {"consumption", p.consumption.share},
+                             {"risk_compensation", p.risk_compensation.share}})
+    if (share > most) {
+      most = share;
+      largest = name;
+    }
   const double sum = p.industry.share + p.employment.share + p.infrastructure.share +
                      p.risk_relief.share + p.public_jobs.share + p.training.share +
                      p.medical.share + p.dibao.share + p.microcredit_subsidy.share +
                      p.consumption.share + p.risk_compensation.share;
-  v.constraint("risk_compensation", sum <= 1.0 + 1e-9,
+  v.constraint(largest, sum <= 1.0 + 1e-9,
                "account shares must not sum to more than 1 (100% of the sources)");
 }
 

@@ -38,17 +38,17 @@ constexpr const char* kFundDefaults = R"(funds:
     paired: {yuan: 0, per_household: 0}
     donations: {yuan: 0, per_household: 0}
   accounts:
-    industry: {share: 0, fixed: 0, min_share_of_central: 0, carry_over: false}
-    employment: {share: 0, fixed: 0, min_share_of_central: 0, carry_over: false}
-    infrastructure: {share: 0, fixed: 0, min_share_of_central: 0, carry_over: false}
-    risk_relief: {share: 0, fixed: 0, min_share_of_central: 0, carry_over: false}
-    public_jobs: {share: 0, fixed: 0, min_share_of_central: 0, carry_over: false}
-    training: {share: 0, fixed: 0, min_share_of_central: 0, carry_over: false}
-    medical: {share: 0, fixed: 0, min_share_of_central: 0, carry_over: false}
-    dibao: {share: 0, fixed: 0, min_share_of_central: 0, carry_over: false}
-    microcredit_subsidy: {share: 0, fixed: 0, min_share_of_central: 0, carry_over: false}
-    consumption: {share: 0, fixed: 0, min_share_of_central: 0, carry_over: false}
-    risk_compensation: {share: 0, fixed: 0, min_share_of_central: 0, carry_over: false}
+    industry: {share: 0, fixed: 0, fixed_per_household: 0, min_share_of_central: 0, carry_over: false}
+    employment: {share: 0, fixed: 0, fixed_per_household: 0, min_share_of_central: 0, carry_over: false}
+    infrastructure: {share: 0, fixed: 0, fixed_per_household: 0, min_share_of_central: 0, carry_over: false}
+    risk_relief: {share: 0, fixed: 0, fixed_per_household: 0, min_share_of_central: 0, carry_over: false}
+    public_jobs: {share: 0, fixed: 0, fixed_per_household: 0, min_share_of_central: 0, carry_over: false}
+    training: {share: 0, fixed: 0, fixed_per_household: 0, min_share_of_central: 0, carry_over: false}
+    medical: {share: 0, fixed: 0, fixed_per_household: 0, min_share_of_central: 0, carry_over: false}
+    dibao: {share: 0, fixed: 0, fixed_per_household: 0, min_share_of_central: 0, carry_over: false}
+    microcredit_subsidy: {share: 0, fixed: 0, fixed_per_household: 0, min_share_of_central: 0, carry_over: false}
+    consumption: {share: 0, fixed: 0, fixed_per_household: 0, min_share_of_central: 0, carry_over: false}
+    risk_compensation: {share: 0, fixed: 0, fixed_per_household: 0, min_share_of_central: 0, carry_over: false}
   enterprise_share_of_industry: 0
   enterprise_extra_jobs: 0
   consumption_per_household: 0
@@ -150,6 +150,18 @@ void apply_overrides(ConfigNode& root, const std::vector<std::string>& overrides
       for (auto& item : n->seq) stack.push_back(&item);
     }
     set_path(root, key, std::move(value), origin, diags);
+  }
+}
+
+/// Adds the keys of `defaults` that `node` lacks (recursively), keeping what `node` has and
+/// where it came from.
+void fill_missing(ConfigNode& node, const ConfigNode& defaults) {
+  if (!node.is_map() || !defaults.is_map()) return;
+  for (const auto& [key, value] : defaults.map) {
+    if (ConfigNode* have = node.find(key))
+      fill_missing(*have, value);
+    else
+      node.map.emplace_back(key, value);
   }
 }
 
@@ -297,12 +309,6 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
         }
       }
       if (in.base.kind == ConfigNode::Kind::kNull) in.base.kind = ConfigNode::Kind::kMap;
-      {
-        Diagnostics quiet;
-        ConfigNode defaults = parse_yaml_text(kFundDefaults, "(built-in funds defaults)", quiet);
-        merge_into(defaults, in.base);
-        in.base = std::move(defaults);
-      }
       for (const auto& k : region_block_keys())
         if (const ConfigNode* block = root.find(k)) {
           ConfigNode wrapper;
@@ -316,6 +322,12 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
                       "expected a mapping of region keys, found " + ov->describe());
         else
           merge_into(in.base, *ov);
+      }
+      {
+        // Keys of `funds` left unset take their defaults (after every layer has been merged, so
+        // that each key keeps the place it was written).
+        Diagnostics quiet;
+        fill_missing(in.base, parse_yaml_text(kFundDefaults, "(built-in funds defaults)", quiet));
       }
       regions.push_back(std::move(in));
     }
