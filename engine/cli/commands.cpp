@@ -137,13 +137,15 @@ int compare_command(const std::vector<std::string>& scenarios, const RunFlags& f
     named.push_back({names[s], &loaded[s].params, &runs[s]});
   }
   out.write("compare.csv", compare_csv(named));
+  out.write("cost.csv", cost_csv(named));
   out.write("report.html", report_html(out.file(""), ReportLang::zh));
   out.commit();
 
   std::printf("povsim compare: %zu scenarios, seed %lld, %d replications each (paired)\n",
               loaded.size(), static_cast<long long>(first.seed), first.replications);
   std::printf("%s", compare_table(named).c_str());
-  std::printf("results: %s/{compare.csv,report.html,<scenario>/...}\n", out.target().c_str());
+  std::printf("results: %s/{compare.csv,cost.csv,report.html,<scenario>/...}\n",
+              out.target().c_str());
   return 0;
 }
 

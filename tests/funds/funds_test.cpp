@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "funds/ledger.hpp"
+#include "output/compare.hpp"
 #include "output/tables.hpp"
 #include "phases/metrics.hpp"
 #include "scenario/scenario_loader.hpp"
@@ -345,6 +346,48 @@ TEST(FundDirection, MicrocreditRaisesOperatingIncomeAndDefaultsRiseInADisasterYe
             << "; compensated " << mean_of(hit, Metric::kMicrocreditCompensatedYuan) << "\n";
   EXPECT_GT(rate_hit, 2.5 * rate_calm);
   EXPECT_GT(mean_of(hit, Metric::kMicrocreditCompensatedYuan), 0.0);
+}
+
+}  // namespace
+}  // namespace povsim
+
+namespace povsim {
+namespace {
+
+TEST(CostPerHousehold, SpendingOverHouseholdsKeptOutOfPovertyAgainstNoSpending) {
+  const std::string none = std::string(POVSIM_SOURCE_DIR) + "/scenarios/no-spending.yaml";
+  const LoadedScenario a = load_scenario(none, {{"replications=4"}, 0.2});
+  const LoadedScenario b = load_scenario(
+      std::string(POVSIM_SOURCE_DIR) + "/scenarios/baseline.yaml", {{"replications=4"}, 0.2});
+  RunSettings settings;
+  settings.threads = 2;
+  const RunResult ra = run_scenario(a.params, settings);
+  const RunResult rb = run_scenario(b.params, settings);
+  const std::string csv = cost_csv({{"no-spending", &a.params, &ra}, {"baseline", &b.params, &rb}});
+  std::istringstream in(csv);
+  std::string line;
+  std::getline(in, line);
+  EXPECT_EQ(line,
+            "scenario,baseline,year,region,spending_diff,kept_out_of_poverty,cost_per_household");
+  bool found = false;
+  while (std::getline(in, line)) {
+    if (line.rfind("baseline,no-spending,all,all,", 0) != 0) continue;
+    std::vector<std::string> f;
+    std::stringstream ls(line);
+    for (std::string cell; std::getline(ls, cell, ',');) f.push_back(cell);
+    ASSERT_EQ(f.size(), 7u);
+    const double spending = std::stod(f[4]), kept = std::stod(f[5]), cost = std::stod(f[6]);
+    std::cout << line << "\n";
+    // The no-spending run spends nothing: the difference is the baseline's whole spending.
+    double spent = 0;
+    for (const auto& rep : rb.replications)
+      for (const auto& y : rep.values) spent += y.back()[static_cast<int>(Metric::kFundsSpent)];
+    EXPECT_NEAR(spending, spent / static_cast<double>(rb.replications.size()), 1e-6 * spent);
+    EXPECT_GT(kept, 0.0);
+    EXPECT_NEAR(cost, spending / kept, 1e-6 * cost);
+    found = true;
+  }
+  EXPECT_TRUE(found);
 }
 
 }  // namespace
