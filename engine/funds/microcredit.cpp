@@ -1,7 +1,12 @@
 #include "funds/microcredit.hpp"
 
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <cmath>
+#include <vector>
+
+#include "core/block_reduce.hpp"
 
 namespace povsim {
 
@@ -60,24 +65,43 @@ void microcredit_month(FundState& fs, Households& hh, std::size_t region_begin,
   const double monthly_default = mp.default_probability / 12.0;
   const bool disaster = shocks.disaster_active(m);
   const double affected = region.params->shocks.disaster.affected_share;
-  for (Loan& loan : fs.loans) {
+  // Draws and interest per loan in fixed blocks (in parallel: they read households only), then
+  // the postings and state changes in loan order.
+  const std::size_t n_loans = fs.loans.size();
+  std::vector<Fen> interest(n_loans);
+  std::vector<std::uint8_t> outcome(n_loans);  // 0 runs on, 1 repaid, 2 defaulted
+  tbb::parallel_for(std::size_t{0}, n_loans, kReduceBlock, [&](std::size_t b) {
+    for (std::size_t k = b; k < std::min(n_loans, b + kReduceBlock); ++k) {
+      const Loan& loan = fs.loans[k];
+      const std::size_t i = region_begin + loan.row;
+      interest[k] = to_fen(static_cast<double>(loan.principal) / 100.0 * mp.interest_rate / 12.0 *
+                           mp.interest_subsidy_share);
+      const auto u = rng.uniforms(loan.row, region.region_id, static_cast<std::uint32_t>(m),
+                                  Stream::kFunds, kDrawDefault);
+      const bool shocked =
+          (hh.mon_flags[i] & (mon_flag::kShockedThisYear | mon_flag::kLostLinkThisYear)) ||
+          (disaster && u[1] < affected);
+      const double p =
+          std::min(1.0, monthly_default * (shocked ? mp.shock_default_multiplier : 1.0));
+      outcome[k] = u[0] < p ? 2 : m >= loan.due ? 1 : 0;
+    }
+  });
+  // The fund's part of the interest (贴息) goes to the banks: at once when the account can pay
+  // it all, else loan by loan while it lasts (the others' households pay it themselves).
+  Fen total = 0;
+  for (Fen f : interest) total += f;
+  if (!L.spend(m, FundAccount::kMicrocreditSubsidy, FundAccount::kOutlays, total))
+    for (std::size_t k = 0; k < n_loans; ++k)
+      if (!L.spend(m, FundAccount::kMicrocreditSubsidy, FundAccount::kOutlays, interest[k]))
+        credit_income(hh, region_begin + fs.loans[k].row, month,
+                      -static_cast<double>(interest[k]) / 100.0);
+  for (std::size_t k = 0; k < n_loans; ++k) {
+    if (outcome[k] == 0) continue;
+    Loan& loan = fs.loans[k];
     const std::size_t i = region_begin + loan.row;
-    // Interest for the month; the fund's part (贴息) goes to the bank.
-    const Fen interest = to_fen(static_cast<double>(loan.principal) / 100.0 * mp.interest_rate /
-                                12.0 * mp.interest_subsidy_share);
-    if (!L.spend(m, FundAccount::kMicrocreditSubsidy, FundAccount::kOutlays, interest))
-      credit_income(hh, i, month, -static_cast<double>(interest) / 100.0);
-    const auto u = rng.uniforms(loan.row, region.region_id, static_cast<std::uint32_t>(m),
-                                Stream::kFunds, kDrawDefault);
-    const bool shocked =
-        (hh.mon_flags[i] & (mon_flag::kShockedThisYear | mon_flag::kLostLinkThisYear)) ||
-        (disaster && u[1] < affected);
-    const double p = std::min(1.0, monthly_default * (shocked ? mp.shock_default_multiplier : 1.0));
-    const bool defaults = u[0] < p;
-    if (!defaults && m < loan.due) continue;
     hh.operating[i] = std::max(0.0f, hh.operating[i] - loan.operating_gain);
     hh.mon_flags[i] &= static_cast<std::uint16_t>(~mon_flag::kBorrower);
-    if (defaults) {
+    if (outcome[k] == 2) {
       hh.mon_flags[i] |= mon_flag::kDefaulted;
       const Fen claim = to_fen(static_cast<double>(loan.principal) / 100.0 * mp.compensation_share);
       const Fen paid = std::min(claim, L.left(FundAccount::kRiskCompensation));
@@ -97,9 +121,18 @@ void consumption_month(FundState& fs, Households& hh, std::size_t region_begin,
   const double yuan = region.params->funds.consumption_per_household / 12.0;
   const Fen fen = to_fen(yuan);
   if (fen <= 0 || fs.ledger.left(FundAccount::kConsumption) < fen) return;
+  auto linked = [&](const Link& l) {
+    return l.kind == LinkKind::kContract && ent.alive[l.enterprise];
+  };
+  // One posting when the account can buy from every linked household, else link by link.
+  Fen households = 0;
+  for (const Link& l : ent.links) households += linked(l) ? 1 : 0;
+  const bool all = fs.ledger.spend(month.offset, FundAccount::kConsumption,
+                                   FundAccount::kHouseholds, households * fen);
   for (const Link& l : ent.links) {
-    if (l.kind != LinkKind::kContract || !ent.alive[l.enterprise]) continue;
-    if (!fs.ledger.spend(month.offset, FundAccount::kConsumption, FundAccount::kHouseholds, fen))
+    if (!linked(l)) continue;
+    if (!all &&
+        !fs.ledger.spend(month.offset, FundAccount::kConsumption, FundAccount::kHouseholds, fen))
       break;
     credit_income(hh, region_begin + l.household, month, static_cast<double>(fen) / 100.0);
     fs.tally.consumption_households += 1.0 / 12.0;
