@@ -139,10 +139,5 @@ void consumption_month(FundState& fs, Households& hh, std::size_t region_begin,
   }
 }
 
-double loan_balance(const FundState& fs) {
-  Fen sum = 0;
-  for (const Loan& l : fs.loans) sum += l.principal;
-  return static_cast<double>(sum) / 100.0;
-}
 
 }  // namespace povsim

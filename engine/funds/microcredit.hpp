@@ -26,7 +26,4 @@ void consumption_month(FundState& fs, Households& hh, std::size_t region_begin,
                        const RegionEnterprises& ent, const MonthContext& month,
                        const RegionMonth& region);
 
-/// Outstanding micro-credit principal of a region (yuan).
-double loan_balance(const FundState& fs);
-
 }  // namespace povsim
