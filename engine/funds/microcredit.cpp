@@ -139,5 +139,4 @@ void consumption_month(FundState& fs, Households& hh, std::size_t region_begin,
   }
 }
 
-
 }  // namespace povsim
