@@ -69,6 +69,7 @@ void write_run_outputs(const OutputDir& out, const std::string& prefix,
                        const std::string& command_line) {
   out.write(prefix + "annual.csv", annual_csv(loaded.params, run));
   out.write(prefix + "summary.csv", summary_csv(loaded.params, run));
+  out.write(prefix + "funds.csv", funds_csv(loaded.params, run));
   ManifestInputs mi;
   mi.scenario = &loaded;
   mi.run = &run;
@@ -115,7 +116,7 @@ int run_command(const std::string& scenario, const RunFlags& flags,
               params.name.c_str(), static_cast<long long>(households), params.months(),
               params.replications, run.wall_seconds);
   std::printf("%s", headline_table(params, run).c_str());
-  std::printf("results: %s/{annual.csv,summary.csv,manifest.json,report.html}\n",
+  std::printf("results: %s/{annual.csv,summary.csv,funds.csv,manifest.json,report.html}\n",
               out.target().c_str());
   return 0;
 }
@@ -163,13 +164,15 @@ int compare_command(const std::vector<std::string>& scenarios, const RunFlags& f
     named.push_back({names[s], &loaded[s].params, &runs[s]});
   }
   out.write("compare.csv", compare_csv(named));
+  out.write("cost.csv", cost_csv(named));
   out.write("report.html", report_html(out.file(""), ReportLang::zh));
   out.commit();
 
   std::printf("povsim compare: %zu scenarios, seed %lld, %d replications each (paired)\n",
               loaded.size(), static_cast<long long>(first.seed), first.replications);
   std::printf("%s", compare_table(named).c_str());
-  std::printf("results: %s/{compare.csv,report.html,<scenario>/...}\n", out.target().c_str());
+  std::printf("results: %s/{compare.csv,cost.csv,report.html,<scenario>/...}\n",
+              out.target().c_str());
   return 0;
 }
 

@@ -31,6 +31,8 @@ inline constexpr std::uint16_t kExpenseShock = 128;    // event_month records an
 inline constexpr std::uint16_t kReliefPaid = 256;      // risk-relief paid for the current event
 inline constexpr std::uint16_t kDeniedThisYear = 512;  // turned away for lack of budget this year
 inline constexpr std::uint16_t kLostLinkThisYear = 1024;  // an enterprise it was linked to failed
+inline constexpr std::uint16_t kBorrower = 2048;          // has a 小额信贷 loan outstanding
+inline constexpr std::uint16_t kDefaulted = 4096;         // defaulted on one (no new loan)
 }  // namespace mon_flag
 
 /// Monitoring categories (0 = not monitored).

@@ -113,6 +113,43 @@ std::string compare_csv(const std::vector<NamedRun>& runs) {
   return out;
 }
 
+std::string cost_csv(const std::vector<NamedRun>& runs) {
+  std::string out =
+      "scenario,baseline,year,region,spending_diff,kept_out_of_poverty,cost_per_household\n";
+  if (runs.size() < 2) return out;
+  const NamedRun& a = runs.front();
+  const int spent = static_cast<int>(Metric::kFundsSpent);
+  const int poor = static_cast<int>(Metric::kPoorHouseholds);
+  auto row = [&](const std::string& b, const std::string& year, const std::string& region,
+                 double spending, double kept) {
+    out += csv_field(b) + "," + csv_field(a.name) + "," + year + "," + csv_field(region) + "," +
+           format_value(spending) + "," + format_value(kept) + "," +
+           (kept > 0 ? format_value(spending / kept) : std::string("NA")) + "\n";
+  };
+  for (std::size_t s = 1; s < runs.size(); ++s) {
+    const NamedRun& b = runs[s];
+    const auto& years = a.run->replications.front().years;
+    for (const auto& name : output_regions(*a.params)) {
+      const int ia = region_index(*a.params, name);
+      const int ib = region_index(*b.params, name);
+      if (ia < 0 || ib < 0) continue;
+      double total_spending = 0, total_kept = 0;
+      for (std::size_t y = 0; y < years.size(); ++y) {
+        const auto ra = static_cast<std::size_t>(ia);
+        const auto rb = static_cast<std::size_t>(ib);
+        const double spending =
+            paired_difference(series(a, y, ra, spent), series(b, y, rb, spent)).mean;
+        const double kept = paired_difference(series(b, y, rb, poor), series(a, y, ra, poor)).mean;
+        total_spending += spending;
+        total_kept += kept;
+        row(b.name, std::to_string(years[y]), name, spending, kept);
+      }
+      row(b.name, "all", name, total_spending, total_kept);
+    }
+  }
+  return out;
+}
+
 std::string compare_table(const std::vector<NamedRun>& runs) {
   if (runs.size() < 2) return "";
   const NamedRun& a = runs.front();

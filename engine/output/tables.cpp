@@ -1,6 +1,7 @@
 #include "output/tables.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 
@@ -45,6 +46,48 @@ Spread spread_of(std::vector<double> values) {
   s.p50 = q(0.50);
   s.p95 = q(0.95);
   return s;
+}
+
+std::string format_fen(std::int64_t fen) {
+  const bool negative = fen < 0;
+  const auto magnitude = static_cast<unsigned long long>(negative ? -fen : fen);
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%s%llu.%02llu", negative ? "-" : "", magnitude / 100,
+                magnitude % 100);
+  return buf;
+}
+
+std::string funds_csv(const Params& params, const RunResult& run) {
+  std::string out = "replication,year,region,account,opening,inflow,outflow,closing\n";
+  const std::size_t n_regions = params.regions.size();
+  for (const auto& rep : run.replications) {
+    // Rows come per year, region, account in that order (Simulation closes regions in order).
+    std::size_t row = 0;
+    while (row < rep.funds.size()) {
+      const int year = rep.funds[row].year;
+      std::array<FundYearRow, kFundAccountCount> all{};
+      auto emit = [&](const std::string& region, const FundYearRow& f) {
+        out += std::to_string(rep.replication) + "," + std::to_string(year) + "," +
+               csv_field(region) + "," + std::string(fund_account_name(f.account)) + "," +
+               format_fen(f.opening) + "," + format_fen(f.inflow) + "," + format_fen(f.outflow) +
+               "," + format_fen(f.closing) + "\n";
+      };
+      for (std::size_t r = 0; r < n_regions && row < rep.funds.size(); ++r) {
+        for (int k = 0; k < kFundAccountCount; ++k, ++row) {
+          const FundYearRow& f = rep.funds[row];
+          FundYearRow& a = all[static_cast<std::size_t>(k)];
+          a.account = f.account;
+          a.opening += f.opening;
+          a.inflow += f.inflow;
+          a.outflow += f.outflow;
+          a.closing += f.closing;
+          if (params.outputs.per_region) emit(params.regions[f.region].name, f);
+        }
+      }
+      for (const FundYearRow& a : all) emit("all", a);
+    }
+  }
+  return out;
 }
 
 std::vector<std::string> output_regions(const Params& params) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,13 @@ std::vector<std::string> output_regions(const Params& params);
 std::string annual_csv(const Params& params, const RunResult& run);
 /// summary.csv: year,region,metric,mean,sd,p05,p50,p95,n — spread over replications.
 std::string summary_csv(const Params& params, const RunResult& run);
+/// funds.csv: replication,year,region,account,opening,inflow,outflow,closing — the fund ledger
+/// per year, region (and `all`, summed from the regions' integer fen) and account, in yuan with
+/// exactly two decimals; closing = opening + inflow − outflow on every row, to the fen.
+std::string funds_csv(const Params& params, const RunResult& run);
+/// Integer fen as yuan with two decimals ("-12.05").
+std::string format_fen(std::int64_t fen);
+
 /// The headline table printed at the end of a run (return-to-poverty rate by year, region all).
 std::string headline_table(const Params& params, const RunResult& run);
 

@@ -35,14 +35,30 @@ std::string_view programme_name(Programme p) {
   return "?";
 }
 
-Budgets Budgets::open(const AssistanceParams& p, std::size_t households) {
-  const auto n = static_cast<double>(households);
-  Budgets b;
-  b.left = {p.employment.budget_per_household * n,        p.training.budget_per_household * n,
-            p.industry.budget_per_household * n,          p.public_jobs.budget_per_household * n,
-            p.social_assistance.budget_per_household * n, p.medical.budget_per_household * n,
-            p.risk_relief.budget_per_household * n};
-  return b;
+FundAccount programme_account(Programme p) {
+  switch (p) {
+    case Programme::kEmployment:
+      return FundAccount::kEmployment;
+    case Programme::kTraining:
+      return FundAccount::kTraining;
+    case Programme::kIndustry:
+      return FundAccount::kIndustry;
+    case Programme::kPublicJobs:
+      return FundAccount::kPublicJobs;
+    case Programme::kSocialAssistance:
+      return FundAccount::kDibao;
+    case Programme::kMedical:
+      return FundAccount::kMedical;
+    case Programme::kRiskRelief:
+    case Programme::kCount:
+      break;
+  }
+  return FundAccount::kRiskRelief;
+}
+
+FundAccount programme_sink(Programme p) {
+  return p == Programme::kEmployment || p == Programme::kTraining ? FundAccount::kOutlays
+                                                                  : FundAccount::kHouseholds;
 }
 
 void AssistanceTally::add(const AssistanceTally& o) {
@@ -124,8 +140,10 @@ AssistanceTally assist(Households& hh, RegionEnterprises& ent, std::size_t regio
       1e-9,
       1e-9};
   unsigned open = 0;
-  for (int k = 0; k < kProgrammeCount; ++k)
-    if (budgets.left[k] >= smallest_offer[k] && budgets.left[k] > 0) open |= 1u << k;
+  for (int k = 0; k < kProgrammeCount; ++k) {
+    const double left = budgets.left(static_cast<Programme>(k));
+    if (left >= smallest_offer[k] && left > 0) open |= 1u << k;
+  }
 
   // Only households with something left to offer are drawn and ranked; those whose only
   // options are closed programmes are turned away for lack of budget at once. Candidates are

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/rng.hpp"
+#include "funds/ledger.hpp"
 #include "model/enterprises.hpp"
 #include "model/households.hpp"
 #include "phases/household_income.hpp"
@@ -26,16 +27,23 @@ enum class Programme : int {
 inline constexpr int kProgrammeCount = static_cast<int>(Programme::kCount);
 std::string_view programme_name(Programme p);
 
-/// Yuan left this year per programme in one region.
+/// The ledger account that pays for a programme, and where the money goes: placement and
+/// training services are outlays (providers); the rest reaches households (industry support in
+/// kind, 公益性岗位 wages for the post's term at hiring, 兜底, medical assistance, relief).
+FundAccount programme_account(Programme p);
+FundAccount programme_sink(Programme p);
+
+/// A region's programme money for the assistance phase: a view of its fund ledger (the accounts
+/// are opened in phase 2, see funds/fund_state.hpp). Spending posts account → sink in fen.
 struct Budgets {
-  std::array<double, kProgrammeCount> left{};
-  /// A new year's budgets (budget_per_household × households); unspent money lapses.
-  static Budgets open(const AssistanceParams& p, std::size_t households);
+  RegionLedger* ledger = nullptr;
+  int month = 0;
+  /// Yuan left in the account that pays for `p`.
+  double left(Programme p) const {
+    return static_cast<double>(ledger->left(programme_account(p))) / 100.0;
+  }
   bool spend(Programme p, double yuan) {
-    double& l = left[static_cast<int>(p)];
-    if (yuan > l) return false;
-    l -= yuan;
-    return true;
+    return ledger->spend(month, programme_account(p), programme_sink(p), to_fen(yuan));
   }
 };
 

@@ -183,7 +183,7 @@ void refresh_links(RegionEnterprises& ent, Households& hh, std::size_t region_be
 
 bool enterprise_month(RegionEnterprises& ent, Households& hh, std::size_t region_begin,
                       const MonthContext& month, const RegionMonth& region, const Rng& rng,
-                      double price_multiplier, EnterpriseTally& tally) {
+                      double price_multiplier, EnterpriseTally& tally, FundState& funds) {
   const EnterpriseParams& ep = region.params->enterprises;
   if (!ep.enabled) return false;
   const auto m = static_cast<std::uint32_t>(month.offset);
@@ -228,16 +228,37 @@ bool enterprise_month(RegionEnterprises& ent, Households& hh, std::size_t region
             std::exp(ep.dividend_revenue_elasticity * ent.revenue[l.enterprise]));
         rows.push_back(l.household);
       }
-    double budget = ep.subsidy.budget_per_household * ent.n_households;
+    RegionLedger& ledger = funds.ledger;
+    const FundParams& fp = region.params->funds;
+    // Funds off: the subsidy budget enters as a programme budget, and what is not paid out
+    // lapses at once (it is not the households' industry money).
+    const Fen plain = fp.enabled ? 0 : to_fen(ep.subsidy.budget_per_household * ent.n_households);
+    ledger.post(month.offset, FundAccount::kExternal, FundAccount::kProgrammeBudgets, plain);
+    ledger.post(month.offset, FundAccount::kProgrammeBudgets, FundAccount::kIndustry, plain);
+    Fen budget = fp.enabled
+                     ? static_cast<Fen>(fp.enterprise_share_of_industry *
+                                        static_cast<double>(ledger.left(FundAccount::kIndustry)))
+                     : plain;
+    const Fen per = to_fen(ep.subsidy.per_enterprise);
+    const auto extra = static_cast<std::uint32_t>(std::lround(fp.enterprise_extra_jobs));
+    funds.extra_jobs.resize(ent.n(), 0);
     for (std::size_t e = 0; e < ent.n(); ++e) {
-      const bool paid =
-          ent.alive[e] && ep.subsidy.per_enterprise > 0 && budget >= ep.subsidy.per_enterprise;
+      if (funds.extra_jobs[e] > 0) {  // last year's subsidised slots end (filled ones stay)
+        ent.jobs[e] = std::max(ent.filled[e], ent.jobs[e] - funds.extra_jobs[e]);
+        funds.extra_jobs[e] = 0;
+      }
+      const bool paid = ent.alive[e] && per > 0 && budget >= per;
       ent.subsidised[e] = paid ? 1 : 0;
       if (paid) {
-        budget -= ep.subsidy.per_enterprise;
-        tally.subsidy_yuan += ep.subsidy.per_enterprise;
+        ledger.post(month.offset, FundAccount::kIndustry, FundAccount::kEnterprises, per);
+        budget -= per;
+        tally.subsidy_yuan += static_cast<double>(per) / 100.0;
+        ent.jobs[e] += extra;
+        funds.extra_jobs[e] = extra;
       }
     }
+    if (!fp.enabled)
+      ledger.post(month.offset, FundAccount::kIndustry, FundAccount::kLapsed, budget);
   }
   for (std::uint32_t e = 0; e < ent.n(); ++e) {
     if (!ent.alive[e]) continue;
@@ -334,11 +355,18 @@ bool place_in_vacancy(RegionEnterprises& ent, Households& hh, std::size_t region
 
 void settle_transport_subsidies(Households& hh, const std::vector<std::uint32_t>& movers,
                                 const MonthContext& month, const RegionMonth& region,
-                                double& budget_left, EnterpriseTally& tally) {
+                                double& budget_left, RegionLedger& ledger, EnterpriseTally& tally) {
   const double amount = region.params->labour.transport_subsidy.amount;
   if (amount <= 0) return;
+  const Fen fen = to_fen(amount);
+  const bool appropriate = !region.params->funds.enabled;
   for (const std::uint32_t i : movers) {
     if (budget_left < amount) break;
+    if (appropriate) {  // the plain budget: appropriated as it is paid
+      ledger.post(month.offset, FundAccount::kExternal, FundAccount::kProgrammeBudgets, fen);
+      ledger.post(month.offset, FundAccount::kProgrammeBudgets, FundAccount::kEmployment, fen);
+    }
+    if (!ledger.spend(month.offset, FundAccount::kEmployment, FundAccount::kHouseholds, fen)) break;
     budget_left -= amount;
     credit_income(hh, i, month, amount);
     tally.transport_workers += 1;

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "core/rng.hpp"
+#include "funds/fund_state.hpp"
 #include "model/enterprises.hpp"
 #include "model/households.hpp"
 #include "phases/schedule.hpp"
@@ -44,10 +45,13 @@ void refresh_links(RegionEnterprises& ent, Households& hh, std::size_t region_be
 /// Phase 4 (enterprises): in January entry, revenues (log revenue: persistence × last year's +
 /// sector swing + price_elasticity × log of the region's farm-gate price swing + own shock),
 /// dividends, subsidies and the yearly graph rebuild; failures every month, with the hazard
-/// × exp(−hazard_elasticity × log revenue). Returns true when links changed.
+/// × exp(−hazard_elasticity × log revenue). Returns true when links changed. Subsidies (奖补) are
+/// paid from the region's industry account to enterprises in enterprise order: with funds off up
+/// to the subsidy budget, with funds on up to enterprise_share_of_industry of the account; a
+/// subsidised enterprise fails less and adds funds.enterprise_extra_jobs slots for the year.
 bool enterprise_month(RegionEnterprises& ent, Households& hh, std::size_t region_begin,
                       const MonthContext& month, const RegionMonth& region, const Rng& rng,
-                      double price_multiplier, EnterpriseTally& tally);
+                      double price_multiplier, EnterpriseTally& tally, FundState& funds);
 
 /// Phase 5 (labour market): vacancies filled from the job seekers, then from households drawn at
 /// random, the best of each vacancy's candidates by (priority, random key). New jobs update the
@@ -66,10 +70,10 @@ bool place_in_vacancy(RegionEnterprises& ent, Households& hh, std::size_t region
                       std::uint32_t row);
 
 /// Pays the one-off transport subsidy to this month's lifted migrant-job finders (`movers`, global
-/// rows in household order) while `budget_left` (yuan, this year) covers one more payment; the
-/// payment counts in the month's income.
+/// rows in household order) from the employment account while it and `budget_left` (yuan, this
+/// year) cover one more payment; the payment counts in the month's income.
 void settle_transport_subsidies(Households& hh, const std::vector<std::uint32_t>& movers,
                                 const MonthContext& month, const RegionMonth& region,
-                                double& budget_left, EnterpriseTally& tally);
+                                double& budget_left, RegionLedger& ledger, EnterpriseTally& tally);
 
 }  // namespace povsim

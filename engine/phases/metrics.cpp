@@ -211,6 +211,48 @@ const std::array<MetricInfo, kMetricCount>& metric_table() {
        "… schooling costs"},
       {M::kEntriesByCauseEnterpriseFailure, "entries_by_cause_enterprise_failure", "households",
        "… an enterprise the household was linked to failed"},
+      {M::kPoorHouseholds, "poor_households", "households",
+       "households whose annual per-capita net income is below the poverty line"},
+      {M::kFundsSources, "funds_sources", "yuan",
+       "money entering the region's funds this year (all sources; the programme budgets when "
+       "funds are off)"},
+      {M::kFundsSpent, "funds_spent", "yuan",
+       "paid out of programme accounts to households, enterprises and outlays (not lapsed)"},
+      {M::kFundsToHouseholds, "funds_to_households", "yuan",
+       "paid to households: wages, 兜底, medical, relief, industry support in kind, 消费帮扶"},
+      {M::kFundsToEnterprises, "funds_to_enterprises", "yuan", "enterprise subsidies (奖补)"},
+      {M::kFundsToOutlays, "funds_to_outlays", "yuan",
+       "infrastructure works, training and placement providers, interest subsidies and risk "
+       "compensation paid to banks"},
+      {M::kFundsLapsed, "funds_lapsed", "yuan",
+       "unspent balances that lapsed at year end (or were withdrawn by a policy)"},
+      {M::kSpentIndustry, "spent_industry", "yuan",
+       "paid from the industry account (households' industry support and enterprise subsidies)"},
+      {M::kSpentEmployment, "spent_employment", "yuan", "paid from the employment account"},
+      {M::kSpentInfrastructure, "spent_infrastructure", "yuan",
+       "paid from the infrastructure account (to contractors, an outlay)"},
+      {M::kSpentRiskRelief, "spent_risk_relief", "yuan", "risk-relief payouts"},
+      {M::kSpentPublicJobs, "spent_public_jobs", "yuan", "公益性岗位 wages committed"},
+      {M::kSpentTraining, "spent_training", "yuan", "training (雨露计划, skills)"},
+      {M::kSpentMedical, "spent_medical", "yuan", "medical assistance"},
+      {M::kSpentDibao, "spent_dibao", "yuan", "兜底 for monitored no-labour households"},
+      {M::kSpentMicrocreditSubsidy, "spent_microcredit_subsidy", "yuan",
+       "小额信贷 interest subsidies paid to banks"},
+      {M::kSpentConsumption, "spent_consumption", "yuan", "消费帮扶 purchases from households"},
+      {M::kSpentRiskCompensation, "spent_risk_compensation", "yuan",
+       "defaulted micro-credit principal compensated to banks"},
+      {M::kMicrocreditHouseholds, "microcredit_households", "households",
+       "households with a 小额信贷 loan outstanding at year end"},
+      {M::kMicrocreditBalance, "microcredit_balance", "yuan",
+       "outstanding 小额信贷 principal at year end"},
+      {M::kMicrocreditLoansMade, "microcredit_loans_made", "loans", "new loans this year"},
+      {M::kMicrocreditDefaults, "microcredit_defaults", "loans", "loans defaulted this year"},
+      {M::kMicrocreditDefaultedYuan, "microcredit_defaulted_yuan", "yuan",
+       "principal of the loans defaulted this year"},
+      {M::kMicrocreditCompensatedYuan, "microcredit_compensated_yuan", "yuan",
+       "of which paid to banks by the risk compensation fund"},
+      {M::kConsumptionHouseholds, "consumption_households", "households",
+       "contract-farming households 消费帮扶 bought from (average over the year's months)"},
   }};
   return table;
 }
@@ -359,6 +401,23 @@ void fill(MetricValues& m, double households, const YearTally& t, const YearFlow
     m[static_cast<int>(Metric::kReturnsByCauseChronicLow) + c] = t.poor_by_cause[c];
     m[static_cast<int>(Metric::kEntriesByCauseChronicLow) + c] = mt.by_cause[c];
   }
+  set(Metric::kPoorHouseholds, t.poor_households);
+  const FundTally& ft = f.funds;
+  set(Metric::kFundsSources, ft.sources);
+  set(Metric::kFundsSpent, ft.to_households + ft.to_enterprises + ft.to_outlays);
+  set(Metric::kFundsToHouseholds, ft.to_households);
+  set(Metric::kFundsToEnterprises, ft.to_enterprises);
+  set(Metric::kFundsToOutlays, ft.to_outlays);
+  set(Metric::kFundsLapsed, ft.lapsed);
+  for (std::size_t k = 0; k < ft.spent.size(); ++k)
+    m[static_cast<int>(Metric::kSpentIndustry) + static_cast<int>(k)] = ft.spent[k];
+  set(Metric::kMicrocreditHouseholds, ft.borrowers);
+  set(Metric::kMicrocreditBalance, ft.loan_balance);
+  set(Metric::kMicrocreditLoansMade, ft.loans_made);
+  set(Metric::kMicrocreditDefaults, ft.loan_defaults);
+  set(Metric::kMicrocreditDefaultedYuan, ft.defaulted_yuan);
+  set(Metric::kMicrocreditCompensatedYuan, ft.compensated_yuan);
+  set(Metric::kConsumptionHouseholds, ft.consumption_households);
 }
 
 }  // namespace
@@ -368,6 +427,7 @@ void YearFlows::add(const YearFlows& o) {
   monitoring.add(o.monitoring);
   assistance.add(o.assistance);
   enterprises.add(o.enterprises);
+  funds.add(o.funds);
   disasters += o.disasters;
   months = o.months;
 }

@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "funds/fund_state.hpp"
 #include "model/households.hpp"
 #include "phases/assistance.hpp"
 #include "phases/covariate_shocks.hpp"
@@ -133,6 +134,31 @@ enum class Metric : int {
   kEntriesByCauseBusiness,
   kEntriesByCauseEducation,
   kEntriesByCauseEnterpriseFailure,
+  kPoorHouseholds,
+  kFundsSources,
+  kFundsSpent,
+  kFundsToHouseholds,
+  kFundsToEnterprises,
+  kFundsToOutlays,
+  kFundsLapsed,
+  kSpentIndustry,
+  kSpentEmployment,
+  kSpentInfrastructure,
+  kSpentRiskRelief,
+  kSpentPublicJobs,
+  kSpentTraining,
+  kSpentMedical,
+  kSpentDibao,
+  kSpentMicrocreditSubsidy,
+  kSpentConsumption,
+  kSpentRiskCompensation,
+  kMicrocreditHouseholds,
+  kMicrocreditBalance,
+  kMicrocreditLoansMade,
+  kMicrocreditDefaults,
+  kMicrocreditDefaultedYuan,
+  kMicrocreditCompensatedYuan,
+  kConsumptionHouseholds,
   kCount
 };
 inline constexpr int kMetricCount = static_cast<int>(Metric::kCount);
@@ -154,6 +180,7 @@ struct YearFlows {
   MonitoringTally monitoring;
   AssistanceTally assistance;
   EnterpriseTally enterprises;
+  FundTally funds;
   int disasters = 0;
   int months = 0;
   void add(const YearFlows& o);

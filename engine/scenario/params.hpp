@@ -269,6 +269,68 @@ struct LabourMarketParams {
   TransportSubsidyParams transport_subsidy;
 };
 
+/// One source of fund money for the region: yuan per year plus yuan per household of the region.
+struct FundSourceParams {
+  YearSeries yuan;           // yuan/year
+  YearSeries per_household;  // yuan/year per household of the region
+};
+
+/// Appropriation rule of one programme account.
+struct FundAccountRule {
+  double share = 0;                 // of the year's sources left after fixed amounts
+  YearSeries fixed;                 // yuan/year taken first from the pooled sources
+  YearSeries fixed_per_household;   // yuan/year per household of the region, added to `fixed`
+  double min_share_of_central = 0;  // allocation must reach this share of central funds
+  bool carry_over = false;          // unspent balance carried into next year (else lapses)
+};
+
+struct FundAccountRules {
+  FundAccountRule industry;
+  FundAccountRule employment;
+  FundAccountRule infrastructure;
+  FundAccountRule risk_relief;
+  FundAccountRule public_jobs;
+  FundAccountRule training;
+  FundAccountRule medical;
+  FundAccountRule dibao;
+  FundAccountRule microcredit_subsidy;
+  FundAccountRule consumption;
+  FundAccountRule risk_compensation;
+};
+
+struct FundSources {
+  FundSourceParams central;     // 中央衔接资金
+  FundSourceParams provincial;  // 省级
+  FundSourceParams county;      // 市县级
+  FundSourceParams paired;      // 援疆 / 东西部协作
+  FundSourceParams donations;   // enterprise and social donations
+};
+
+struct MicrocreditParams {
+  bool enabled = false;
+  double new_loans_per_1000_households = 0;  // per year
+  double loan = 0;                           // yuan
+  int term_months = 0;
+  double interest_rate = 0;           // per year
+  double interest_subsidy_share = 0;  // of the interest paid from microcredit_subsidy (贴息)
+  double return_rate = 0;             // operating income per yuan invested, per year
+  double default_probability = 0;     // per year without shocks
+  double shock_default_multiplier = 1;
+  double compensation_share = 0;  // of defaulted principal paid from risk_compensation
+};
+
+/// 衔接资金 and other fund sources, their allocation to programme accounts and what the accounts
+/// buy beyond the assistance programmes. Off: the programme budgets are the one source.
+struct FundParams {
+  bool enabled = false;
+  FundSources sources;
+  FundAccountRules accounts;
+  double enterprise_share_of_industry = 0;  // of the industry account each January
+  double enterprise_extra_jobs = 0;         // job slots a subsidised enterprise adds
+  double consumption_per_household = 0;  // yuan/year of extra sales per contract-linked household
+  MicrocreditParams microcredit;
+};
+
 /// Everything that may differ by region and (except population) by policy epoch.
 struct RegionParams {
   PopulationParams population;
@@ -280,6 +342,7 @@ struct RegionParams {
   AssistanceParams assistance;
   EnterpriseParams enterprises;
   LabourMarketParams labour;
+  FundParams funds;
 };
 
 struct RegionSpec {

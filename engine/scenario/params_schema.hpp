@@ -3,6 +3,7 @@
 // baseline value. Loading, `povsim schema --markdown` (docs/parameters.md) and the manifest's
 // resolved parameters are all driven by these functions, so they cannot drift apart.
 #include <cmath>
+#include <utility>
 #include <vector>
 
 #include "scenario/params.hpp"
@@ -427,6 +428,117 @@ void describe(V& v, LabourMarketParams& p) {
             "one-off transport subsidy for lifted migrant workers (点对点, seed 004)");
 }
 
+inline constexpr Range kFundYuan{0.0, 1e12};
+
+template <class V>
+void describe(V& v, FundSourceParams& p) {
+  v.field("yuan", p.yuan, kFundYuan, Doc{"yuan/year", "amount for the region, by year"});
+  v.field("per_household", p.per_household, kYuan,
+          Doc{"yuan/year per household", "amount per household of the region, by year (added)"});
+}
+
+template <class V>
+void describe(V& v, FundSources& p) {
+  v.section("central", p.central, "中央财政衔接推进乡村振兴补助资金 (seed 000)");
+  v.section("provincial", p.provincial, "provincial funds");
+  v.section("county", p.county, "prefecture and county funds");
+  v.section("paired", p.paired, "援疆 / 东西部协作 paired assistance (seed 003)");
+  v.section("donations", p.donations, "enterprise and social donations (万企兴万村, 消费帮扶)");
+}
+
+template <class V>
+void describe(V& v, FundAccountRule& p) {
+  v.field("share", p.share, kShare,
+          Doc{"share", "of the year's sources left after every account's fixed amount"});
+  v.field("fixed", p.fixed, kFundYuan, Doc{"yuan/year", "taken first from the year's sources"});
+  v.field("fixed_per_household", p.fixed_per_household, kYuan,
+          Doc{"yuan/year per household", "added to `fixed`, per household of the region"});
+  v.field("min_share_of_central", p.min_share_of_central, kShare,
+          Doc{"share", "the allocation must reach this share of central funds (else an error)"});
+  v.field("carry_over", p.carry_over,
+          Doc{"bool", "an unspent balance is carried into next year (false: it lapses)"});
+}
+
+template <class V>
+void describe(V& v, FundAccountRules& p) {
+  v.section("industry", p.industry, "产业: household industry support and enterprise subsidies");
+  v.section("employment", p.employment, "就业: placement services");
+  v.section("infrastructure", p.infrastructure, "基础设施: works paid to contractors (an outlay)");
+  v.section("risk_relief", p.risk_relief, "防返贫风险救助基金 payouts");
+  v.section("public_jobs", p.public_jobs, "公益性岗位 wages");
+  v.section("training", p.training, "雨露计划 and skills training");
+  v.section("medical", p.medical, "medical assistance (third layer of 三重保障)");
+  v.section("dibao", p.dibao, "兜底 fast track for monitored no-labour households");
+  v.section("microcredit_subsidy", p.microcredit_subsidy, "小额信贷 interest subsidy (贴息)");
+  v.section("consumption", p.consumption, "消费帮扶 purchases from linked households");
+  v.section("risk_compensation", p.risk_compensation, "小额信贷 risk compensation fund");
+  // Reported at the largest share: the one most likely to be wrong.
+  const char* largest = "industry";
+  double most = -1;
+  for (auto [name, share] : {std::pair{"industry", p.industry.share},
+                             {"employment", p.employment.share},
+                             {"infrastructure", p.infrastructure.share},
+                             {"risk_relief", p.risk_relief.share},
+                             {"public_jobs", p.public_jobs.share},
+                             {"training", p.training.share},
+                             {"medical", p.medical.share},
+                             {"dibao", p.dibao.share},
+                             {"microcredit_subsidy", p.microcredit_subsidy.share},
+                             {"consumption", p.consumption.share},
+                             {"risk_compensation", p.risk_compensation.share}})
+    if (share > most) {
+      most = share;
+      largest = name;
+    }
+  const double sum = p.industry.share + p.employment.share + p.infrastructure.share +
+                     p.risk_relief.share + p.public_jobs.share + p.training.share +
+                     p.medical.share + p.dibao.share + p.microcredit_subsidy.share +
+                     p.consumption.share + p.risk_compensation.share;
+  v.constraint(largest, sum <= 1.0 + 1e-9,
+               "account shares must not sum to more than 1 (100% of the sources)");
+}
+
+template <class V>
+void describe(V& v, MicrocreditParams& p) {
+  v.field("enabled", p.enabled, Doc{"bool", "小额信贷 loans are made"});
+  v.field("new_loans_per_1000_households", p.new_loans_per_1000_households, Range{0, 1000},
+          Doc{"per 1,000 households per year",
+              "loans made each January to eligible households (seed 004: 沁县)"});
+  v.field("loan", p.loan, kYuan, Doc{"yuan", "amount of one loan (seed 004: ≤ 5万)"});
+  v.field("term_months", p.term_months, Range{1, 120}, Doc{"months", "repaid at term end"});
+  v.field("interest_rate", p.interest_rate, Range{0, 1}, Doc{"per year", "loan interest"});
+  v.field("interest_subsidy_share", p.interest_subsidy_share, kShare,
+          Doc{"share", "of the interest paid by the microcredit_subsidy account (贴息)"});
+  v.field("return_rate", p.return_rate, Range{0, 5},
+          Doc{"per year", "operating income per yuan invested in household industry"});
+  v.field("default_probability", p.default_probability, kShare,
+          Doc{"per year", "a borrower defaults, in a year without shocks"});
+  v.field("shock_default_multiplier", p.shock_default_multiplier, Range{1, 1000},
+          Doc{"ratio",
+              "on the default probability in a year with an illness bill, a lost link "
+              "or a disaster"});
+  v.field("compensation_share", p.compensation_share, kShare,
+          Doc{"share", "of a defaulted principal paid to the bank by the risk compensation fund"});
+}
+
+template <class V>
+void describe(V& v, FundParams& p) {
+  v.field("enabled", p.enabled,
+          Doc{"bool",
+              "the fund rules below appropriate the money (false: the programme "
+              "budgets, budget_per_household, are the one source)"});
+  v.section("sources", p.sources, "where the money comes from, per region and year");
+  v.section("accounts", p.accounts, "allocation rules into programme accounts");
+  v.field(
+      "enterprise_share_of_industry", p.enterprise_share_of_industry, kShare,
+      Doc{"share", "of the industry account's January balance offered as enterprise subsidies"});
+  v.field("enterprise_extra_jobs", p.enterprise_extra_jobs, Range{0, 1e4},
+          Doc{"jobs", "job slots a subsidised enterprise adds for the year"});
+  v.field("consumption_per_household", p.consumption_per_household, kYuan,
+          Doc{"yuan/year", "消费帮扶: extra sales bought from each contract-farming household"});
+  v.section("microcredit", p.microcredit, "小额信贷 (seed 004)");
+}
+
 template <class V>
 void describe(V& v, RegionParams& p) {
   v.section("population", p.population, "synthetic population (set once at the start)");
@@ -438,6 +550,7 @@ void describe(V& v, RegionParams& p) {
   v.section("assistance", p.assistance, "帮扶 programmes");
   v.section("enterprises", p.enterprises, "enterprises and their links to households");
   v.section("labour", p.labour, "labour market");
+  v.section("funds", p.funds, "fund sources, allocation rules and the ledger's accounts");
 }
 
 template <class V>

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/rng.hpp"
+#include "funds/fund_state.hpp"
 #include "scenario/config_tree.hpp"
 #include "scenario/regions_table.hpp"
 #include "scenario/schema_reader.hpp"
@@ -17,15 +18,53 @@ namespace povsim {
 namespace fs = std::filesystem;
 
 const std::vector<std::string>& region_block_keys() {
-  static const std::vector<std::string> keys{"population", "economy",     "shocks",
-                                             "transfers",  "lines",       "monitoring",
-                                             "assistance", "enterprises", "labour"};
+  static const std::vector<std::string> keys{
+      "population", "economy",    "shocks",      "transfers", "lines",
+      "monitoring", "assistance", "enterprises", "labour",    "funds"};
   return keys;
 }
 
 namespace {
 
 constexpr const char* kSchema = "povsim/1";
+
+/// A region without a `funds` block keeps the programme budgets as its one source of money (the
+/// ledger still records it); these are the values every `funds` key takes unless set.
+constexpr const char* kFundDefaults = R"(funds:
+  enabled: false
+  sources:
+    central: {yuan: 0, per_household: 0}
+    provincial: {yuan: 0, per_household: 0}
+    county: {yuan: 0, per_household: 0}
+    paired: {yuan: 0, per_household: 0}
+    donations: {yuan: 0, per_household: 0}
+  accounts:
+    industry: {share: 0, fixed: 0, fixed_per_household: 0, min_share_of_central: 0, carry_over: false}
+    employment: {share: 0, fixed: 0, fixed_per_household: 0, min_share_of_central: 0, carry_over: false}
+    infrastructure: {share: 0, fixed: 0, fixed_per_household: 0, min_share_of_central: 0, carry_over: false}
+    risk_relief: {share: 0, fixed: 0, fixed_per_household: 0, min_share_of_central: 0, carry_over: false}
+    public_jobs: {share: 0, fixed: 0, fixed_per_household: 0, min_share_of_central: 0, carry_over: false}
+    training: {share: 0, fixed: 0, fixed_per_household: 0, min_share_of_central: 0, carry_over: false}
+    medical: {share: 0, fixed: 0, fixed_per_household: 0, min_share_of_central: 0, carry_over: false}
+    dibao: {share: 0, fixed: 0, fixed_per_household: 0, min_share_of_central: 0, carry_over: false}
+    microcredit_subsidy: {share: 0, fixed: 0, fixed_per_household: 0, min_share_of_central: 0, carry_over: false}
+    consumption: {share: 0, fixed: 0, fixed_per_household: 0, min_share_of_central: 0, carry_over: false}
+    risk_compensation: {share: 0, fixed: 0, fixed_per_household: 0, min_share_of_central: 0, carry_over: false}
+  enterprise_share_of_industry: 0
+  enterprise_extra_jobs: 0
+  consumption_per_household: 0
+  microcredit:
+    enabled: false
+    new_loans_per_1000_households: 0
+    loan: 0
+    term_months: 36
+    interest_rate: 0
+    interest_subsidy_share: 0
+    return_rate: 0
+    default_probability: 0
+    shock_default_multiplier: 1
+    compensation_share: 0
+)";
 
 std::string sha256_hex(const std::string& data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
@@ -133,6 +172,18 @@ void apply_overrides(ConfigNode& root, const std::vector<std::string>& overrides
       for (auto& item : n->seq) stack.push_back(&item);
     }
     set_path(root, key, std::move(value), origin, diags);
+  }
+}
+
+/// Adds the keys of `defaults` that `node` lacks (recursively), keeping what `node` has and
+/// where it came from.
+void fill_missing(ConfigNode& node, const ConfigNode& defaults) {
+  if (!node.is_map() || !defaults.is_map()) return;
+  for (const auto& [key, value] : defaults.map) {
+    if (ConfigNode* have = node.find(key))
+      fill_missing(*have, value);
+    else
+      node.map.emplace_back(key, value);
   }
 }
 
@@ -322,6 +373,12 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
         else
           merge_into(in.base, *ov);
       }
+      {
+        // Keys of `funds` left unset take their defaults (after every layer has been merged, so
+        // that each key keeps the place it was written).
+        Diagnostics quiet;
+        fill_missing(in.base, parse_yaml_text(kFundDefaults, "(built-in funds defaults)", quiet));
+      }
       regions.push_back(std::move(in));
     }
   }
@@ -413,9 +470,29 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
                                                regions[r].spec.name) != entry.regions.end();
         if (active && applies) merge_into(tree, entry.set);
       }
+      const std::size_t before = diags.reported();
       SchemaReader reader(tree, "", diags, first_year, last_year);
       describe(reader, epoch_params[r]);
       reader.finish();
+      if (diags.reported() == before) {
+        // Fund rules against the sources they allocate (a minimum that cannot be met, shares
+        // that leave money without an account): errors, never silent fixes.
+        const ConfigNode* funds = tree.find("funds");
+        for (const auto& [key, message] : check_fund_rules(
+                 epoch_params[r].funds, regions[r].spec.households, first_year, last_year)) {
+          const ConfigNode* at = funds;
+          std::size_t from = 0;
+          while (at && from <= key.size()) {
+            const std::size_t dot = std::min(key.find('.', from), key.size());
+            const ConfigNode* next = at->find(key.substr(from, dot - from));
+            if (!next) break;
+            at = next;
+            from = dot + 1;
+          }
+          diags.error(at ? at->origin : regions[r].origin, "funds." + key,
+                      message + " (region " + regions[r].spec.name + ")");
+        }
+      }
       resolved += "{\"epoch\":" + std::to_string(e) + ",\"region\":\"" + regions[r].spec.name +
                   "\",\"params\":" + to_canonical_string(tree) + "}\n";
     }

@@ -7,6 +7,7 @@
 #include <span>
 
 #include "core/block_reduce.hpp"
+#include "funds/microcredit.hpp"
 #include "model/population.hpp"
 #include "phases/enterprises.hpp"
 #include "phases/household_income.hpp"
@@ -35,8 +36,7 @@ Simulation::Simulation(const Params& params, std::uint32_t replication, const Co
       rng_(static_cast<std::uint32_t>(params.seed), replication),
       shocks_(params.regions.size()),
       flows_(params.regions.size()),
-      budgets_(params.regions.size()),
-      annual_(params.regions.size()),
+      funds_(params.regions.size()),
       monitored_count_(params.regions.size(), 0),
       transport_left_(params.regions.size(), 0.0) {
   result_.replication = replication;
@@ -84,8 +84,9 @@ void Simulation::step_month() {
     auto t = timer.stamp(Phase::kSchedule);
     regions = schedule_month(params_, month, noise_);
   }
-  // 2. Funds in: programme budgets open each January; a policy epoch that changes them during the
-  //    year adds or removes the change pro rata for the months left (other policies leave them).
+  // 2. Funds in: each January the year's sources enter the region's ledger and are allocated to
+  //    programme accounts (funds/fund_state.hpp); with funds off, a policy epoch that changes the
+  //    programme budgets during the year adds or withdraws the change pro rata.
   {
     auto t = timer.stamp(Phase::kFundsIn);
     const bool new_year = month.date.month == 1 || month.offset == 0;
@@ -93,17 +94,14 @@ void Simulation::step_month() {
       const double share = (13 - month.date.month) / 12.0;
       for (std::size_t r = 0; r < n_regions; ++r) {
         const auto [begin, end] = households_of(r);
-        const Budgets annual = Budgets::open(regions[r].params->assistance, end - begin);
-        for (int k = 0; k < kProgrammeCount; ++k) {
-          double& left = budgets_[r].left[k];
-          left = new_year ? annual.left[k] * share
-                          : std::max(0.0, left + (annual.left[k] - annual_[r].left[k]) * share);
-        }
-        annual_[r] = annual;
+        appropriate(funds_[r], *regions[r].params, end - begin, month.date.year, month.offset,
+                    share, new_year);
       }
       budget_epoch_ = month.epoch;
     }
-    // The transport subsidy's money for the year (lapses at year end).
+    // The transport subsidy: at most its budget a year, paid through the employment account
+    // (with funds off, each payment is appropriated as it is made, so placements never draw on
+    // transport money; with funds on, the account's money pays for it).
     if (new_year)
       for (std::size_t r = 0; r < n_regions; ++r) {
         const auto [begin, end] = households_of(r);
@@ -112,7 +110,10 @@ void Simulation::step_month() {
       }
     for (std::size_t r = 0; r < n_regions; ++r) {
       const double amount = regions[r].params->labour.transport_subsidy.amount;
-      regions[r].transport_subsidy_open = amount > 0 && transport_left_[r] >= amount;
+      regions[r].transport_subsidy_open =
+          amount > 0 && transport_left_[r] >= amount &&
+          (!regions[r].params->funds.enabled ||
+           funds_[r].ledger.left(FundAccount::kEmployment) >= to_fen(amount));
     }
   }
   // 3. Covariate shocks.
@@ -125,7 +126,7 @@ void Simulation::step_month() {
     auto t = timer.stamp(Phase::kEnterprises);
     tbb::parallel_for(std::size_t{0}, n_regions, [&](std::size_t r) {
       enterprise_month(enterprises_[r], hh_, hh_.region_begin[r], month, regions[r], rng_,
-                       shocks_[r].price_multiplier, flows_[r].enterprises);
+                       shocks_[r].price_multiplier, flows_[r].enterprises, funds_[r]);
     });
   }
   // 5. Labour market: local vacancies filled (migrant work moves in the household pass).
@@ -162,7 +163,7 @@ void Simulation::step_month() {
     for (std::size_t r = 0; r < n_regions; ++r) {
       flows_[r].income.add(blocks[r].totals);
       settle_transport_subsidies(hh_, blocks[r].movers, month, regions[r], transport_left_[r],
-                                 flows_[r].enterprises);
+                                 funds_[r].ledger, flows_[r].enterprises);
       claims[r] = std::move(blocks[r].claims);
       watch[r] = std::move(blocks[r].watch);
       flows_[r].months += 1;
@@ -202,9 +203,13 @@ void Simulation::step_month() {
   {
     auto t = timer.stamp(Phase::kAssistance);
     tbb::parallel_for(std::size_t{0}, n_regions, [&](std::size_t r) {
-      flows_[r].assistance.add(settle_medical_claims(hh_, claims[r], month, budgets_[r]));
+      Budgets budgets{&funds_[r].ledger, month.offset};
+      flows_[r].assistance.add(settle_medical_claims(hh_, claims[r], month, budgets));
       flows_[r].assistance.add(assist(hh_, enterprises_[r], hh_.region_begin[r], monitored[r],
-                                      month, regions[r], budgets_[r], rng_));
+                                      month, regions[r], budgets, rng_));
+      consumption_month(funds_[r], hh_, hh_.region_begin[r], enterprises_[r], month, regions[r]);
+      microcredit_month(funds_[r], hh_, hh_.region_begin[r], hh_.region_begin[r + 1], month,
+                        regions[r], shocks_[r], rng_);
     });
   }
   // 9. Risk elimination.
@@ -243,6 +248,15 @@ void Simulation::step_month() {
             lifted_workers += 1;
         flows_[r].enterprises.workers_lifted = lifted_workers;
       }
+      // The funds' year: lapses and carry-over, the tally, and the ledger's rows for funds.csv.
+      std::vector<FundYearRow> fund_rows;
+      for (std::size_t r = 0; r < n_regions; ++r) {
+        FundState& fs = funds_[r];
+        close_fund_year(fs, *regions[r].params, month.offset);
+        flows_[r].funds = fund_year_tally(fs);
+        const auto rows = fs.ledger.close_year(month.date.year, static_cast<std::uint32_t>(r));
+        fund_rows.insert(fund_rows.end(), rows.begin(), rows.end());
+      }
       // Alone: every region and `all`. Under MPI: this rank's regions, then `all` on rank 0
       // from every region's raw sums and incomes (close_regions, close_all).
       std::vector<MetricValues> values;
@@ -257,7 +271,13 @@ void Simulation::step_month() {
         const std::vector<YearFlows> flows = gather_rows(*comm_, flows_);
         per_capita = gather_rows(*comm_, per_capita);
         if (comm_->root()) values.push_back(close_all(tallies, flows, std::move(per_capita)));
+        // The ranks' regions are contiguous blocks in order: rows arrive in region order, each
+        // region's accounts together; their region index becomes the global one.
+        fund_rows = gather_rows(*comm_, fund_rows);
+        for (std::size_t k = 0; k < fund_rows.size(); ++k)
+          fund_rows[k].region = static_cast<std::uint32_t>(k / kFundAccountCount);
       }
+      result_.funds.insert(result_.funds.end(), fund_rows.begin(), fund_rows.end());
       result_.years.push_back(month.date.year);
       result_.values.push_back(std::move(values));
       for (auto& f : flows_) f = YearFlows{};

@@ -6,6 +6,7 @@
 #include "core/normal_table.hpp"
 #include "core/phase_timer.hpp"
 #include "core/rng.hpp"
+#include "funds/fund_state.hpp"
 #include "model/cadres.hpp"
 #include "model/enterprises.hpp"
 #include "model/households.hpp"
@@ -22,6 +23,7 @@ struct ReplicationResult {
   std::uint32_t replication = 0;
   std::vector<int> years;
   std::vector<std::vector<MetricValues>> values;  // [year][region]
+  std::vector<FundYearRow> funds;                 // per year, region, account (funds.csv)
   std::size_t households = 0;
   PhaseTimer timer;
 };
@@ -64,8 +66,7 @@ class Simulation {
     ar(transport_left_);
     ar(shocks_);
     ar(flows_);
-    ar(budgets_);
-    ar(annual_);
+    ar(funds_);
     ar(monitored_count_);
     ar(result_.households);
     ar(result_.years);
@@ -92,8 +93,7 @@ class Simulation {
   std::vector<RegionCadres> cadres_;
   std::vector<RegionShockState> shocks_;
   std::vector<YearFlows> flows_;
-  std::vector<Budgets> budgets_;  // left this year
-  std::vector<Budgets> annual_;   // this year's appropriation
+  std::vector<FundState> funds_;  // per region: ledger, loans (plain state)
   std::vector<std::size_t> monitored_count_;
   std::vector<double> transport_left_;  // yuan of this year's transport subsidy left, per region
   int budget_epoch_ = -1;

@@ -13,6 +13,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "funds/fund_state.hpp"
 #include "model/cadres.hpp"
 #include "model/enterprises.hpp"
 #include "model/households.hpp"
@@ -52,6 +53,16 @@ void serialize(A& a, RegionEnterprises& e) {
 template <class A>
 void serialize(A& a, RegionCadres& c) {
   a(c.capacity, c.load, c.pairs, c.next_free, c.handover_cursor);
+}
+
+/// A region's ledger (balances, this year's flows, the journal) and its loans.
+template <class A>
+void serialize(A& a, RegionLedger& l) {
+  a(l.balance, l.opening, l.inflow, l.outflow, l.paid, l.journal, l.month_begin);
+}
+template <class A>
+void serialize(A& a, FundState& f) {
+  a(f.ledger, f.loans, f.annual, f.extra_jobs, f.tally);
 }
 
 namespace state_io_detail {

@@ -223,5 +223,49 @@ TEST(BadInput, EveryBadSetIsReportedAtOnce) {
                        "--set seed=minus one: error: seed:"});
 }
 
+TEST(BadInput, FundSharesOverOneHundredPercent) {
+  expect_bad_input(validate(bad("funds_shares_over.yaml")),
+                   {"funds_shares_over.yaml:8:15: error: funds.accounts.industry: account shares "
+                    "must not sum to more than 1"});
+}
+
+TEST(BadInput, FundSharesLeavingMoneyWithoutAnAccount) {
+  expect_bad_input(validate(bad("funds_shares_under.yaml")),
+                   {"funds_shares_under.yaml:8:5: error: funds.accounts: account shares sum to "
+                    "0.700000, less than 1"});
+}
+
+TEST(BadInput, NegativeFundAmount) {
+  expect_bad_input(validate(bad("funds_negative_amount.yaml")),
+                   {"funds_negative_amount.yaml:6:43: error: funds.sources.central.yuan.2022: "
+                    "expected a number in [0, 1e+12], found -5"});
+}
+
+TEST(BadInput, UnknownFundAccount) {
+  expect_bad_input(validate(bad("funds_unknown_account.yaml")),
+                   {"funds_unknown_account.yaml:9:5: error: funds.accounts.tourism: unknown key"});
+}
+
+TEST(BadInput, FundMinimumThatCannotBeMet) {
+  expect_bad_input(validate(bad("funds_minimum_unmet.yaml")),
+                   {"funds_minimum_unmet.yaml:8:50: error: "
+                    "funds.accounts.industry.min_share_of_central: minimum cannot be met in 2021"});
+}
+
+TEST(BadInput, FixedFundAmountsAboveTheSources) {
+  expect_bad_input(validate(bad("funds_fixed_over_sources.yaml")),
+                   {"funds_fixed_over_sources.yaml:8:5: error: funds.accounts: fixed amounts of "
+                    "2021 sum to 1500000.00 yuan, more than the year's sources (1000000.00 yuan)"});
+}
+
+TEST(BadInput, FundSharesOverOneHundredPercentOnTheCommandLine) {
+  expect_bad_input(
+      validate(data_file("small.yaml").string(),
+               {"--set", "funds.enabled=true", "--set", "funds.sources.central.yuan=1000", "--set",
+                "funds.accounts.industry.share=0.9", "--set", "funds.accounts.training.share=0.2"}),
+      {"--set funds.accounts.industry.share=0.9: error: funds.accounts.industry: account shares "
+       "must not sum to more than 1"});
+}
+
 }  // namespace
 }  // namespace povsim

@@ -36,6 +36,33 @@ TEST(Determinism, AnnualCsvIsIdenticalForOneTwoAndFourThreads) {
   EXPECT_TRUE(one == four) << "annual.csv differs between 1 and 4 threads";
 }
 
+TEST(Determinism, FundsCsvWithFundsOnIsIdenticalForOneAndTwoThreads) {
+  TempDir dir;
+  const std::vector<std::string> funds{
+      "--set", "funds.enabled=true",
+      "--set", "funds.sources.central.per_household=500",
+      "--set", "funds.accounts.industry.share=0.6",
+      "--set", "funds.accounts.consumption.share=0.2",
+      "--set", "funds.accounts.microcredit_subsidy.share=0.2",
+      "--set", "funds.consumption_per_household=600",
+      "--set", "funds.microcredit.enabled=true",
+      "--set", "funds.microcredit.new_loans_per_1000_households=40",
+      "--set", "funds.microcredit.loan=50000",
+      "--set", "funds.microcredit.interest_rate=0.0475",
+      "--set", "funds.microcredit.interest_subsidy_share=1",
+      "--set", "funds.microcredit.default_probability=0.05"};
+  auto with = [&](std::vector<std::string> extra) {
+    extra.insert(extra.end(), funds.begin(), funds.end());
+    return extra;
+  };
+  EXPECT_TRUE(annual_csv(dir, "f1", with({"--threads", "1"})) ==
+              annual_csv(dir, "f2", with({"--threads", "2"})));
+  const std::string one = read_file(dir / "f1/funds.csv");
+  EXPECT_GT(one.size(), 1000u);
+  EXPECT_TRUE(one == read_file(dir / "f2/funds.csv"))
+      << "funds.csv differs between 1 and 2 threads";
+}
+
 TEST(Determinism, SameSeedGivesTheSameBytes) {
   TempDir dir;
   const std::string first = annual_csv(dir, "a", {"--seed", "99"});

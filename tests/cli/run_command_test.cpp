@@ -62,10 +62,10 @@ class SmallRun : public ::testing::Test {
 TempDir* SmallRun::dir_ = nullptr;
 ProgramResult* SmallRun::result_ = nullptr;
 
-TEST_F(SmallRun, SucceedsAndWritesTheFourFiles) {
+TEST_F(SmallRun, SucceedsAndWritesTheFiveFiles) {
   ASSERT_EQ(result_->exit_code, 0) << result_->err;
-  EXPECT_EQ(entries(out()), (std::vector<std::string>{"annual.csv", "manifest.json", "report.html",
-                                                      "summary.csv"}));
+  EXPECT_EQ(entries(out()), (std::vector<std::string>{"annual.csv", "funds.csv", "manifest.json",
+                                                      "report.html", "summary.csv"}));
   EXPECT_NE(result_->out.find("return_to_poverty_rate"), std::string::npos) << result_->out;
 }
 

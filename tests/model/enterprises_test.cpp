@@ -169,6 +169,7 @@ struct RevenueWorld {
   Params params;
   std::unique_ptr<Simulation> sim;
   LognormalTables noise;
+  FundState funds;
   explicit RevenueWorld(std::vector<std::string> extra) {
     std::vector<std::string> keys = kSixLeading;
     keys.push_back("enterprises.leading.failure_hazard=0");
@@ -183,7 +184,7 @@ struct RevenueWorld {
     const std::vector<RegionMonth> regions = schedule_month(params, month, noise);
     EnterpriseTally tally;
     enterprise_month(ent(), sim->households(), 0, month, regions[0],
-                     Rng(static_cast<std::uint32_t>(params.seed), 0), price, tally);
+                     Rng(static_cast<std::uint32_t>(params.seed), 0), price, tally, funds);
   }
 };
 
@@ -233,11 +234,12 @@ TEST(EnterpriseRevenue, LowRevenueRaisesTheFailureHazard) {
     Simulation sim(params, 0);
     LognormalTables noise;
     EnterpriseTally tally;
+    FundState funds;
     for (int m = 0; m < 12; ++m) {
       const MonthContext month = month_context(params, m);
       const std::vector<RegionMonth> regions = schedule_month(params, month, noise);
       enterprise_month(sim.enterprises()[0], sim.households(), 0, month, regions[0],
-                       Rng(static_cast<std::uint32_t>(params.seed), 0), price, tally);
+                       Rng(static_cast<std::uint32_t>(params.seed), 0), price, tally, funds);
     }
     return tally.failed;
   };

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "funds/fund_state.hpp"
 #include "scenario/scenario_loader.hpp"
 
 namespace povsim {
@@ -42,13 +43,29 @@ struct Fixture {
   }
 };
 
+/// Programme money for a test: a ledger whose accounts hold the given yuan.
+struct TestBudgets {
+  RegionLedger ledger;
+  Budgets view{&ledger, 0};
+  void set(FundAccount a, double yuan) {
+    ledger.post(0, FundAccount::kExternal, a, to_fen(yuan) - ledger.left(a));
+  }
+  void fill(double yuan) {
+    for (FundAccount a : {FundAccount::kEmployment, FundAccount::kTraining, FundAccount::kIndustry,
+                          FundAccount::kPublicJobs, FundAccount::kMedical, FundAccount::kDibao,
+                          FundAccount::kRiskRelief})
+      set(a, yuan);
+  }
+};
+
 TEST(Assistance, ByLabourCapacity) {
   Fixture f(3);
   f.hh.labour = {LabourClass::kStrong, LabourClass::kWeak, LabourClass::kNone};
   f.hh.workers[2] = 0;
-  Budgets budgets;
-  budgets.left.fill(1e9);
-  const AssistanceTally t = assist(f.hh, f.ent, 0, f.all(), f.month, f.region, budgets, Rng(1, 0));
+  TestBudgets budgets;
+  budgets.fill(1e9);
+  const AssistanceTally t =
+      assist(f.hh, f.ent, 0, f.all(), f.month, f.region, budgets.view, Rng(1, 0));
   // Strong labour: a job, training and an industry (产业 + 就业 双保险).
   EXPECT_TRUE(f.hh.mon_flags[0] & mon_flag::kPlaced);
   EXPECT_TRUE(f.hh.mon_flags[0] & mon_flag::kTrained);
@@ -76,9 +93,9 @@ TEST(Assistance, PlacementTakesALocalVacancyFirstThenTransferThenNothing) {
     f.hh.mon_flags[i] = mon_flag::kTrained | mon_flag::kIndustry;  // only a job is left to offer
   }
   f.ent.add(EnterpriseKind::kWorkshop, 1, 2500.0f, -1);  // one open slot
-  Budgets budgets;
-  budgets.left.fill(1e9);
-  AssistanceTally t = assist(f.hh, f.ent, 0, f.all(), f.month, f.region, budgets, Rng(1, 0));
+  TestBudgets budgets;
+  budgets.fill(1e9);
+  AssistanceTally t = assist(f.hh, f.ent, 0, f.all(), f.month, f.region, budgets.view, Rng(1, 0));
   EXPECT_EQ(t.placed_local, 1);
   EXPECT_EQ(t.placed_transfer, 2);
   EXPECT_EQ(f.ent.filled[0], 1u);
@@ -98,8 +115,9 @@ TEST(Assistance, PlacementTakesALocalVacancyFirstThenTransferThenNothing) {
     g.hh.mon_flags[i] = mon_flag::kTrained | mon_flag::kIndustry;
   }
   g.rp.assistance.employment.transfer = false;
-  budgets.left.fill(1e9);
-  t = assist(g.hh, g.ent, 0, g.all(), g.month, g.region, budgets, Rng(1, 0));
+  TestBudgets more;
+  more.fill(1e9);
+  t = assist(g.hh, g.ent, 0, g.all(), g.month, g.region, more.view, Rng(1, 0));
   EXPECT_EQ(t.placed_local + t.placed_transfer, 0);
   EXPECT_EQ(t.yuan[static_cast<int>(Programme::kEmployment)], 0);
   EXPECT_FALSE(g.hh.mon_flags[0] & mon_flag::kPlaced);
@@ -115,15 +133,17 @@ TEST(Assistance, BudgetLimitsHelpAndTheMostSevereComeFirst) {
   f.hh.fill_income_record(7, 1000 / 12.0);
   for (std::size_t i = 0; i < 10; ++i)
     if (i != 7) f.hh.fill_income_record(i, 5800 / 12.0);
-  Budgets budgets;
-  budgets.left.fill(0);
+  TestBudgets budgets;
   const double post =
       f.rp.assistance.public_jobs.monthly_wage * f.rp.assistance.public_jobs.term_months;
-  budgets.left[static_cast<int>(Programme::kPublicJobs)] = 2.5 * post;
-  const AssistanceTally t = assist(f.hh, f.ent, 0, f.all(), f.month, f.region, budgets, Rng(1, 0));
+  budgets.set(FundAccount::kPublicJobs, 2.5 * post);
+  const AssistanceTally t =
+      assist(f.hh, f.ent, 0, f.all(), f.month, f.region, budgets.view, Rng(1, 0));
   EXPECT_EQ(t.households[static_cast<int>(Programme::kPublicJobs)], 2);
   EXPECT_GT(f.hh.public_job_months_left[7], 0);  // red first
-  EXPECT_NEAR(budgets.left[static_cast<int>(Programme::kPublicJobs)], 0.5 * post, 1e-6);
+  EXPECT_NEAR(budgets.view.left(Programme::kPublicJobs), 0.5 * post, 1e-6);
+  // The two posts went to households, recorded in the ledger in fen.
+  EXPECT_EQ(budgets.ledger.left(FundAccount::kHouseholds), to_fen(2 * post));
   int denied = 0;
   for (std::size_t i = 0; i < 10; ++i)
     denied += (f.hh.mon_flags[i] & mon_flag::kDeniedThisYear) ? 1 : 0;
@@ -134,11 +154,10 @@ TEST(Assistance, AllocationIsDeterministic) {
   auto once = [] {
     Fixture f(200);
     for (std::size_t i = 0; i < 200; ++i) f.hh.labour[i] = LabourClass::kWeak;
-    Budgets budgets;
-    budgets.left.fill(0);
-    budgets.left[static_cast<int>(Programme::kPublicJobs)] =
-        30 * f.rp.assistance.public_jobs.monthly_wage * f.rp.assistance.public_jobs.term_months;
-    assist(f.hh, f.ent, 0, f.all(), f.month, f.region, budgets, Rng(7, 3));
+    TestBudgets budgets;
+    budgets.set(FundAccount::kPublicJobs, 30 * f.rp.assistance.public_jobs.monthly_wage *
+                                              f.rp.assistance.public_jobs.term_months);
+    assist(f.hh, f.ent, 0, f.all(), f.month, f.region, budgets.view, Rng(7, 3));
     return f.hh.public_job_months_left;
   };
   const auto a = once();
@@ -148,11 +167,10 @@ TEST(Assistance, AllocationIsDeterministic) {
 
 TEST(MedicalAssistance, ClaimsPaidInOrderWhileTheBudgetLasts) {
   Fixture f(3);
-  Budgets budgets;
-  budgets.left.fill(0);
-  budgets.left[static_cast<int>(Programme::kMedical)] = 1500;
+  TestBudgets budgets;
+  budgets.set(FundAccount::kMedical, 1500);
   const AssistanceTally t =
-      settle_medical_claims(f.hh, {{0, 1000.0f}, {1, 1000.0f}, {2, 400.0f}}, f.month, budgets);
+      settle_medical_claims(f.hh, {{0, 1000.0f}, {1, 1000.0f}, {2, 400.0f}}, f.month, budgets.view);
   EXPECT_EQ(t.households[static_cast<int>(Programme::kMedical)], 2);  // claims 0 and 2
   EXPECT_FLOAT_EQ(f.hh.ytd_net[0], 1000.0f);
   EXPECT_FLOAT_EQ(f.hh.ytd_net[1], 0.0f);
@@ -160,11 +178,13 @@ TEST(MedicalAssistance, ClaimsPaidInOrderWhileTheBudgetLasts) {
   EXPECT_TRUE(f.hh.mon_flags[1] & mon_flag::kDeniedThisYear);
 }
 
-TEST(Budgets, OpenScalesWithHouseholds) {
-  AssistanceParams a;
-  a.risk_relief.budget_per_household = 200;  // 200万 for a county of 10,000 households (seed 002)
-  const Budgets b = Budgets::open(a, 10000);
-  EXPECT_DOUBLE_EQ(b.left[static_cast<int>(Programme::kRiskRelief)], 2'000'000.0);
+TEST(Budgets, ProgrammeBudgetsAreOneSourceWhenFundsAreOff) {
+  RegionParams rp;
+  rp.assistance.risk_relief.budget_per_household = 200;  // 200万 for 10,000 households (seed 002)
+  FundState fs;
+  appropriate(fs, rp, 10000, 2021, 0, 1.0, true);
+  EXPECT_EQ(fs.ledger.left(FundAccount::kRiskRelief), 200'000'000);  // fen
+  EXPECT_EQ(fs.ledger.inflow[static_cast<int>(FundAccount::kProgrammeBudgets)], 200'000'000);
 }
 
 }  // namespace

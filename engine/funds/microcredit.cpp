@@ -1,0 +1,142 @@
+#include "funds/microcredit.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "core/block_reduce.hpp"
+
+namespace povsim {
+
+namespace {
+
+/// Money paid to (or by) a household this month counts in this month's income record.
+void credit_income(Households& hh, std::size_t i, const MonthContext& month, double yuan) {
+  hh.ytd_net[i] += static_cast<float>(yuan);
+  const int slot = month.date.month - 1;
+  hh.record_month_income(i, slot, hh.month_income[slot][i] * kRingYuan + yuan / hh.size[i]);
+}
+
+bool eligible(const Households& hh, std::size_t i) {
+  return hh.labour[i] != LabourClass::kNone &&
+         ((hh.flags[i] & hh_flag::kLifted) || hh.category[i] != Category::kNone) &&
+         !(hh.mon_flags[i] & (mon_flag::kBorrower | mon_flag::kDefaulted));
+}
+
+constexpr std::uint32_t kDrawNewLoan = 1u << 20;
+constexpr std::uint32_t kDrawDefault = 2u << 20;
+
+}  // namespace
+
+void microcredit_month(FundState& fs, Households& hh, std::size_t region_begin,
+                       std::size_t region_end, const MonthContext& month, const RegionMonth& region,
+                       const RegionShockState& shocks, const Rng& rng) {
+  const MicrocreditParams& mp = region.params->funds.microcredit;
+  RegionLedger& L = fs.ledger;
+  const int m = month.offset;
+  const auto n = static_cast<std::uint32_t>(region_end - region_begin);
+  if (mp.enabled && n > 0 && (month.date.month == 1 || m == 0)) {
+    const auto u0 = rng.uniforms(0, region.region_id, static_cast<std::uint32_t>(m), Stream::kFunds,
+                                 kDrawNewLoan);
+    const auto target = static_cast<std::size_t>(mp.new_loans_per_1000_households * n / 1000.0 +
+                                                 u0[0]);  // stochastic rounding
+    const float gain = static_cast<float>(
+        mp.loan * (mp.return_rate - mp.interest_rate * (1.0 - mp.interest_subsidy_share)));
+    std::size_t made = 0;
+    const std::size_t max_draws = 8 * target + 64;
+    for (std::uint32_t d = 0; d < max_draws && made < target; ++d) {
+      const auto w = rng.words(d + 1, region.region_id, static_cast<std::uint32_t>(m),
+                               Stream::kFunds, kDrawNewLoan);
+      for (int j = 0; j < 4 && made < target; ++j) {
+        const std::uint32_t row = w[j] % n;
+        const std::size_t i = region_begin + row;
+        if (!eligible(hh, i)) continue;
+        hh.mon_flags[i] |= mon_flag::kBorrower;
+        hh.operating[i] += gain;
+        fs.loans.push_back({row, m, m + mp.term_months, to_fen(mp.loan), gain});
+        fs.tally.loans_made += 1;
+        ++made;
+      }
+    }
+  }
+  if (fs.loans.empty()) return;
+  const double monthly_default = mp.default_probability / 12.0;
+  const bool disaster = shocks.disaster_active(m);
+  const double affected = region.params->shocks.disaster.affected_share;
+  // Draws and interest per loan in fixed blocks (in parallel: they read households only), then
+  // the postings and state changes in loan order.
+  const std::size_t n_loans = fs.loans.size();
+  std::vector<Fen> interest(n_loans);
+  std::vector<std::uint8_t> outcome(n_loans);  // 0 runs on, 1 repaid, 2 defaulted
+  tbb::parallel_for(std::size_t{0}, n_loans, kReduceBlock, [&](std::size_t b) {
+    for (std::size_t k = b; k < std::min(n_loans, b + kReduceBlock); ++k) {
+      const Loan& loan = fs.loans[k];
+      const std::size_t i = region_begin + loan.row;
+      interest[k] = to_fen(static_cast<double>(loan.principal) / 100.0 * mp.interest_rate / 12.0 *
+                           mp.interest_subsidy_share);
+      const auto u = rng.uniforms(loan.row, region.region_id, static_cast<std::uint32_t>(m),
+                                  Stream::kFunds, kDrawDefault);
+      const bool shocked =
+          (hh.mon_flags[i] & (mon_flag::kShockedThisYear | mon_flag::kLostLinkThisYear)) ||
+          (disaster && u[1] < affected);
+      const double p =
+          std::min(1.0, monthly_default * (shocked ? mp.shock_default_multiplier : 1.0));
+      outcome[k] = u[0] < p ? 2 : m >= loan.due ? 1 : 0;
+    }
+  });
+  // The fund's part of the interest (贴息) goes to the banks: at once when the account can pay
+  // it all, else loan by loan while it lasts (the others' households pay it themselves).
+  Fen total = 0;
+  for (Fen f : interest) total += f;
+  if (!L.spend(m, FundAccount::kMicrocreditSubsidy, FundAccount::kOutlays, total))
+    for (std::size_t k = 0; k < n_loans; ++k)
+      if (!L.spend(m, FundAccount::kMicrocreditSubsidy, FundAccount::kOutlays, interest[k]))
+        credit_income(hh, region_begin + fs.loans[k].row, month,
+                      -static_cast<double>(interest[k]) / 100.0);
+  for (std::size_t k = 0; k < n_loans; ++k) {
+    if (outcome[k] == 0) continue;
+    Loan& loan = fs.loans[k];
+    const std::size_t i = region_begin + loan.row;
+    hh.operating[i] = std::max(0.0f, hh.operating[i] - loan.operating_gain);
+    hh.mon_flags[i] &= static_cast<std::uint16_t>(~mon_flag::kBorrower);
+    if (outcome[k] == 2) {
+      hh.mon_flags[i] |= mon_flag::kDefaulted;
+      const Fen claim = to_fen(static_cast<double>(loan.principal) / 100.0 * mp.compensation_share);
+      const Fen paid = std::min(claim, L.left(FundAccount::kRiskCompensation));
+      L.post(m, FundAccount::kRiskCompensation, FundAccount::kOutlays, paid);
+      fs.tally.loan_defaults += 1;
+      fs.tally.defaulted_yuan += static_cast<double>(loan.principal) / 100.0;
+      fs.tally.compensated_yuan += static_cast<double>(paid) / 100.0;
+    }
+    loan.principal = 0;  // repaid or written off
+  }
+  std::erase_if(fs.loans, [](const Loan& l) { return l.principal == 0; });
+}
+
+void consumption_month(FundState& fs, Households& hh, std::size_t region_begin,
+                       const RegionEnterprises& ent, const MonthContext& month,
+                       const RegionMonth& region) {
+  const double yuan = region.params->funds.consumption_per_household / 12.0;
+  const Fen fen = to_fen(yuan);
+  if (fen <= 0 || fs.ledger.left(FundAccount::kConsumption) < fen) return;
+  auto linked = [&](const Link& l) {
+    return l.kind == LinkKind::kContract && ent.alive[l.enterprise];
+  };
+  // One posting when the account can buy from every linked household, else link by link.
+  Fen households = 0;
+  for (const Link& l : ent.links) households += linked(l) ? 1 : 0;
+  const bool all = fs.ledger.spend(month.offset, FundAccount::kConsumption,
+                                   FundAccount::kHouseholds, households * fen);
+  for (const Link& l : ent.links) {
+    if (!linked(l)) continue;
+    if (!all &&
+        !fs.ledger.spend(month.offset, FundAccount::kConsumption, FundAccount::kHouseholds, fen))
+      break;
+    credit_income(hh, region_begin + l.household, month, static_cast<double>(fen) / 100.0);
+    fs.tally.consumption_households += 1.0 / 12.0;
+  }
+}
+
+}  // namespace povsim
