@@ -71,6 +71,7 @@ class Simulation {
     ar(result_.households);
     ar(result_.years);
     ar(result_.values);
+    ar(result_.funds);
   }
 
   /// Runs the remaining months; `on_month` is called after each.

@@ -51,6 +51,8 @@ class RestartTest : public ::testing::Test {
         << "annual.csv after a restart at month " << month << " differs";
     EXPECT_TRUE(read_file(out / "summary.csv") == read_file(*dir_ / "whole/summary.csv"))
         << "summary.csv after a restart at month " << month << " differs";
+    EXPECT_TRUE(read_file(out / "funds.csv") == read_file(*dir_ / "whole/funds.csv"))
+        << "funds.csv after a restart at month " << month << " differs";
   }
 };
 TempDir* RestartTest::dir_ = nullptr;

@@ -67,6 +67,9 @@ TEST_F(MpiRun, OneTwoAndThreeRanksWriteTheBytesOfOneProcess) {
         << "annual.csv differs with " << ranks << " ranks";
     EXPECT_TRUE(read_file(out / "summary.csv") == single("summary.csv"))
         << "summary.csv differs with " << ranks << " ranks";
+    EXPECT_GT(single("funds.csv").size(), 1000u);
+    EXPECT_TRUE(read_file(out / "funds.csv") == single("funds.csv"))
+        << "funds.csv differs with " << ranks << " ranks";
     EXPECT_NE(read_file(out / "manifest.json").find("\"mpi_ranks\": " + std::to_string(ranks)),
               std::string::npos);
   }
@@ -92,6 +95,7 @@ TEST_F(MpiRun, RanksCheckpointTheirRegionsAndRestartToTheSameBytes) {
       << log;
   EXPECT_TRUE(read_file(out / "annual.csv") == single("annual.csv"));
   EXPECT_TRUE(read_file(out / "summary.csv") == single("summary.csv"));
+  EXPECT_TRUE(read_file(out / "funds.csv") == single("funds.csv"));
   // Another number of ranks cannot use them.
   const auto r =
       run_povsim(with({"run"}, with(kScenario, {"--out", out.string(), "--restart", ck.string()})));
