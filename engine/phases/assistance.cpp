@@ -127,7 +127,7 @@ AssistanceTally assist(Households& hh, RegionEnterprises& ent, std::size_t regio
     int colour;
     std::uint32_t key;
     std::uint32_t index;
-    double take_up_u;
+    unsigned offers;  // eligible programmes (no other household's help changes them)
     double convert_u;
   };
   // A programme whose budget cannot pay for one more offer is closed for the year.
@@ -149,6 +149,11 @@ AssistanceTally assist(Households& hh, RegionEnterprises& ent, std::size_t regio
   // options are closed programmes are turned away for lack of budget at once. Candidates are
   // gathered in fixed blocks (in parallel) and ranked by a total order, so the allocation that
   // follows is the same whatever the thread count.
+  auto take_up_of = [&](std::uint32_t i) {
+    const bool paired = hh.mon_flags[i] & mon_flag::kPaired;
+    return std::min(1.0, a.take_up * hh.motivation[i] / 255.0 +
+                             (paired ? rp.monitoring.pairing.take_up_bonus : 0.0));
+  };
   struct Gathered {
     std::vector<Candidate> list;
     void add(const Gathered& o) { list.insert(list.end(), o.list.begin(), o.list.end()); }
@@ -166,9 +171,14 @@ AssistanceTally assist(Households& hh, RegionEnterprises& ent, std::size_t regio
           }
           const auto w = rng.words(i - static_cast<std::uint32_t>(region_begin), region.region_id,
                                    m, Stream::kAssistance);
+          // Take-up depends only on the household (内生动力, pairing), not on who is served
+          // before it: a household that declines this month is dropped here, in parallel, rather
+          // than ranked and skipped.
+          const double take_up_u = Rng::to_unit(w[1]);
+          if (take_up_u >= take_up_of(i)) continue;
           const int colour =
               static_cast<int>(alert_of(hh.rolling_per_capita(i), line, rp.monitoring.alert));
-          g.list.push_back({colour, w[0], i, Rng::to_unit(w[1]), Rng::to_unit(w[2])});
+          g.list.push_back({colour, w[0], i, eligible, Rng::to_unit(w[2])});
         }
         return g;
       }).list;
@@ -193,12 +203,8 @@ AssistanceTally assist(Households& hh, RegionEnterprises& ent, std::size_t regio
   for (const Candidate& c : order) {
     const std::uint32_t i = c.index;
     current = i;
-    const bool paired = hh.mon_flags[i] & mon_flag::kPaired;
-    const double take_up = std::min(1.0, a.take_up * hh.motivation[i] / 255.0 +
-                                             (paired ? rp.monitoring.pairing.take_up_bonus : 0.0));
-    if (c.take_up_u >= take_up) continue;
     std::uint16_t& f = hh.mon_flags[i];
-    const unsigned offers = eligible_programmes(hh, i, region);
+    const unsigned offers = c.offers;
     auto offered = [&](Programme p) { return (offers >> static_cast<int>(p)) & 1u; };
 
     // 产业 + 就业 双保险 for labour households: a job first — a local enterprise vacancy if the

@@ -3,6 +3,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <bit>
 
 #include "core/block_reduce.hpp"
 
@@ -263,31 +264,62 @@ struct Quantiles {
   double p10 = 0, p50 = 0, p90 = 0;
 };
 
-/// The q-quantile (linear interpolation between order statistics) of v[first, last), which must
-/// hold ranks [rank0, rank0 + (last - first)) of the whole sample of size n, with everything of a
-/// lower rank before first and of a higher rank at or after last.
-double quantile_in(std::vector<float>& v, std::size_t first, std::size_t last, std::size_t n,
-                   double q) {
-  const double pos = q * static_cast<double>(n - 1);
-  const auto lo = static_cast<std::size_t>(pos);
-  const auto at = v.begin() + static_cast<std::ptrdiff_t>(lo);
-  std::nth_element(v.begin() + static_cast<std::ptrdiff_t>(first), at,
-                   v.begin() + static_cast<std::ptrdiff_t>(last));
-  const double a = *at;
-  if (lo + 1 >= n) return a;
-  const double b = *std::min_element(at + 1, v.end());
-  return a + (pos - static_cast<double>(lo)) * (b - a);
+/// A float's bits as an unsigned key in the same order (negative incomes included).
+std::uint32_t order_key(float x) {
+  const auto bits = std::bit_cast<std::uint32_t>(x);
+  return (bits & 0x80000000u) ? ~bits : (bits | 0x80000000u);
 }
 
-/// p10, p50 and p90: the median partitions the sample, so the outer two search one half each.
-Quantiles quantiles_of(std::vector<float> v) {
+/// p10, p50 and p90 (linear interpolation between order statistics, ranks q·(n − 1)) of
+/// v[0, n), without reordering it: a histogram of the keys' top 16 bits finds the bucket of each
+/// rank needed, and only those buckets' values are selected in (exact: the same order statistics
+/// as a full selection, so the same bits).
+Quantiles quantiles_of(const float* v, std::size_t n) {
   Quantiles q;
-  const std::size_t n = v.size();
   if (n == 0) return q;
-  const auto mid = static_cast<std::size_t>(0.5 * static_cast<double>(n - 1));
-  q.p50 = quantile_in(v, 0, n, n, 0.50);
-  q.p10 = quantile_in(v, 0, mid + 1, n, 0.10);
-  q.p90 = quantile_in(v, mid, n, n, 0.90);
+  std::vector<std::uint32_t> count(1u << 16, 0);
+  for (std::size_t i = 0; i < n; ++i) ++count[order_key(v[i]) >> 16];
+  const std::array<double, 3> probs{0.10, 0.50, 0.90};
+  std::array<std::size_t, 6> ranks{};
+  for (int k = 0; k < 3; ++k) {
+    const auto lo = static_cast<std::size_t>(probs[k] * static_cast<double>(n - 1));
+    ranks[2 * k] = lo;
+    ranks[2 * k + 1] = std::min(n - 1, lo + 1);
+  }
+  // The bucket of each rank and the rank's place inside it.
+  std::array<std::uint32_t, 6> bucket{};
+  std::array<std::size_t, 6> offset{};
+  for (int j = 0; j < 6; ++j) {
+    std::size_t below = 0;
+    std::uint32_t b = 0;
+    while (below + count[b] <= ranks[j]) below += count[b++];
+    bucket[j] = b;
+    offset[j] = ranks[j] - below;
+  }
+  std::array<std::vector<float>, 6> members;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t b = order_key(v[i]) >> 16;
+    for (int j = 0; j < 6; ++j)
+      if (b == bucket[j] && (j == 0 || bucket[j] != bucket[j - 1])) members[j].push_back(v[i]);
+  }
+  std::array<double, 6> value{};
+  for (int j = 0; j < 6; ++j) {
+    int owner = j;  // the first rank of the same bucket holds its values
+    while (owner > 0 && bucket[owner - 1] == bucket[j]) --owner;
+    std::vector<float>& m = members[owner];
+    std::nth_element(m.begin(), m.begin() + static_cast<std::ptrdiff_t>(offset[j]), m.end());
+    value[j] = m[offset[j]];
+  }
+  std::array<double, 3> out{};
+  for (int k = 0; k < 3; ++k) {
+    const double pos = probs[k] * static_cast<double>(n - 1);
+    const auto lo = static_cast<std::size_t>(pos);
+    const double a = value[2 * k];
+    out[k] = lo + 1 >= n ? a : a + (pos - static_cast<double>(lo)) * (value[2 * k + 1] - a);
+  }
+  q.p10 = out[0];
+  q.p50 = out[1];
+  q.p90 = out[2];
   return q;
 }
 
@@ -536,8 +568,7 @@ std::vector<MetricValues> close_impl(Households& hh, const std::vector<RegionMon
   tbb::parallel_for(std::size_t{0}, n_sets, [&](std::size_t r) {
     const std::size_t begin = r < n_regions ? hh.region_begin[r] : 0;
     const std::size_t end = r < n_regions ? hh.region_begin[r + 1] : hh.n();
-    q[r] = quantiles_of(std::vector<float>(per_capita.begin() + static_cast<std::ptrdiff_t>(begin),
-                                           per_capita.begin() + static_cast<std::ptrdiff_t>(end)));
+    q[r] = quantiles_of(per_capita.data() + begin, end - begin);
   });
   for (std::size_t r = 0; r < n_regions; ++r)
     fill(out[r], static_cast<double>(hh.region_begin[r + 1] - hh.region_begin[r]), tallies[r],
@@ -558,7 +589,7 @@ std::vector<MetricValues> close_regions(Households& hh, const std::vector<Region
 MetricValues close_all(const std::vector<YearTally>& tallies, const std::vector<YearFlows>& flows,
                        std::vector<float> per_capita) {
   const auto households = static_cast<double>(per_capita.size());
-  return fill_all(tallies, flows, households, quantiles_of(std::move(per_capita)));
+  return fill_all(tallies, flows, households, quantiles_of(per_capita.data(), per_capita.size()));
 }
 
 std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMonth>& regions,
