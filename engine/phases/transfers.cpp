@@ -4,20 +4,6 @@
 
 namespace povsim {
 
-double expected_per_capita_income(const Households& hh, std::size_t i, const RegionMonth& region) {
-  const bool migrant_working = hh.flags[i] & hh_flag::kMigrantEmployed;
-  double annual = static_cast<double>(hh.wage_local[i]) +
-                  (migrant_working ? hh.wage_migrant[i] : 0.0f) + hh.operating[i] + hh.property[i] +
-                  hh.subsidy[i] + 12.0 * region.pension_monthly * hh.elderly[i];
-  // Enterprise links are income like any other: an assessor (and the 2020 record) counts the
-  // workshop wage, the contract premium, cooperative gains, rent and dividends.
-  if (hh.flags[i] & hh_flag::kLinked)
-    annual +=
-        12.0 * (static_cast<double>(hh.link_wage[i]) + hh.link_coop[i] + hh.link_property[i]) +
-        static_cast<double>(hh.operating[i]) * hh.contract_premium[i];
-  return annual / hh.size[i];
-}
-
 std::size_t dibao_assessment(Households& hh, std::size_t region_begin, std::size_t begin,
                              std::size_t end, const RegionMonth& region, const Rng& rng) {
   const DibaoParams& p = region.params->transfers.dibao;

@@ -9,7 +9,21 @@ namespace povsim {
 
 /// Per-capita income a household can expect over a year from its current capacities, pensions
 /// and subsidies (not 低保 itself): the figure 低保 assessment and monitoring look at.
-double expected_per_capita_income(const Households& hh, std::size_t i, const RegionMonth& region);
+/// (Inline: the 低保 assessment calls it for every household.)
+inline double expected_per_capita_income(const Households& hh, std::size_t i,
+                                         const RegionMonth& region) {
+  const bool migrant_working = hh.flags[i] & hh_flag::kMigrantEmployed;
+  double annual = static_cast<double>(hh.wage_local[i]) +
+                  (migrant_working ? hh.wage_migrant[i] : 0.0f) + hh.operating[i] + hh.property[i] +
+                  hh.subsidy[i] + 12.0 * region.pension_monthly * hh.elderly[i];
+  // Enterprise links are income like any other: an assessor (and the 2020 record) counts the
+  // workshop wage, the contract premium, cooperative gains, rent and dividends.
+  if (hh.flags[i] & hh_flag::kLinked)
+    annual +=
+        12.0 * (static_cast<double>(hh.link_wage[i]) + hh.link_coop[i] + hh.link_property[i]) +
+        static_cast<double>(hh.operating[i]) * hh.contract_premium[i];
+  return annual / hh.size[i];
+}
 
 /// 低保/特困 assessment (part of phase 6), run every `assessment_interval_months`: eligible
 /// households (expected income under the standard) that take up (a share `take_up`) receive

@@ -143,20 +143,14 @@ void Simulation::step_month() {
   {
     auto t = timer.stamp(Phase::kHouseholds);
     // Every region's blocks in one parallel loop (832 counties would otherwise synchronise 832
-    // times a month); blocks and their order of combination per region are block_reduce's.
-    block_reduce_ranges<NoResult>(
-        n_regions,
-        [&](std::size_t r) {
-          const int interval = regions[r].params->transfers.dibao.assessment_interval_months;
-          return month.offset % interval == 0 ? households_of(r)
-                                              : std::pair<std::size_t, std::size_t>{0, 0};
-        },
-        [&](std::size_t r, std::size_t b, std::size_t e) {
-          dibao_assessment(hh_, hh_.region_begin[r], b, e, regions[r], rng_);
-          return NoResult{};
-        });
+    // times a month); blocks and their order of combination per region are block_reduce's. In
+    // assessment months a block's 低保 assessment runs just before its incomes (it reads and
+    // writes only that block's households), so the columns are swept once.
     std::vector<HouseholdBlock> blocks = block_reduce_ranges<HouseholdBlock>(
         n_regions, households_of, [&](std::size_t r, std::size_t b, std::size_t e) {
+          const int interval = regions[r].params->transfers.dibao.assessment_interval_months;
+          if (month.offset % interval == 0)
+            dibao_assessment(hh_, hh_.region_begin[r], b, e, regions[r], rng_);
           return household_income(hh_, hh_.region_begin[r], b, e, month, regions[r], shocks_[r],
                                   rng_);
         });
