@@ -35,13 +35,21 @@ void RegionLedger::post(int month, FundAccount from, FundAccount to, Fen fen) {
   balance[static_cast<int>(to)] += fen;
   inflow[static_cast<int>(to)] += fen;
   if (!journal.empty() && journal.back().month != month) month_begin = journal.size();
-  for (std::size_t k = month_begin; k < journal.size(); ++k) {
-    Movement& m = journal[k];
-    if (m.month == month && m.from == from && m.to == to) {
-      m.fen += fen;
-      return;
-    }
+  if (cached_month != month) {  // a new month, or a ledger just restored: index this month's
+    cached_month = month;
+    entry_of.fill(-1);
+    for (std::size_t k = month_begin; k < journal.size(); ++k)
+      if (journal[k].month == month)
+        entry_of[static_cast<std::size_t>(journal[k].from) * (kFundAccountCount + 1) +
+                 static_cast<std::size_t>(journal[k].to)] = static_cast<std::int32_t>(k);
   }
+  std::int32_t& at =
+      entry_of[static_cast<std::size_t>(from) * kFundAccountCount + static_cast<std::size_t>(to)];
+  if (at >= 0) {
+    journal[static_cast<std::size_t>(at)].fen += fen;
+    return;
+  }
+  at = static_cast<std::int32_t>(journal.size());
   journal.push_back({month, from, to, fen});
 }
 

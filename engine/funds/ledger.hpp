@@ -1,6 +1,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <string_view>
 #include <vector>
 
@@ -76,6 +77,11 @@ struct RegionLedger {
   std::array<Fen, kFundAccountCount> paid{};  // this year's outflow to sinks other than kLapsed
   std::vector<Movement> journal;
   std::size_t month_begin = 0;  // first journal entry of the current month
+  /// This month's journal entry of each (from, to) pair, or −1: a cache rebuilt from the
+  /// journal when needed (not saved in checkpoints).
+  int cached_month = std::numeric_limits<int>::min();
+  std::array<std::int32_t, (kFundAccountCount + 1) * (kFundAccountCount + 1)>
+      entry_of{};  // + kExternal
 
   /// Moves `fen` (≥ 0) between accounts. The journal merges it with this month's entry for the
   /// same pair. Money leaves only accounts that hold it (sources come from kExternal).

@@ -129,10 +129,22 @@ void consumption_month(FundState& fs, Households& hh, std::size_t region_begin,
   for (const Link& l : ent.links) households += linked(l) ? 1 : 0;
   const bool all = fs.ledger.spend(month.offset, FundAccount::kConsumption,
                                    FundAccount::kHouseholds, households * fen);
+  if (all) {
+    // Paid in one posting: the credits touch one household each (at most one contract link per
+    // household), so they go side by side.
+    tbb::parallel_for(std::size_t{0}, ent.links.size(), kReduceBlock, [&](std::size_t b) {
+      const std::size_t e = std::min(ent.links.size(), b + kReduceBlock);
+      for (std::size_t k = b; k < e; ++k)
+        if (linked(ent.links[k]))
+          credit_income(hh, region_begin + ent.links[k].household, month,
+                        static_cast<double>(fen) / 100.0);
+    });
+    fs.tally.consumption_households += static_cast<double>(households) / 12.0;
+    return;
+  }
   for (const Link& l : ent.links) {
     if (!linked(l)) continue;
-    if (!all &&
-        !fs.ledger.spend(month.offset, FundAccount::kConsumption, FundAccount::kHouseholds, fen))
+    if (!fs.ledger.spend(month.offset, FundAccount::kConsumption, FundAccount::kHouseholds, fen))
       break;
     credit_income(hh, region_begin + l.household, month, static_cast<double>(fen) / 100.0);
     fs.tally.consumption_households += 1.0 / 12.0;
