@@ -30,6 +30,7 @@ test-asan: deps
 # kernels; results also land in $(BUILD)/bench/{e2e,micro}.json.
 bench: build
 	$(BUILD)/bench/povsim_bench_e2e $(BUILD)/bench/e2e.json --target 40e6
+	$(BUILD)/bench/povsim_bench_e2e $(BUILD)/bench/e2e-funds.json --scenario scenarios/bench-1m-funds.yaml
 	$(BUILD)/bench/povsim_bench_e2e $(BUILD)/bench/e2e-foundation.json --scenario scenarios/bench-1m-foundation.yaml
 	# National scale (832 counties, 30 million households, 1 and 2 threads): docs/hpc.md.
 	$(BUILD)/bench/povsim_bench_e2e $(BUILD)/bench/e2e-national.json --scenario scenarios/national.yaml \
