@@ -16,15 +16,9 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::data_file;
+using testing::read_file;
 using testing::run_povsim;
 using testing::TempDir;
-
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 /// Mean over replications of a metric (region all) at the true parameters.
 double truth(const std::vector<std::string>& set, Metric m, int year) {
@@ -65,7 +59,7 @@ fs::path recovery_file(const fs::path& dir) {
 }
 
 double fitted(const fs::path& parameters_csv, const std::string& key) {
-  std::istringstream in(read(parameters_csv));
+  std::istringstream in(read_file(parameters_csv));
   for (std::string line; std::getline(in, line);)
     if (line.rfind(key + ",", 0) == 0) {
       std::stringstream ss(line);
@@ -87,8 +81,8 @@ TEST(CalibrateCommand, RecoversKnownParametersFromTheirOwnMoments) {
   std::cout << r.out;
   EXPECT_NEAR(fitted(out / "parameters.csv", "economy.trend_growth"), 0.08, 0.01);
   EXPECT_NEAR(fitted(out / "parameters.csv", "shocks.illness.annual_probability"), 0.07, 0.01);
-  EXPECT_NE(read(out / "fit.csv").find(",yes,"), std::string::npos);
-  EXPECT_NE(read(out / "calibrated.yaml").find("extends: "), std::string::npos);
+  EXPECT_NE(read_file(out / "fit.csv").find(",yes,"), std::string::npos);
+  EXPECT_NE(read_file(out / "calibrated.yaml").find("extends: "), std::string::npos);
   // The calibrated scenario is a valid scenario.
   EXPECT_EQ(run_povsim({"validate", (out / "calibrated.yaml").string()}).exit_code, 0);
 
@@ -97,8 +91,8 @@ TEST(CalibrateCommand, RecoversKnownParametersFromTheirOwnMoments) {
   ASSERT_EQ(
       run_povsim({"calibrate", file.string(), "--out", one.string(), "--threads", "1"}).exit_code,
       0);
-  EXPECT_EQ(read(out / "parameters.csv"), read(one / "parameters.csv"));
-  EXPECT_EQ(read(out / "trace.csv"), read(one / "trace.csv"));
+  EXPECT_EQ(read_file(out / "parameters.csv"), read_file(one / "parameters.csv"));
+  EXPECT_EQ(read_file(out / "trace.csv"), read_file(one / "trace.csv"));
 }
 
 TEST(CalibrateCommand, BadCalibrationFileReportsEveryProblemAtItsPlace) {

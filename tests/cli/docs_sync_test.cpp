@@ -2,23 +2,16 @@
 // regenerate them with `make docs` (scripts/update-docs.sh) after changing either.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "support/program.hpp"
+#include "support/temp_dir.hpp"
 
 namespace povsim {
 namespace {
 
+using testing::read_file;
 using testing::run_povsim;
-
-std::string read(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::string generated_block(const std::string& doc, const std::string& name) {
   const std::string begin = "<!-- generated: " + name + " -->\n";
@@ -32,16 +25,18 @@ TEST(DocsSync, ParameterTableMatchesTheSchema) {
   const auto r = run_povsim({"schema", "--markdown", "--values",
                              std::string(POVSIM_SOURCE_DIR) + "/scenarios/baseline.yaml"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(generated_block(read(std::string(POVSIM_SOURCE_DIR) + "/docs/parameters.md"), "schema"),
-            r.out)
+  EXPECT_EQ(
+      generated_block(read_file(std::string(POVSIM_SOURCE_DIR) + "/docs/parameters.md"), "schema"),
+      r.out)
       << "docs/parameters.md is stale: run `make docs`";
 }
 
 TEST(DocsSync, MetricTableMatchesTheEngine) {
   const auto r = run_povsim({"metrics"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(generated_block(read(std::string(POVSIM_SOURCE_DIR) + "/docs/outputs.md"), "metrics"),
-            r.out)
+  EXPECT_EQ(
+      generated_block(read_file(std::string(POVSIM_SOURCE_DIR) + "/docs/outputs.md"), "metrics"),
+      r.out)
       << "docs/outputs.md is stale: run `make docs`";
 }
 

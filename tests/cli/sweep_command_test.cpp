@@ -6,7 +6,6 @@
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <thread>
 
@@ -18,19 +17,13 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::data_file;
+using testing::read_file;
 using testing::run_povsim;
 using testing::TempDir;
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 std::vector<std::vector<std::string>> rows(const fs::path& csv) {
   std::vector<std::vector<std::string>> out;
-  std::istringstream in(read(csv));
+  std::istringstream in(read_file(csv));
   std::string line;
   std::getline(in, line);
   while (std::getline(in, line)) {
@@ -88,7 +81,7 @@ TEST(SweepCommand, ResumedSweepEqualsAnUninterruptedOne) {
   ASSERT_EQ(second.exit_code, 0) << second.err;
   EXPECT_NE(second.out.find("7 run now, 5 resumed"), std::string::npos) << second.out;
   for (const char* f : {"points.csv", "results.csv"})
-    EXPECT_EQ(read(whole / f), read(parts / f)) << f;
+    EXPECT_EQ(read_file(whole / f), read_file(parts / f)) << f;
   EXPECT_FALSE(fs::exists(dir.path() / "parts.partial"));
 }
 
@@ -114,7 +107,7 @@ TEST(SweepCommand, InterruptionLeavesFinishedPointsIntact) {
   std::size_t kept = 0;
   for (const auto& e : fs::directory_iterator(partial)) {
     EXPECT_EQ(e.path().extension(), ".csv") << e.path();  // no half-written point
-    EXPECT_FALSE(read(e.path()).empty());
+    EXPECT_FALSE(read_file(e.path()).empty());
     ++kept;
   }
   EXPECT_GE(kept, 3u);

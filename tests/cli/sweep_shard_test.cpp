@@ -2,9 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "support/program.hpp"
 #include "support/temp_dir.hpp"
@@ -14,19 +12,13 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::data_file;
+using testing::read_file;
 using testing::run_povsim;
 using testing::TempDir;
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 /// The manifest without the fields that describe the call rather than the results.
 nlohmann::json manifest_results(const fs::path& p) {
-  nlohmann::json j = nlohmann::json::parse(read(p));
+  nlohmann::json j = nlohmann::json::parse(read_file(p));
   for (const char* k : {"command_line", "threads", "resumed_points", "wall_seconds_this_call"})
     j.erase(k);
   return j;
@@ -40,7 +32,7 @@ void expect_same_sweep(const fs::path& whole, const fs::path& merged) {
     if (name == "manifest.json")
       EXPECT_EQ(manifest_results(e.path()), manifest_results(merged / name));
     else
-      EXPECT_TRUE(read(e.path()) == read(merged / name)) << name << " differs";
+      EXPECT_TRUE(read_file(e.path()) == read_file(merged / name)) << name << " differs";
     ++files;
   }
   std::size_t merged_files = 0;
@@ -93,7 +85,7 @@ TEST(SweepShard, SobolIndicesComputedAfterTheMergeEqualTheUnshardedOnes) {
       run_povsim({"merge", a.string(), b.string(), "--out", merged.string(), "--threads", "2"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   ASSERT_TRUE(fs::exists(merged / "sobol.csv"));
-  EXPECT_GT(read(merged / "sobol.csv").size(), 100u);
+  EXPECT_GT(read_file(merged / "sobol.csv").size(), 100u);
   expect_same_sweep(whole, merged);
 }
 
