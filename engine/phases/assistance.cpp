@@ -212,11 +212,12 @@ AssistanceTally assist(Households& hh, RegionEnterprises& ent, std::size_t regio
     // and an industry. No vacancy and no transfer means no placement (and no cost).
     if (offered(Programme::kEmployment)) {
       const auto row = static_cast<std::uint32_t>(i - region_begin);
-      const bool local = has_vacancy(ent);
+      const std::uint32_t vacancy = first_vacancy(ent);
+      const bool local = vacancy < ent.n();
       if ((local || a.employment.transfer) &&
           give(Programme::kEmployment, a.employment.cost_per_placement)) {
         if (local) {
-          place_in_vacancy(ent, hh, region_begin, row);
+          hire(ent, hh, region_begin, vacancy, row);
           t.placed_local += 1;
         } else {
           hh.flags[i] |= hh_flag::kMigrantAttached | hh_flag::kMigrantEmployed;

@@ -100,16 +100,6 @@ int tier_of(const Households& hh, std::size_t i, bool priority) {
                                                                                              : 1;
 }
 
-void hire(RegionEnterprises& ent, Households& hh, std::size_t region_begin, std::uint32_t e,
-          std::uint32_t row) {
-  const std::size_t i = region_begin + row;
-  hh.link_kinds[i] |= bit(LinkKind::kEmployment);
-  hh.link_wage[i] += ent.wage[e];
-  hh.flags[i] |= hh_flag::kLinked;
-  ent.links.push_back({row, e, LinkKind::kEmployment, ent.wage[e]});
-  ent.filled[e] += 1;
-}
-
 }  // namespace
 
 RegionEnterprises synthesize_enterprises(Households& hh, std::size_t region_begin,
@@ -337,20 +327,20 @@ bool labour_market(RegionEnterprises& ent, Households& hh, std::size_t region_be
   return changed;
 }
 
-bool has_vacancy(const RegionEnterprises& ent) {
-  for (std::size_t e = 0; e < ent.n(); ++e)
-    if (ent.alive[e] && ent.filled[e] < ent.jobs[e]) return true;
-  return false;
+void hire(RegionEnterprises& ent, Households& hh, std::size_t region_begin, std::uint32_t e,
+          std::uint32_t row) {
+  const std::size_t i = region_begin + row;
+  hh.link_kinds[i] |= bit(LinkKind::kEmployment);
+  hh.link_wage[i] += ent.wage[e];
+  hh.flags[i] |= hh_flag::kLinked;
+  ent.links.push_back({row, e, LinkKind::kEmployment, ent.wage[e]});
+  ent.filled[e] += 1;
 }
 
-bool place_in_vacancy(RegionEnterprises& ent, Households& hh, std::size_t region_begin,
-                      std::uint32_t row) {
-  for (std::uint32_t e = 0; e < ent.n(); ++e)
-    if (ent.alive[e] && ent.filled[e] < ent.jobs[e]) {
-      hire(ent, hh, region_begin, e, row);
-      return true;
-    }
-  return false;
+std::uint32_t first_vacancy(const RegionEnterprises& ent) {
+  std::uint32_t e = 0;
+  while (e < ent.n() && !(ent.alive[e] && ent.filled[e] < ent.jobs[e])) ++e;
+  return e;
 }
 
 void settle_transport_subsidies(Households& hh, const std::vector<std::uint32_t>& movers,

@@ -61,13 +61,13 @@ bool labour_market(RegionEnterprises& ent, Households& hh, std::size_t region_be
                    const MonthContext& month, const RegionMonth& region, const Rng& rng,
                    EnterpriseTally& tally);
 
-/// Whether an enterprise of the region has an open job slot.
-bool has_vacancy(const RegionEnterprises& ent);
+/// The first live enterprise (in enterprise order) with an open job slot, or ent.n() if none.
+std::uint32_t first_vacancy(const RegionEnterprises& ent);
 
-/// Fills the first open slot (enterprise order) with household `row` (row within the region):
-/// an employment link, pending until the next rebuild. Returns false when there is none.
-bool place_in_vacancy(RegionEnterprises& ent, Households& hh, std::size_t region_begin,
-                      std::uint32_t row);
+/// Gives household `row` (row within the region) a job at enterprise e: an employment link,
+/// pending until the next rebuild, and the household's link columns updated at once.
+void hire(RegionEnterprises& ent, Households& hh, std::size_t region_begin, std::uint32_t e,
+          std::uint32_t row);
 
 /// Pays the one-off transport subsidy to this month's lifted migrant-job finders (`movers`, global
 /// rows in household order) from the employment account while it and `budget_left` (yuan, this
