@@ -74,9 +74,6 @@ void Simulation::step_month() {
   PhaseTimer& timer = result_.timer;
   const MonthContext month = month_context(params_, month_);
   const std::size_t n_regions = params_.regions.size();
-  auto households_of = [&](std::size_t r) {
-    return std::pair<std::size_t, std::size_t>{hh_.region_begin[r], hh_.region_begin[r + 1]};
-  };
 
   // 1. Schedule: this month's parameters per region.
   std::vector<RegionMonth> regions;
@@ -93,7 +90,7 @@ void Simulation::step_month() {
     if (new_year || month.epoch != budget_epoch_) {
       const double share = (13 - month.date.month) / 12.0;
       for (std::size_t r = 0; r < n_regions; ++r) {
-        const auto [begin, end] = households_of(r);
+        const auto [begin, end] = region_range(r);
         appropriate(funds_[r], *regions[r].params, end - begin, month.date.year, month.offset,
                     share, new_year);
       }
@@ -104,7 +101,7 @@ void Simulation::step_month() {
     // transport money; with funds on, the account's money pays for it).
     if (new_year)
       for (std::size_t r = 0; r < n_regions; ++r) {
-        const auto [begin, end] = households_of(r);
+        const auto [begin, end] = region_range(r);
         transport_left_[r] = regions[r].params->labour.transport_subsidy.budget_per_household *
                              static_cast<double>(end - begin) * (13 - month.date.month) / 12.0;
       }
@@ -147,7 +144,8 @@ void Simulation::step_month() {
     // assessment months a block's 低保 assessment runs just before its incomes (it reads and
     // writes only that block's households), so the columns are swept once.
     std::vector<HouseholdBlock> blocks = block_reduce_ranges<HouseholdBlock>(
-        n_regions, households_of, [&](std::size_t r, std::size_t b, std::size_t e) {
+        n_regions, [&](std::size_t r) { return region_range(r); },
+        [&](std::size_t r, std::size_t b, std::size_t e) {
           const int interval = regions[r].params->transfers.dibao.assessment_interval_months;
           if (month.offset % interval == 0)
             dibao_assessment(hh_, hh_.region_begin[r], b, e, regions[r], rng_);
@@ -171,7 +169,7 @@ void Simulation::step_month() {
     std::vector<ScreeningRates> rates;
     rates.reserve(n_regions);
     for (std::size_t r = 0; r < n_regions; ++r) {
-      const auto [begin, end] = households_of(r);
+      const auto [begin, end] = region_range(r);
       rates.push_back(
           screening_rates(regions[r].params->monitoring, end - begin, monitored_count_[r]));
     }
