@@ -10,8 +10,8 @@
 #include <thread>
 
 #include "core/diagnostics.hpp"
-#include "core/version.hpp"
 #include "output/compare.hpp"
+#include "output/manifest.hpp"
 #include "output/output_dir.hpp"
 #include "output/tables.hpp"
 #include "phases/metrics.hpp"
@@ -395,11 +395,7 @@ CalibrationOutcome run_calibration(const CalibrationSpec& spec, const fs::path& 
   emit(tree, 0);
   out.write("calibrated.yaml", yaml);
 
-  nlohmann::ordered_json j;
-  j["engine"] = "povsim";
-  j["engine_version"] = kVersion;
-  j["git_commit"] = kGitCommit;
-  j["command_line"] = settings.command_line;
+  nlohmann::ordered_json j = manifest_head(settings.command_line);
   j["calibration"] = spec.name;
   j["calibration_file"] = file.string();
   j["base"] = spec.base.string();

@@ -32,13 +32,18 @@ nlohmann::ordered_json parameters(const Params& params) {
 
 std::string resolved_parameters_json(const Params& params) { return parameters(params).dump(2); }
 
-std::string manifest_json(const ManifestInputs& in) {
-  const Params& p = in.scenario->params;
+nlohmann::ordered_json manifest_head(const std::string& command_line) {
   nlohmann::ordered_json j;
   j["engine"] = "povsim";
   j["engine_version"] = kVersion;
   j["git_commit"] = kGitCommit;
-  j["command_line"] = in.command_line;
+  j["command_line"] = command_line;
+  return j;
+}
+
+std::string manifest_json(const ManifestInputs& in) {
+  const Params& p = in.scenario->params;
+  nlohmann::ordered_json j = manifest_head(in.command_line);
   j["scenario"] = p.name;
   j["scenario_file"] = in.scenario->file;
   j["scenario_sha256"] = in.scenario->resolved_sha256;

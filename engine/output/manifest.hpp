@@ -1,4 +1,5 @@
 #pragma once
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "scenario/scenario_loader.hpp"
@@ -14,6 +15,10 @@ struct ManifestInputs {
   double scale = 1.0;
   std::string command_line;
 };
+
+/// The fields every manifest (run, sweep, calibration) opens with: engine, engine_version,
+/// git_commit and command_line, in that order.
+nlohmann::ordered_json manifest_head(const std::string& command_line);
 
 /// manifest.json: what was run (engine, commit, scenario hash, every resolved parameter) and
 /// what it cost (wall seconds, peak RSS, seconds per phase).

@@ -13,6 +13,7 @@
 
 #include "core/diagnostics.hpp"
 #include "core/version.hpp"
+#include "output/manifest.hpp"
 #include "output/output_dir.hpp"
 #include "output/report.hpp"
 #include "output/tables.hpp"
@@ -245,11 +246,7 @@ void write_sweep_outputs(const SweepSpec& spec, const Design& design, const Mani
     dir.write("sobol.csv", sobol);
   }
 
-  nlohmann::ordered_json j;
-  j["engine"] = "povsim";
-  j["engine_version"] = kVersion;
-  j["git_commit"] = kGitCommit;
-  j["command_line"] = command_line;
+  nlohmann::ordered_json j = manifest_head(command_line);
   j["sweep"] = spec.name;
   j["sweep_file"] = paths.sweep_file;
   j["base"] = paths.base;
