@@ -92,18 +92,22 @@ struct World {
     return enrolled;
   }
 
-  /// Phases 5–6 (household_income) of month `m` over every region, as step_month runs them;
-  /// returns how many households were passed on to monitoring.
+  /// Phases 5–7 (household_income with screening) of month `m` over every region, as step_month
+  /// runs them (screening rates as for a region with no caseload yet); returns how many
+  /// households are monitored after it.
   std::size_t income_month(Households& hh, std::size_t m,
                            std::vector<YearFlows>* flows = nullptr) const {
     std::size_t watched = 0;
     for (std::size_t r = 0; r < hh.n_regions(); ++r) {
       const std::size_t begin = hh.region_begin[r];
+      const ScreeningRates rates =
+          screening_rates(regions[m][r].params->monitoring, hh.region_begin[r + 1] - begin, 0);
       const HouseholdBlock block = block_reduce<HouseholdBlock>(
           begin, hh.region_begin[r + 1], [&](std::size_t b, std::size_t e) {
-            return household_income(hh, begin, b, e, months[m], regions[m][r], shocks[m][r], rng);
+            return household_income(hh, begin, b, e, months[m], regions[m][r], shocks[m][r], rates,
+                                    rng);
           });
-      watched += block.watch.size();
+      watched += block.screened.monitored.size();
       if (flows) {
         (*flows)[r].income.add(block.totals);
         (*flows)[r].months += 1;

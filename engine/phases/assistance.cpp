@@ -91,7 +91,9 @@ AssistanceTally settle_medical_claims(Households& hh, const std::vector<MedicalC
   return t;
 }
 
-unsigned eligible_programmes(const Households& hh, std::size_t i, const RegionMonth& region) {
+static_assert(kProgrammeCount <= 8, "standing offers are kept in one byte per household");
+
+unsigned standing_offers(const Households& hh, std::size_t i, const RegionMonth& region) {
   const std::uint16_t f = hh.mon_flags[i];
   const LabourClass labour = hh.labour[i];
   const bool has_job = hh.wage_local[i] > 0 || (hh.flags[i] & hh_flag::kMigrantEmployed) ||
@@ -109,14 +111,35 @@ unsigned eligible_programmes(const Households& hh, std::size_t i, const RegionMo
   if (labour == LabourClass::kNone && !(hh.flags[i] & hh_flag::kDibao) &&
       expected_per_capita_income(hh, i, region) < region.dibao_standard)
     add(Programme::kSocialAssistance);
-  if (hh.category[i] == Category::kSudden && !(f & mon_flag::kReliefPaid) &&
-      hh.rolling_per_capita(i) < region.monitoring_line)
+  if (hh.category[i] == Category::kSudden && !(f & mon_flag::kReliefPaid))
     add(Programme::kRiskRelief);
   return mask;
 }
 
+unsigned eligible_programmes(const Households& hh, std::size_t i, const RegionMonth& region,
+                             unsigned standing) {
+  constexpr unsigned relief = 1u << static_cast<int>(Programme::kRiskRelief);
+  if ((standing & relief) && !(hh.rolling_per_capita(i) < region.monitoring_line))
+    standing &= ~relief;
+  return standing;
+}
+
+unsigned eligible_programmes(const Households& hh, std::size_t i, const RegionMonth& region) {
+  return eligible_programmes(hh, i, region, standing_offers(hh, i, region));
+}
+
+std::vector<std::uint8_t> standing_offers(const Households& hh,
+                                          const std::vector<std::uint32_t>& monitored,
+                                          const RegionMonth& region) {
+  std::vector<std::uint8_t> offers(monitored.size());
+  for (std::size_t k = 0; k < monitored.size(); ++k)
+    offers[k] = static_cast<std::uint8_t>(standing_offers(hh, monitored[k], region));
+  return offers;
+}
+
 AssistanceTally assist(Households& hh, RegionEnterprises& ent, std::size_t region_begin,
-                       const std::vector<std::uint32_t>& monitored, const MonthContext& month,
+                       const std::vector<std::uint32_t>& monitored,
+                       const std::vector<std::uint8_t>& standing, const MonthContext& month,
                        const RegionMonth& region, Budgets& budgets, const Rng& rng) {
   const RegionParams& rp = *region.params;
   const AssistanceParams& a = rp.assistance;
@@ -162,8 +185,11 @@ AssistanceTally assist(Households& hh, RegionEnterprises& ent, std::size_t regio
       block_reduce<Gathered>(0, monitored.size(), [&](std::size_t b, std::size_t e) {
         Gathered g;
         for (std::size_t k = b; k < e; ++k) {
+          // Most monitored households have had every programme they can have: their standing
+          // offers (from the household pass) turn them away without touching their columns.
+          if (standing[k] == 0) continue;
           const std::uint32_t i = monitored[k];
-          const unsigned eligible = eligible_programmes(hh, i, region);
+          const unsigned eligible = eligible_programmes(hh, i, region, standing[k]);
           if (eligible == 0) continue;
           if ((eligible & open) == 0) {
             hh.mon_flags[i] |= mon_flag::kDeniedThisYear;

@@ -68,6 +68,18 @@ AssistanceTally settle_medical_claims(Households& hh, const std::vector<MedicalC
 /// 公益性岗位 for weak labour, 兜底 for no labour under the 低保 standard, and a risk-relief
 /// payout for sudden hardship below the monitoring line — each at most once.
 unsigned eligible_programmes(const Households& hh, std::size_t i, const RegionMonth& region);
+/// The same from the household's standing offers: only the risk-relief payout depends on the
+/// 12-month income, which this month's medical and transport payments may still raise.
+unsigned eligible_programmes(const Households& hh, std::size_t i, const RegionMonth& region,
+                             unsigned standing);
+/// eligible_programmes before the income test of risk relief: what the household pass can work
+/// out for a monitored household while its columns are in cache (nothing between the pass and
+/// assistance changes it).
+unsigned standing_offers(const Households& hh, std::size_t i, const RegionMonth& region);
+/// standing_offers of each household in `monitored`.
+std::vector<std::uint8_t> standing_offers(const Households& hh,
+                                          const std::vector<std::uint32_t>& monitored,
+                                          const RegionMonth& region);
 
 /// Phase 8 for one region: offers help to monitored households in a deterministic priority order
 /// (alert colour, then a random key): employment placement (into the region's enterprise
@@ -75,8 +87,10 @@ unsigned eligible_programmes(const Households& hh, std::size_t i, const RegionMo
 /// labour households ("产业+就业双保险"), 公益性岗位 for weak labour, 兜底 for no labour,
 /// risk-relief payouts for sudden hardship; each offer limited by its programme's budget and taken
 /// up according to 内生动力 and cadre pairing.
+/// `standing` holds standing_offers of each monitored household.
 AssistanceTally assist(Households& hh, RegionEnterprises& ent, std::size_t region_begin,
-                       const std::vector<std::uint32_t>& monitored, const MonthContext& month,
+                       const std::vector<std::uint32_t>& monitored,
+                       const std::vector<std::uint8_t>& standing, const MonthContext& month,
                        const RegionMonth& region, Budgets& budgets, const Rng& rng);
 
 }  // namespace povsim

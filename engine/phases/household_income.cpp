@@ -5,6 +5,7 @@
 
 #include "core/normal_table.hpp"
 #include "core/philox_batch.hpp"
+#include "phases/assistance.hpp"
 #include "phases/causes.hpp"
 #include "phases/monitoring.hpp"
 
@@ -103,7 +104,7 @@ HealthOutcome health_event(Households& hh, std::size_t i, const HealthShockParam
 HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::size_t begin,
                                 std::size_t end, const MonthContext& month,
                                 const RegionMonth& region, const RegionShockState& shocks,
-                                const Rng& rng) {
+                                const ScreeningRates& rates, const Rng& rng) {
   // Column pointers held in locals: the compiler need not reload them after every store.
   struct {
     Category* category;
@@ -348,7 +349,11 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
       if (c.category[i] != Category::kNone ||
           at_risk(sum * static_cast<double>(kRingYuan), c.mon_flags[i], c.event_month[i],
                   monitoring_line, month.offset, mon)) {
-        block.watch.push_back(static_cast<std::uint32_t>(i));
+        MonitoringBlock& s = block.screened;
+        if (screen_household(hh, i, region_begin, month, region, rates, rng, s.tally)) {
+          s.monitored.push_back(static_cast<std::uint32_t>(i));
+          s.offers.push_back(static_cast<std::uint8_t>(standing_offers(hh, i, region)));
+        }
       } else if (c.risk_since[i] != kNever) {
         c.risk_since[i] = kNever;
       }

@@ -5,6 +5,7 @@
 #include "core/rng.hpp"
 #include "model/households.hpp"
 #include "phases/covariate_shocks.hpp"
+#include "phases/monitoring.hpp"
 #include "phases/schedule.hpp"
 
 namespace povsim {
@@ -46,25 +47,27 @@ struct MedicalClaim {
 struct HouseholdBlock {
   IncomeTotals totals;
   std::vector<MedicalClaim> claims;
-  /// Households monitored or at risk after this month's income: all that monitoring must see.
-  std::vector<std::uint32_t> watch;
+  /// Phase 7 run on each household monitored or at risk after this month's income: the
+  /// households monitored now, their standing offers, and what screening found.
+  MonitoringBlock screened;
   /// Lifted households that found migrant work this month while the transport subsidy ran.
   std::vector<std::uint32_t> movers;
   void add(const HouseholdBlock& o) {
     totals.add(o.totals);
     claims.insert(claims.end(), o.claims.begin(), o.claims.end());
-    watch.insert(watch.end(), o.watch.begin(), o.watch.end());
+    screened.add(o.screened);
     movers.insert(movers.end(), o.movers.begin(), o.movers.end());
   }
 };
 
-/// Phases 5–6 fused into one pass over households [begin, end) of one region (labour market
+/// Phases 5–7 fused into one pass over households [begin, end) of one region (labour market
 /// transitions of migrant workers, income by source with growth and noise, idiosyncratic shocks,
-/// pensions and 低保 payments, and the income record). One pass keeps memory traffic to a single
-/// sweep over the columns; the draws are keyed per household so the split into blocks is free.
+/// pensions and 低保 payments, the income record, then screening of the households at risk with
+/// this month's `rates`). One pass keeps memory traffic to a single sweep over the columns; the
+/// draws are keyed per household so the split into blocks is free.
 HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::size_t begin,
                                 std::size_t end, const MonthContext& month,
                                 const RegionMonth& region, const RegionShockState& shocks,
-                                const Rng& rng);
+                                const ScreeningRates& rates, const Rng& rng);
 
 }  // namespace povsim

@@ -42,60 +42,60 @@ ScreeningRates screening_rates(const MonitoringParams& p, std::size_t households
   return r;
 }
 
+bool screen_household(Households& hh, std::size_t i, std::size_t region_begin,
+                      const MonthContext& month, const RegionMonth& region,
+                      const ScreeningRates& rates, const Rng& rng, MonitoringTally& t) {
+  if (hh.category[i] != Category::kNone) return true;
+  if (hh.risk_since[i] == kNever) hh.risk_since[i] = static_cast<std::int16_t>(month.offset);
+  const MonitoringParams& p = region.params->monitoring;
+  if (!p.enabled) return false;
+
+  const auto u = rng.uniforms(static_cast<std::uint32_t>(i - region_begin), region.region_id,
+                              static_cast<std::uint32_t>(month.offset), Stream::kMonitoring);
+  const double motivation = hh.motivation[i] / 255.0;
+  const bool paired = hh.mon_flags[i] & mon_flag::kPaired;
+  const bool record = hh.event_month[i] != kNever &&
+                      month.offset - hh.event_month[i] >= p.department.data_lag_months &&
+                      month.offset - hh.event_month[i] <
+                          p.department.data_lag_months + p.expense_shock_window_months;
+  const bool civil_affairs = hh.flags[i] & hh_flag::kDibao;
+  const double p_grid = paired ? 1.0 - (1.0 - rates.grid) * (1.0 - rates.paired) : rates.grid;
+  const std::array<bool, kChannelCount> hit{
+      u[0] < p.self_report_probability * motivation,
+      u[1] < p_grid,
+      p.department.enabled && (record || civil_affairs) &&
+          u[2] < p.department.detection_probability,
+      u[3] < p.social_probability,
+  };
+  const auto found = std::find(hit.begin(), hit.end(), true);
+  if (found == hit.end()) return false;
+
+  t.newly_identified += 1;
+  t.by_channel[found - hit.begin()] += 1;
+  t.lag_months += month.offset - hh.risk_since[i];
+  if (hh.mon_flags[i] & mon_flag::kWasEliminated) t.relapsed += 1;
+  const bool sudden = (hh.mon_flags[i] & mon_flag::kExpenseShock) && hh.event_month[i] != kNever &&
+                      month.offset - hh.event_month[i] < p.expense_shock_window_months;
+  hh.category[i] = sudden                             ? Category::kSudden
+                   : (hh.flags[i] & hh_flag::kLifted) ? Category::kUnstable
+                                                      : Category::kMarginal;
+  if (sudden) t.sudden += 1;
+  const Cause cause = main_cause(hh, i, month.offset,
+                                 region.params->shocks.education_cost_per_student * hh.students[i],
+                                 p.cause_material_share * region.poverty_line * hh.size[i]);
+  t.by_cause[static_cast<int>(cause)] += 1;
+  hh.months_above[i] = 0;
+  return true;
+}
+
 MonitoringBlock identify_risk(Households& hh, std::size_t region_begin,
                               std::span<const std::uint32_t> watch, const MonthContext& month,
                               const RegionMonth& region, const ScreeningRates& rates,
                               const Rng& rng) {
-  const MonitoringParams& p = region.params->monitoring;
-  const auto m = static_cast<std::uint32_t>(month.offset);
   MonitoringBlock block;
-  MonitoringTally& t = block.tally;
-  for (const std::uint32_t i : watch) {
-    if (hh.category[i] != Category::kNone) {
+  for (const std::uint32_t i : watch)
+    if (screen_household(hh, i, region_begin, month, region, rates, rng, block.tally))
       block.monitored.push_back(i);
-      continue;
-    }
-    if (hh.risk_since[i] == kNever) hh.risk_since[i] = static_cast<std::int16_t>(month.offset);
-    if (!p.enabled) continue;
-
-    const auto u = rng.uniforms(static_cast<std::uint32_t>(i - region_begin), region.region_id, m,
-                                Stream::kMonitoring);
-    const double motivation = hh.motivation[i] / 255.0;
-    const bool paired = hh.mon_flags[i] & mon_flag::kPaired;
-    const bool record = hh.event_month[i] != kNever &&
-                        month.offset - hh.event_month[i] >= p.department.data_lag_months &&
-                        month.offset - hh.event_month[i] <
-                            p.department.data_lag_months + p.expense_shock_window_months;
-    const bool civil_affairs = hh.flags[i] & hh_flag::kDibao;
-    const double p_grid = paired ? 1.0 - (1.0 - rates.grid) * (1.0 - rates.paired) : rates.grid;
-    const std::array<bool, kChannelCount> hit{
-        u[0] < p.self_report_probability * motivation,
-        u[1] < p_grid,
-        p.department.enabled && (record || civil_affairs) &&
-            u[2] < p.department.detection_probability,
-        u[3] < p.social_probability,
-    };
-    const auto found = std::find(hit.begin(), hit.end(), true);
-    if (found == hit.end()) continue;
-
-    t.newly_identified += 1;
-    t.by_channel[found - hit.begin()] += 1;
-    t.lag_months += month.offset - hh.risk_since[i];
-    if (hh.mon_flags[i] & mon_flag::kWasEliminated) t.relapsed += 1;
-    const bool sudden = (hh.mon_flags[i] & mon_flag::kExpenseShock) &&
-                        hh.event_month[i] != kNever &&
-                        month.offset - hh.event_month[i] < p.expense_shock_window_months;
-    hh.category[i] = sudden                             ? Category::kSudden
-                     : (hh.flags[i] & hh_flag::kLifted) ? Category::kUnstable
-                                                        : Category::kMarginal;
-    if (sudden) t.sudden += 1;
-    const Cause cause = main_cause(
-        hh, i, month.offset, region.params->shocks.education_cost_per_student * hh.students[i],
-        p.cause_material_share * region.poverty_line * hh.size[i]);
-    t.by_cause[static_cast<int>(cause)] += 1;
-    hh.months_above[i] = 0;
-    block.monitored.push_back(i);
-  }
   return block;
 }
 

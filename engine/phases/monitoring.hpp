@@ -56,16 +56,26 @@ struct MonitoringTally {
 struct MonitoringBlock {
   MonitoringTally tally;
   std::vector<std::uint32_t> monitored;  // household indices, ascending
+  /// Per monitored household, the programmes it could be offered from state this month's
+  /// settlements leave alone (standing_offers in phases/assistance.hpp); filled by the household
+  /// pass, empty from identify_risk.
+  std::vector<std::uint8_t> offers;
   void add(const MonitoringBlock& o) {
     tally.add(o.tally);
     monitored.insert(monitored.end(), o.monitored.begin(), o.monitored.end());
+    offers.insert(offers.end(), o.offers.begin(), o.offers.end());
   }
 };
 
-/// Phase 7 for one region, over the households the household pass marked (monitored or at
-/// risk, ascending): tracks when risk began, tries the channels on at-risk households not yet
-/// monitored, enters the found ones in a category, and lists every monitored household for the
-/// assistance and risk-elimination phases.
+/// Phase 7 for household i, which the household pass marked (monitored or at risk): tracks when
+/// risk began and, if it is not yet monitored, tries the channels; a household found enters a
+/// category. Returns whether i is monitored now. Reads and writes household i only, so the
+/// household pass runs it on each household it marks, while its columns are in cache.
+bool screen_household(Households& hh, std::size_t i, std::size_t region_begin,
+                      const MonthContext& month, const RegionMonth& region,
+                      const ScreeningRates& rates, const Rng& rng, MonitoringTally& t);
+
+/// screen_household over a list of marked households (ascending); lists every monitored one.
 MonitoringBlock identify_risk(Households& hh, std::size_t region_begin,
                               std::span<const std::uint32_t> watch, const MonthContext& month,
                               const RegionMonth& region, const ScreeningRates& rates,

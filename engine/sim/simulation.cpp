@@ -134,11 +134,20 @@ void Simulation::step_month() {
                     flows_[r].enterprises);
     });
   }
-  // 6. Households: 低保 assessment, then incomes, shocks and transfers.
+  // 6–7. Households: 低保 assessment, then incomes, shocks and transfers; then monitoring's
+  //      screening of each household at risk (its rates from last month's caseload).
   std::vector<std::vector<MedicalClaim>> claims(n_regions);
-  std::vector<std::vector<std::uint32_t>> watch(n_regions);
+  std::vector<std::vector<std::uint32_t>> monitored(n_regions);
+  std::vector<std::vector<std::uint8_t>> offers(n_regions);
   {
     auto t = timer.stamp(Phase::kHouseholds);
+    std::vector<ScreeningRates> rates;
+    rates.reserve(n_regions);
+    for (std::size_t r = 0; r < n_regions; ++r) {
+      const auto [begin, end] = region_range(r);
+      rates.push_back(
+          screening_rates(regions[r].params->monitoring, end - begin, monitored_count_[r]));
+    }
     // Every region's blocks in one parallel loop (832 counties would otherwise synchronise 832
     // times a month); blocks and their order of combination per region are block_reduce's. In
     // assessment months a block's 低保 assessment runs just before its incomes (it reads and
@@ -150,46 +159,27 @@ void Simulation::step_month() {
           if (month.offset % interval == 0)
             dibao_assessment(hh_, hh_.region_begin[r], b, e, regions[r], rng_);
           return household_income(hh_, hh_.region_begin[r], b, e, month, regions[r], shocks_[r],
-                                  rng_);
+                                  rates[r], rng_);
         });
     for (std::size_t r = 0; r < n_regions; ++r) {
       flows_[r].income.add(blocks[r].totals);
       settle_transport_subsidies(hh_, blocks[r].movers, month, regions[r], transport_left_[r],
                                  funds_[r].ledger, flows_[r].enterprises);
       claims[r] = std::move(blocks[r].claims);
-      watch[r] = std::move(blocks[r].watch);
+      flows_[r].monitoring.add(blocks[r].screened.tally);
+      monitored[r] = std::move(blocks[r].screened.monitored);
+      offers[r] = std::move(blocks[r].screened.offers);
       flows_[r].months += 1;
       flows_[r].disasters = shocks_[r].disasters;
     }
   }
-  // 7. Monitoring: who is at risk, and who of them is found.
-  std::vector<std::vector<std::uint32_t>> monitored(n_regions);
+  // 7. Monitoring, continued: 结对帮扶 — monitored households without a cadre get one while
+  //    cadres have room.
   {
     auto t = timer.stamp(Phase::kMonitoring);
-    std::vector<ScreeningRates> rates;
-    rates.reserve(n_regions);
-    for (std::size_t r = 0; r < n_regions; ++r) {
-      const auto [begin, end] = region_range(r);
-      rates.push_back(
-          screening_rates(regions[r].params->monitoring, end - begin, monitored_count_[r]));
-    }
-    std::vector<MonitoringBlock> blocks = block_reduce_ranges<MonitoringBlock>(
-        n_regions,
-        [&](std::size_t r) {
-          return std::pair<std::size_t, std::size_t>{0, watch[r].size()};
-        },
-        [&](std::size_t r, std::size_t b, std::size_t e) {
-          const std::span<const std::uint32_t> list(watch[r]);
-          return identify_risk(hh_, hh_.region_begin[r], list.subspan(b, e - b), month, regions[r],
-                               rates[r], rng_);
-        });
-    for (std::size_t r = 0; r < n_regions; ++r) {
-      flows_[r].monitoring.add(blocks[r].tally);
-      monitored[r] = std::move(blocks[r].monitored);
-      // 结对帮扶: monitored households without a cadre get one while cadres have room.
+    for (std::size_t r = 0; r < n_regions; ++r)
       flows_[r].monitoring.pair_handovers +=
           static_cast<double>(pair_monitored(cadres_[r], hh_, hh_.region_begin[r], monitored[r]));
-    }
   }
   // 8. Assistance, region by region (each region's budgets are its own).
   {
@@ -198,7 +188,7 @@ void Simulation::step_month() {
       Budgets budgets{&funds_[r].ledger, month.offset};
       flows_[r].assistance.add(settle_medical_claims(hh_, claims[r], month, budgets));
       flows_[r].assistance.add(assist(hh_, enterprises_[r], hh_.region_begin[r], monitored[r],
-                                      month, regions[r], budgets, rng_));
+                                      offers[r], month, regions[r], budgets, rng_));
       consumption_month(funds_[r], hh_, hh_.region_begin[r], enterprises_[r], month, regions[r]);
       microcredit_month(funds_[r], hh_, hh_.region_begin[r], hh_.region_begin[r + 1], month,
                         regions[r], shocks_[r], rng_);

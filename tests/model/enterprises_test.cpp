@@ -154,7 +154,7 @@ TEST(Enterprises, ContractPremiumRaisesOperatingIncomeByTheStatedShare) {
   auto operating_of = [&](float contract) {
     Households copy = hh;  // the same state and draws, with and without the contract
     copy.contract_premium[i] = contract;
-    return household_income(copy, 0, i, i + 1, month, regions[0], shocks, rng).totals;
+    return household_income(copy, 0, i, i + 1, month, regions[0], shocks, {}, rng).totals;
   };
   const IncomeTotals with = operating_of(static_cast<float>(premium));
   const IncomeTotals without = operating_of(0.0f);

@@ -41,6 +41,8 @@ struct Fixture {
     for (std::size_t i = 0; i < v.size(); ++i) v[i] = static_cast<std::uint32_t>(i);
     return v;
   }
+  /// Standing offers of all(), as the household pass would have worked them out.
+  std::vector<std::uint8_t> offers() const { return standing_offers(hh, all(), region); }
 };
 
 /// Programme money for a test: a ledger whose accounts hold the given yuan.
@@ -65,7 +67,7 @@ TEST(Assistance, ByLabourCapacity) {
   TestBudgets budgets;
   budgets.fill(1e9);
   const AssistanceTally t =
-      assist(f.hh, f.ent, 0, f.all(), f.month, f.region, budgets.view, Rng(1, 0));
+      assist(f.hh, f.ent, 0, f.all(), f.offers(), f.month, f.region, budgets.view, Rng(1, 0));
   // Strong labour: a job, training and an industry (产业 + 就业 双保险).
   EXPECT_TRUE(f.hh.mon_flags[0] & mon_flag::kPlaced);
   EXPECT_TRUE(f.hh.mon_flags[0] & mon_flag::kTrained);
@@ -95,7 +97,8 @@ TEST(Assistance, PlacementTakesALocalVacancyFirstThenTransferThenNothing) {
   f.ent.add(EnterpriseKind::kWorkshop, 1, 2500.0f, -1);  // one open slot
   TestBudgets budgets;
   budgets.fill(1e9);
-  AssistanceTally t = assist(f.hh, f.ent, 0, f.all(), f.month, f.region, budgets.view, Rng(1, 0));
+  AssistanceTally t =
+      assist(f.hh, f.ent, 0, f.all(), f.offers(), f.month, f.region, budgets.view, Rng(1, 0));
   EXPECT_EQ(t.placed_local, 1);
   EXPECT_EQ(t.placed_transfer, 2);
   EXPECT_EQ(f.ent.filled[0], 1u);
@@ -117,7 +120,7 @@ TEST(Assistance, PlacementTakesALocalVacancyFirstThenTransferThenNothing) {
   g.rp.assistance.employment.transfer = false;
   TestBudgets more;
   more.fill(1e9);
-  t = assist(g.hh, g.ent, 0, g.all(), g.month, g.region, more.view, Rng(1, 0));
+  t = assist(g.hh, g.ent, 0, g.all(), g.offers(), g.month, g.region, more.view, Rng(1, 0));
   EXPECT_EQ(t.placed_local + t.placed_transfer, 0);
   EXPECT_EQ(t.yuan[static_cast<int>(Programme::kEmployment)], 0);
   EXPECT_FALSE(g.hh.mon_flags[0] & mon_flag::kPlaced);
@@ -138,7 +141,7 @@ TEST(Assistance, BudgetLimitsHelpAndTheMostSevereComeFirst) {
       f.rp.assistance.public_jobs.monthly_wage * f.rp.assistance.public_jobs.term_months;
   budgets.set(FundAccount::kPublicJobs, 2.5 * post);
   const AssistanceTally t =
-      assist(f.hh, f.ent, 0, f.all(), f.month, f.region, budgets.view, Rng(1, 0));
+      assist(f.hh, f.ent, 0, f.all(), f.offers(), f.month, f.region, budgets.view, Rng(1, 0));
   EXPECT_EQ(t.households[static_cast<int>(Programme::kPublicJobs)], 2);
   EXPECT_GT(f.hh.public_job_months_left[7], 0);  // red first
   EXPECT_NEAR(budgets.view.left(Programme::kPublicJobs), 0.5 * post, 1e-6);
@@ -157,7 +160,7 @@ TEST(Assistance, AllocationIsDeterministic) {
     TestBudgets budgets;
     budgets.set(FundAccount::kPublicJobs, 30 * f.rp.assistance.public_jobs.monthly_wage *
                                               f.rp.assistance.public_jobs.term_months);
-    assist(f.hh, f.ent, 0, f.all(), f.month, f.region, budgets.view, Rng(7, 3));
+    assist(f.hh, f.ent, 0, f.all(), f.offers(), f.month, f.region, budgets.view, Rng(7, 3));
     return f.hh.public_job_months_left;
   };
   const auto a = once();
