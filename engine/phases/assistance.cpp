@@ -91,7 +91,7 @@ AssistanceTally settle_medical_claims(Households& hh, const std::vector<MedicalC
   return t;
 }
 
-static_assert(kProgrammeCount <= 8, "standing offers are kept in one byte per household");
+static_assert(kProgrammeCount < 8, "standing offers and the denied bit share one byte");
 
 unsigned standing_offers(const Households& hh, std::size_t i, const RegionMonth& region) {
   const std::uint16_t f = hh.mon_flags[i];
@@ -128,12 +128,17 @@ unsigned eligible_programmes(const Households& hh, std::size_t i, const RegionMo
   return eligible_programmes(hh, i, region, standing_offers(hh, i, region));
 }
 
+std::uint8_t standing_byte(const Households& hh, std::size_t i, const RegionMonth& region) {
+  const unsigned denied = (hh.mon_flags[i] & mon_flag::kDeniedThisYear) ? kStandingDenied : 0u;
+  return static_cast<std::uint8_t>(standing_offers(hh, i, region) | denied);
+}
+
 std::vector<std::uint8_t> standing_offers(const Households& hh,
                                           const std::vector<std::uint32_t>& monitored,
                                           const RegionMonth& region) {
   std::vector<std::uint8_t> offers(monitored.size());
   for (std::size_t k = 0; k < monitored.size(); ++k)
-    offers[k] = static_cast<std::uint8_t>(standing_offers(hh, monitored[k], region));
+    offers[k] = standing_byte(hh, monitored[k], region);
   return offers;
 }
 
@@ -187,9 +192,12 @@ AssistanceTally assist(Households& hh, RegionEnterprises& ent, std::size_t regio
         for (std::size_t k = b; k < e; ++k) {
           // Most monitored households have had every programme they can have: their standing
           // offers (from the household pass) turn them away without touching their columns.
-          if (standing[k] == 0) continue;
+          const unsigned offers = standing[k] & kStandingProgrammes;
+          if (offers == 0) continue;
+          // Turned away for lack of budget earlier this year, and again now: nothing to write.
+          if ((offers & open) == 0 && (standing[k] & kStandingDenied)) continue;
           const std::uint32_t i = monitored[k];
-          const unsigned eligible = eligible_programmes(hh, i, region, standing[k]);
+          const unsigned eligible = eligible_programmes(hh, i, region, offers);
           if (eligible == 0) continue;
           if ((eligible & open) == 0) {
             hh.mon_flags[i] |= mon_flag::kDeniedThisYear;
@@ -217,6 +225,9 @@ AssistanceTally assist(Households& hh, RegionEnterprises& ent, std::size_t regio
 
   AssistanceTally t;
   std::uint32_t current = 0;
+  // Placements only fill slots: the first vacancy never moves back, so each search goes on from
+  // the last one rather than from the first enterprise.
+  std::uint32_t vacancy = 0;
   auto give = [&](Programme p, double yuan) {
     if (!budgets.spend(p, yuan)) {
       hh.mon_flags[current] |= mon_flag::kDeniedThisYear;
@@ -238,7 +249,7 @@ AssistanceTally assist(Households& hh, RegionEnterprises& ent, std::size_t regio
     // and an industry. No vacancy and no transfer means no placement (and no cost).
     if (offered(Programme::kEmployment)) {
       const auto row = static_cast<std::uint32_t>(i - region_begin);
-      const std::uint32_t vacancy = first_vacancy(ent);
+      vacancy = first_vacancy(ent, vacancy);
       const bool local = vacancy < ent.n();
       if ((local || a.employment.transfer) &&
           give(Programme::kEmployment, a.employment.cost_per_placement)) {

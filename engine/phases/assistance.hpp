@@ -76,7 +76,12 @@ unsigned eligible_programmes(const Households& hh, std::size_t i, const RegionMo
 /// out for a monitored household while its columns are in cache (nothing between the pass and
 /// assistance changes it).
 unsigned standing_offers(const Households& hh, std::size_t i, const RegionMonth& region);
-/// standing_offers of each household in `monitored`.
+/// A monitored household's standing offers in one byte, with kStandingDenied set if it was
+/// already turned away for lack of budget this year (the flag stays for the year).
+inline constexpr unsigned kStandingProgrammes = (1u << kProgrammeCount) - 1;
+inline constexpr unsigned kStandingDenied = 0x80;
+std::uint8_t standing_byte(const Households& hh, std::size_t i, const RegionMonth& region);
+/// standing_byte of each household in `monitored`.
 std::vector<std::uint8_t> standing_offers(const Households& hh,
                                           const std::vector<std::uint32_t>& monitored,
                                           const RegionMonth& region);
@@ -87,7 +92,7 @@ std::vector<std::uint8_t> standing_offers(const Households& hh,
 /// labour households ("产业+就业双保险"), 公益性岗位 for weak labour, 兜底 for no labour,
 /// risk-relief payouts for sudden hardship; each offer limited by its programme's budget and taken
 /// up according to 内生动力 and cadre pairing.
-/// `standing` holds standing_offers of each monitored household.
+/// `standing` holds the standing_byte of each monitored household.
 AssistanceTally assist(Households& hh, RegionEnterprises& ent, std::size_t region_begin,
                        const std::vector<std::uint32_t>& monitored,
                        const std::vector<std::uint8_t>& standing, const MonthContext& month,

@@ -337,8 +337,8 @@ void hire(RegionEnterprises& ent, Households& hh, std::size_t region_begin, std:
   ent.filled[e] += 1;
 }
 
-std::uint32_t first_vacancy(const RegionEnterprises& ent) {
-  std::uint32_t e = 0;
+std::uint32_t first_vacancy(const RegionEnterprises& ent, std::uint32_t from) {
+  std::uint32_t e = from;
   while (e < ent.n() && !(ent.alive[e] && ent.filled[e] < ent.jobs[e])) ++e;
   return e;
 }

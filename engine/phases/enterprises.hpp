@@ -61,8 +61,10 @@ bool labour_market(RegionEnterprises& ent, Households& hh, std::size_t region_be
                    const MonthContext& month, const RegionMonth& region, const Rng& rng,
                    EnterpriseTally& tally);
 
-/// The first live enterprise (in enterprise order) with an open job slot, or ent.n() if none.
-std::uint32_t first_vacancy(const RegionEnterprises& ent);
+/// The first live enterprise (in enterprise order) with an open job slot, or ent.n() if none;
+/// the search starts at `from` when the caller knows no enterprise before it has one (hires only
+/// ever close slots).
+std::uint32_t first_vacancy(const RegionEnterprises& ent, std::uint32_t from = 0);
 
 /// Gives household `row` (row within the region) a job at enterprise e: an employment link,
 /// pending until the next rebuild, and the household's link columns updated at once.

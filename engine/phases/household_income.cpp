@@ -352,7 +352,7 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
         MonitoringBlock& s = block.screened;
         if (screen_household(hh, i, region_begin, month, region, rates, rng, s.tally)) {
           s.monitored.push_back(static_cast<std::uint32_t>(i));
-          s.offers.push_back(static_cast<std::uint8_t>(standing_offers(hh, i, region)));
+          s.offers.push_back(standing_byte(hh, i, region));
         }
       } else if (c.risk_since[i] != kNever) {
         c.risk_since[i] = kNever;

@@ -57,7 +57,7 @@ struct MonitoringBlock {
   MonitoringTally tally;
   std::vector<std::uint32_t> monitored;  // household indices, ascending
   /// Per monitored household, the programmes it could be offered from state this month's
-  /// settlements leave alone (standing_offers in phases/assistance.hpp); filled by the household
+  /// settlements leave alone (standing_byte in phases/assistance.hpp); filled by the household
   /// pass, empty from identify_risk.
   std::vector<std::uint8_t> offers;
   void add(const MonitoringBlock& o) {
