@@ -56,35 +56,63 @@ __attribute__((target("avx2"), always_inline)) inline void store4(
   _mm256_storeu_si256(reinterpret_cast<__m256i*>(out3 + j), d);
 }
 
-__attribute__((target("avx2"))) void batch_avx2(std::uint32_t k0, std::uint32_t k1,
-                                                std::uint32_t first, std::size_t n,
-                                                std::uint32_t c1, std::uint32_t c2,
-                                                std::uint32_t c3, std::uint32_t* out0,
-                                                std::uint32_t* out1, std::uint32_t* out2,
-                                                std::uint32_t* out3) {
+/// Eight (G·8) counters at a time through the rounds; `entity(j)` loads the first counter words
+/// of entities j … j+7 (consecutive, or gathered from a list).
+template <typename Entities>
+__attribute__((target("avx2"), always_inline)) inline void batch_avx2(
+    std::uint32_t k0, std::uint32_t k1, std::size_t n, std::uint32_t c1, std::uint32_t c2,
+    std::uint32_t c3, Entities entity, std::uint32_t* out0, std::uint32_t* out1,
+    std::uint32_t* out2, std::uint32_t* out3) {
   constexpr int G = 2;
-  const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
   std::size_t j = 0;
   for (; j + 8 * G <= n; j += 8 * G) {
     __m256i x0[G], x1[G], x2[G], x3[G];
     for (int g = 0; g < G; ++g) {
-      x0[g] = _mm256_add_epi32(_mm256_set1_epi32(static_cast<int>(first + j + 8 * g)), lane);
+      x0[g] = entity(j + 8 * static_cast<std::size_t>(g));
       x1[g] = _mm256_set1_epi32(static_cast<int>(c1));
       x2[g] = _mm256_set1_epi32(static_cast<int>(c2));
       x3[g] = _mm256_set1_epi32(static_cast<int>(c3));
     }
     rounds_avx2<G>(k0, k1, x0, x1, x2, x3);
     for (int g = 0; g < G; ++g)
-      store4(j + 8 * g, x0[g], x1[g], x2[g], x3[g], out0, out1, out2, out3);
+      store4(j + 8 * static_cast<std::size_t>(g), x0[g], x1[g], x2[g], x3[g], out0, out1, out2,
+             out3);
   }
   for (; j + 8 <= n; j += 8) {
-    __m256i x0[1] = {_mm256_add_epi32(_mm256_set1_epi32(static_cast<int>(first + j)), lane)};
+    __m256i x0[1] = {entity(j)};
     __m256i x1[1] = {_mm256_set1_epi32(static_cast<int>(c1))};
     __m256i x2[1] = {_mm256_set1_epi32(static_cast<int>(c2))};
     __m256i x3[1] = {_mm256_set1_epi32(static_cast<int>(c3))};
     rounds_avx2<1>(k0, k1, x0, x1, x2, x3);
     store4(j, x0[0], x1[0], x2[0], x3[0], out0, out1, out2, out3);
   }
+}
+
+/// First counter words of entities first+j … first+j+7.
+struct Consecutive {
+  std::uint32_t first;
+  __attribute__((target("avx2"), always_inline)) __m256i operator()(std::size_t j) const {
+    return _mm256_add_epi32(
+        _mm256_set1_epi32(static_cast<int>(first + static_cast<std::uint32_t>(j))),
+        _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+  }
+};
+
+/// First counter words of entities[j] … entities[j+7].
+struct Listed {
+  const std::uint32_t* entities;
+  __attribute__((target("avx2"), always_inline)) __m256i operator()(std::size_t j) const {
+    return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(entities + j));
+  }
+};
+
+template <typename Entities>
+__attribute__((target("avx2"))) void run_avx2(std::uint32_t k0, std::uint32_t k1, std::size_t n,
+                                              std::uint32_t c1, std::uint32_t c2,
+                                              std::uint32_t c3, Entities entity,
+                                              std::uint32_t* out0, std::uint32_t* out1,
+                                              std::uint32_t* out2, std::uint32_t* out3) {
+  batch_avx2(k0, k1, n, c1, c2, c3, entity, out0, out1, out2, out3);
 }
 
 bool detect_avx2() {
@@ -105,11 +133,31 @@ void philox_batch(const Rng& rng, std::uint32_t first, std::size_t n, std::uint3
   std::size_t done = 0;
   if (philox_batch_uses_avx2()) {
     done = n - n % 8;
-    batch_avx2(rng.key_word(0), rng.key_word(1), first, done, region, month,
-               static_cast<std::uint32_t>(stream) << 24, out0, out1, out2, out3);
+    run_avx2(rng.key_word(0), rng.key_word(1), done, region, month,
+             static_cast<std::uint32_t>(stream) << 24, Consecutive{first}, out0, out1, out2, out3);
   }
   for (std::size_t j = done; j < n; ++j) {  // the rest, and CPUs without AVX2: Random123 itself
     const auto w = rng.words(first + static_cast<std::uint32_t>(j), region, month, stream);
+    out0[j] = w[0];
+    out1[j] = w[1];
+    out2[j] = w[2];
+    out3[j] = w[3];
+  }
+}
+
+void philox_batch(const Rng& rng, const std::uint32_t* entities, std::size_t n,
+                  std::uint32_t region, std::uint32_t month, Stream stream, std::uint32_t draw,
+                  std::uint32_t* out0, std::uint32_t* out1, std::uint32_t* out2,
+                  std::uint32_t* out3) {
+  std::size_t done = 0;
+  if (philox_batch_uses_avx2()) {
+    done = n - n % 8;
+    run_avx2(rng.key_word(0), rng.key_word(1), done, region, month,
+             (static_cast<std::uint32_t>(stream) << 24) ^ draw, Listed{entities}, out0, out1, out2,
+             out3);
+  }
+  for (std::size_t j = done; j < n; ++j) {
+    const auto w = rng.words(entities[j], region, month, stream, draw);
     out0[j] = w[0];
     out1[j] = w[1];
     out2[j] = w[2];

@@ -14,6 +14,13 @@ void philox_batch(const Rng& rng, std::uint32_t first, std::size_t n, std::uint3
                   std::uint32_t month, Stream stream, std::uint32_t* out0, std::uint32_t* out1,
                   std::uint32_t* out2, std::uint32_t* out3);
 
+/// The same for a list of entities: out_k[j] is word k of
+/// Rng::words(entities[j], region, month, stream, draw).
+void philox_batch(const Rng& rng, const std::uint32_t* entities, std::size_t n,
+                  std::uint32_t region, std::uint32_t month, Stream stream, std::uint32_t draw,
+                  std::uint32_t* out0, std::uint32_t* out1, std::uint32_t* out2,
+                  std::uint32_t* out3);
+
 /// Whether philox_batch uses its AVX2 path on this CPU.
 bool philox_batch_uses_avx2();
 

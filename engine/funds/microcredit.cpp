@@ -3,10 +3,12 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <vector>
 
 #include "core/block_reduce.hpp"
+#include "core/philox_batch.hpp"
 
 namespace povsim {
 
@@ -70,20 +72,36 @@ void microcredit_month(FundState& fs, Households& hh, std::size_t region_begin,
   const std::size_t n_loans = fs.loans.size();
   std::vector<Fen> interest(n_loans);
   std::vector<std::uint8_t> outcome(n_loans);  // 0 runs on, 1 repaid, 2 defaulted
+  auto interest_on = [&](Fen principal) {
+    return to_fen(static_cast<double>(principal) / 100.0 * mp.interest_rate / 12.0 *
+                  mp.interest_subsidy_share);
+  };
   tbb::parallel_for(std::size_t{0}, n_loans, kReduceBlock, [&](std::size_t b) {
-    for (std::size_t k = b; k < std::min(n_loans, b + kReduceBlock); ++k) {
+    const std::size_t e = std::min(n_loans, b + kReduceBlock);
+    // The loans' draws eight at a time (the same words as Rng::words per loan).
+    std::vector<std::uint32_t> rows(e - b);
+    std::array<std::vector<std::uint32_t>, 4> w;  // words 2 and 3 go unused
+    for (auto& v : w) v.resize(e - b);
+    for (std::size_t k = b; k < e; ++k) rows[k - b] = fs.loans[k].row;
+    philox_batch(rng, rows.data(), e - b, region.region_id, static_cast<std::uint32_t>(m),
+                 Stream::kFunds, kDrawDefault, w[0].data(), w[1].data(), w[2].data(), w[3].data());
+    Fen last_principal = -1, last_interest = 0;  // loans mostly share one size
+    for (std::size_t k = b; k < e; ++k) {
       const Loan& loan = fs.loans[k];
       const std::size_t i = region_begin + loan.row;
-      interest[k] = to_fen(static_cast<double>(loan.principal) / 100.0 * mp.interest_rate / 12.0 *
-                           mp.interest_subsidy_share);
-      const auto u = rng.uniforms(loan.row, region.region_id, static_cast<std::uint32_t>(m),
-                                  Stream::kFunds, kDrawDefault);
+      if (loan.principal != last_principal) {
+        last_principal = loan.principal;
+        last_interest = interest_on(loan.principal);
+      }
+      interest[k] = last_interest;
+      const double u0 = Rng::to_unit(w[0][k - b]);
+      const double u1 = Rng::to_unit(w[1][k - b]);
       const bool shocked =
           (hh.mon_flags[i] & (mon_flag::kShockedThisYear | mon_flag::kLostLinkThisYear)) ||
-          (disaster && u[1] < affected);
+          (disaster && u1 < affected);
       const double p =
           std::min(1.0, monthly_default * (shocked ? mp.shock_default_multiplier : 1.0));
-      outcome[k] = u[0] < p ? 2 : m >= loan.due ? 1 : 0;
+      outcome[k] = u0 < p ? 2 : m >= loan.due ? 1 : 0;
     }
   });
   // The fund's part of the interest (贴息) goes to the banks: at once when the account can pay
