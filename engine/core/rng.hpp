@@ -58,6 +58,16 @@ class Rng {
 
   static double to_unit(std::uint32_t w) { return (static_cast<double>(w) + 0.5) * 0x1p-32; }
 
+  /// How many words w have to_unit(w) < p: `w < words_below(p)` is the same test as
+  /// `to_unit(w) < p`, with one integer comparison (hot loops compare words, not doubles).
+  /// Exact: (w + 0.5)·2^-32 < p ⇔ w + 0.5 < p·2^32, and p·2^32 is exact in a double.
+  static std::uint64_t words_below(double p) {
+    const double t = p * 0x1p32 - 0.5;  // w counts iff w < t
+    if (!(t > 0)) return 0;
+    if (t >= 0x1p32) return std::uint64_t{1} << 32;
+    return static_cast<std::uint64_t>(std::ceil(t));
+  }
+
   /// The key's two words (seed, replication), for batched generators of the same stream.
   std::uint32_t key_word(int k) const { return key_.v[k]; }
 

@@ -186,6 +186,11 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
                                  (1.0 + sh.elderly_illness_multiplier * kBoundElderly) *
                                  std::max(1.0, sh.chronic_illness_multiplier) +
                              region.accident_p + region.business_p + region.livestock_p;
+  // The same tests as to_unit(word) < p, on the words themselves.
+  const std::uint64_t migrant_loss_words = Rng::words_below(migrant_loss);
+  const std::uint64_t migrant_finding_words = Rng::words_below(migrant_finding);
+  const std::uint64_t lifted_finding_words = Rng::words_below(lifted_finding);
+  const std::uint64_t event_bound_words = Rng::words_below(event_bound);
   HouseholdBlock block;
   IncomeTotals t;  // a local, not block.totals: the compiler can keep the sums in registers
 
@@ -202,7 +207,6 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
       // income factors (mean 1), the rare-event uniform and the migrant-work uniform.
       const std::array<std::uint32_t, 4> w{w0[i - chunk], w1[i - chunk], w2[i - chunk],
                                            w3[i - chunk]};
-      const std::array<double, 4> u{0.0, 0.0, Rng::to_unit(w[2]), Rng::to_unit(w[3])};
       std::uint8_t flags = c.flags[i];
 
       if (january) {
@@ -213,14 +217,15 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
         c.property[i] *= annual_growth;
       }
 
-      // Migrant work: loss and re-finding of jobs (u[3]).
+      // Migrant work: loss and re-finding of jobs (word 3).
       if (flags & hh_flag::kMigrantAttached) {
         if (flags & hh_flag::kMigrantEmployed) {
-          if (u[3] < migrant_loss) {
+          if (w[3] < migrant_loss_words) {
             flags &= static_cast<std::uint8_t>(~hh_flag::kMigrantEmployed);
             record_loss(hh, i, Cause::kJobLoss, c.wage_migrant[i] * job_search_years, month.offset);
           }
-        } else if (u[3] < ((flags & hh_flag::kLifted) ? lifted_finding : migrant_finding)) {
+        } else if (w[3] <
+                   ((flags & hh_flag::kLifted) ? lifted_finding_words : migrant_finding_words)) {
           flags |= hh_flag::kMigrantEmployed;
           if (transport && (flags & hh_flag::kLifted))
             block.movers.push_back(static_cast<std::uint32_t>(i));
@@ -228,32 +233,33 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
         c.flags[i] = flags;
       }
 
-      // Rare idiosyncratic events share one uniform (u[2]): at most one per household-month. Most
-      // household-months are far above every hazard; one comparison with a bound skips them.
+      // Rare idiosyncratic events share one uniform (word 2): at most one per household-month.
+      // Most household-months are far above every hazard; one comparison with a bound skips them.
       HealthOutcome health;
-      if (u[2] < event_bound || c.elderly[i] > kBoundElderly) {
+      if (w[2] < event_bound_words || c.elderly[i] > kBoundElderly) {
+        const double u2 = Rng::to_unit(w[2]);
         double hazard = region.illness_p * (1.0 + sh.elderly_illness_multiplier * c.elderly[i]) *
                         ((flags & hh_flag::kChronic) ? sh.chronic_illness_multiplier : 1.0);
         double edge = hazard;
-        if (u[2] < edge) {
+        if (u2 < edge) {
           t.illness_events += 1;
           health = health_event(hh, i, sh.illness, rp.transfers,
                                 rng.uniforms(local, region.region_id, m, Stream::kIllness), eco, t);
           record_loss(hh, i, Cause::kIllness, health.out_of_pocket + health.lost_earnings,
                       month.offset);
-        } else if (u[2] < (edge += region.accident_p)) {
+        } else if (u2 < (edge += region.accident_p)) {
           t.accident_events += 1;
           health =
               health_event(hh, i, sh.accident, rp.transfers,
                            rng.uniforms(local, region.region_id, m, Stream::kAccident), eco, t);
           record_loss(hh, i, Cause::kAccident, health.out_of_pocket + health.lost_earnings,
                       month.offset);
-        } else if (c.operating[i] > 0 && u[2] < (edge += region.business_p)) {
+        } else if (c.operating[i] > 0 && u2 < (edge += region.business_p)) {
           t.business_failures += 1;
           record_loss(hh, i, Cause::kBusinessLivestock,
                       c.operating[i] * sh.business_failure.loss_share, month.offset);
           c.operating[i] *= static_cast<float>(1.0 - sh.business_failure.loss_share);
-        } else if (c.operating[i] > 0 && u[2] < (edge += region.livestock_p)) {
+        } else if (c.operating[i] > 0 && u2 < (edge += region.livestock_p)) {
           t.livestock_losses += 1;
           record_loss(hh, i, Cause::kBusinessLivestock,
                       c.operating[i] * sh.livestock_loss.loss_share, month.offset);

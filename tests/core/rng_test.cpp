@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <vector>
+
 #include <cmath>
 #include <cstring>
 #include <set>
@@ -91,6 +94,27 @@ TEST(StableId, DependsOnlyOnTheName) {
   EXPECT_EQ(stable_id(name, std::strlen(name)), stable_id("沁县", std::strlen("沁县")));
   EXPECT_NE(stable_id("a", 1), stable_id("b", 1));
   EXPECT_EQ(stable_id("a", 1), 0xe40c292cu);  // FNV-1a reference value
+}
+
+TEST(Rng, WordsBelowIsTheSameTestAsToUnit) {
+  // Near each threshold (where the two tests could part), and at the ends of the range.
+  std::vector<double> ps{0.0,       -1.0, 1e-12, 0.5 * 0x1p-32, 1.5 * 0x1p-32, 0.01, 0.3, 0.5,
+                         0.9999999, 1.0,  2.0};
+  const Rng rng(5, 0);
+  for (std::uint32_t k = 0; k < 200; ++k)
+    ps.push_back(Rng::to_unit(rng.words(k, 0, 0, Stream::kSweep)[0]));
+  for (double p : ps) {
+    const std::uint64_t below = Rng::words_below(p);
+    const double t = p * 0x1p32;
+    const auto centre = static_cast<std::int64_t>(std::clamp(t, 0.0, 0x1p32));
+    for (std::int64_t w = centre - 3; w <= centre + 3; ++w) {
+      if (w < 0 || w > 0xFFFFFFFFll) continue;
+      const auto word = static_cast<std::uint32_t>(w);
+      EXPECT_EQ(word < below, Rng::to_unit(word) < p) << "p=" << p << " w=" << w;
+    }
+    EXPECT_EQ(0u < below, Rng::to_unit(0) < p);
+    EXPECT_EQ(0xFFFFFFFFull < below, Rng::to_unit(0xFFFFFFFFu) < p);
+  }
 }
 
 }  // namespace
