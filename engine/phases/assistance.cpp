@@ -190,6 +190,10 @@ AssistanceTally assist(Households& hh, RegionEnterprises& ent, std::size_t regio
       block_reduce<Gathered>(0, monitored.size(), [&](std::size_t b, std::size_t e) {
         Gathered g;
         for (std::size_t k = b; k < e; ++k) {
+          if (k + 16 < e && (standing[k + 16] & kStandingProgrammes)) {
+            __builtin_prefetch(&hh.mon_flags[monitored[k + 16]]);
+            __builtin_prefetch(&hh.income_sum[monitored[k + 16]]);
+          }
           // Most monitored households have had every programme they can have: their standing
           // offers (from the household pass) turn them away without touching their columns.
           const unsigned offers = standing[k] & kStandingProgrammes;
@@ -237,7 +241,19 @@ AssistanceTally assist(Households& hh, RegionEnterprises& ent, std::size_t regio
     t.yuan[static_cast<int>(p)] += yuan;
     return true;
   };
-  for (const Candidate& c : order) {
+  // Candidates come in priority order, scattered over the region: the columns an offer reads
+  // and writes are fetched a few candidates ahead, so the cache misses overlap.
+  constexpr std::size_t kAhead = 8;
+  auto fetch = [&](std::uint32_t i) {
+    __builtin_prefetch(&hh.mon_flags[i]);
+    __builtin_prefetch(&hh.flags[i]);
+    __builtin_prefetch(&hh.wage_local[i]);
+    __builtin_prefetch(&hh.operating[i]);
+  };
+  for (std::size_t k = 0; k < std::min(order.size(), kAhead); ++k) fetch(order[k].index);
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    if (k + kAhead < order.size()) fetch(order[k + kAhead].index);
+    const Candidate& c = order[k];
     const std::uint32_t i = c.index;
     current = i;
     std::uint16_t& f = hh.mon_flags[i];
