@@ -196,7 +196,12 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
 
   constexpr std::size_t kChunk = 256;
   std::array<std::uint32_t, kChunk> w0, w1, w2, w3;
+  // Households marked for monitoring in a chunk (rows within the region): screened after the
+  // chunk's incomes, with their monitoring draws made eight at a time (screening reads and writes
+  // only the household itself, so the order of work within the chunk changes nothing).
+  std::array<std::uint32_t, kChunk> marked, unmonitored;
   for (std::size_t chunk = begin; chunk < end; chunk += kChunk) {
+    std::size_t n_marked = 0;
     const std::size_t chunk_end = std::min(end, chunk + kChunk);
     philox_batch(rng, static_cast<std::uint32_t>(chunk - region_begin), chunk_end - chunk,
                  region.region_id, m, Stream::kIncomeMonthly, w0.data(), w1.data(), w2.data(),
@@ -355,11 +360,7 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
       if (c.category[i] != Category::kNone ||
           at_risk(sum * static_cast<double>(kRingYuan), c.mon_flags[i], c.event_month[i],
                   monitoring_line, month.offset, mon)) {
-        MonitoringBlock& s = block.screened;
-        if (screen_household(hh, i, region_begin, month, region, rates, rng, s.tally)) {
-          s.monitored.push_back(static_cast<std::uint32_t>(i));
-          s.offers.push_back(standing_byte(hh, i, region));
-        }
+        marked[n_marked++] = local;  // screened at the end of the chunk
       } else if (c.risk_since[i] != kNever) {
         c.risk_since[i] = kNever;
       }
@@ -374,6 +375,27 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
       t.dibao += dibao;
       t.medical_out_of_pocket += oop;
       t.schooling += schooling;
+    }
+    // Screening (phase 7) of the chunk's marked households, in household order.
+    std::size_t n_unmonitored = 0;
+    for (std::size_t k = 0; k < n_marked; ++k)
+      if (c.category[region_begin + marked[k]] == Category::kNone)
+        unmonitored[n_unmonitored++] = marked[k];
+    philox_batch(rng, unmonitored.data(), n_unmonitored, region.region_id, m, Stream::kMonitoring,
+                 0, w0.data(), w1.data(), w2.data(), w3.data());
+    MonitoringBlock& s = block.screened;
+    for (std::size_t k = 0, drawn = 0; k < n_marked; ++k) {
+      const std::size_t i = region_begin + marked[k];
+      bool monitored = true;
+      if (c.category[i] == Category::kNone) {
+        monitored = screen_household(hh, i, month, region, rates,
+                                     {w0[drawn], w1[drawn], w2[drawn], w3[drawn]}, s.tally);
+        ++drawn;
+      }
+      if (monitored) {
+        s.monitored.push_back(static_cast<std::uint32_t>(i));
+        s.offers.push_back(standing_byte(hh, i, region));
+      }
     }
   }
   block.totals = t;

@@ -46,12 +46,22 @@ bool screen_household(Households& hh, std::size_t i, std::size_t region_begin,
                       const MonthContext& month, const RegionMonth& region,
                       const ScreeningRates& rates, const Rng& rng, MonitoringTally& t) {
   if (hh.category[i] != Category::kNone) return true;
+  return screen_household(hh, i, month, region, rates,
+                          rng.words(static_cast<std::uint32_t>(i - region_begin), region.region_id,
+                                    static_cast<std::uint32_t>(month.offset), Stream::kMonitoring),
+                          t);
+}
+
+bool screen_household(Households& hh, std::size_t i, const MonthContext& month,
+                      const RegionMonth& region, const ScreeningRates& rates,
+                      const std::array<std::uint32_t, 4>& words, MonitoringTally& t) {
+  if (hh.category[i] != Category::kNone) return true;
   if (hh.risk_since[i] == kNever) hh.risk_since[i] = static_cast<std::int16_t>(month.offset);
   const MonitoringParams& p = region.params->monitoring;
   if (!p.enabled) return false;
 
-  const auto u = rng.uniforms(static_cast<std::uint32_t>(i - region_begin), region.region_id,
-                              static_cast<std::uint32_t>(month.offset), Stream::kMonitoring);
+  const std::array<double, 4> u{Rng::to_unit(words[0]), Rng::to_unit(words[1]),
+                                Rng::to_unit(words[2]), Rng::to_unit(words[3])};
   const double motivation = hh.motivation[i] / 255.0;
   const bool paired = hh.mon_flags[i] & mon_flag::kPaired;
   const bool record = hh.event_month[i] != kNever &&

@@ -74,6 +74,12 @@ struct MonitoringBlock {
 bool screen_household(Households& hh, std::size_t i, std::size_t region_begin,
                       const MonthContext& month, const RegionMonth& region,
                       const ScreeningRates& rates, const Rng& rng, MonitoringTally& t);
+/// The same with the household's monitoring words of the month drawn beforehand (for callers
+/// that draw many households' words at once): Rng::words(i − region_begin, region, month,
+/// Stream::kMonitoring).
+bool screen_household(Households& hh, std::size_t i, const MonthContext& month,
+                      const RegionMonth& region, const ScreeningRates& rates,
+                      const std::array<std::uint32_t, 4>& words, MonitoringTally& t);
 
 /// screen_household over a list of marked households (ascending); lists every monitored one.
 MonitoringBlock identify_risk(Households& hh, std::size_t region_begin,
