@@ -108,10 +108,10 @@ struct Listed {
 
 template <typename Entities>
 __attribute__((target("avx2"))) void run_avx2(std::uint32_t k0, std::uint32_t k1, std::size_t n,
-                                              std::uint32_t c1, std::uint32_t c2,
-                                              std::uint32_t c3, Entities entity,
-                                              std::uint32_t* out0, std::uint32_t* out1,
-                                              std::uint32_t* out2, std::uint32_t* out3) {
+                                              std::uint32_t c1, std::uint32_t c2, std::uint32_t c3,
+                                              Entities entity, std::uint32_t* out0,
+                                              std::uint32_t* out1, std::uint32_t* out2,
+                                              std::uint32_t* out3) {
   batch_avx2(k0, k1, n, c1, c2, c3, entity, out0, out1, out2, out3);
 }
 
