@@ -59,10 +59,11 @@ __attribute__((target("avx2"), always_inline)) inline void store4(
 /// Eight (G·8) counters at a time through the rounds; `entity(j)` loads the first counter words
 /// of entities j … j+7 (consecutive, or gathered from a list).
 template <typename Entities>
-__attribute__((target("avx2"), always_inline)) inline void batch_avx2(
-    std::uint32_t k0, std::uint32_t k1, std::size_t n, std::uint32_t c1, std::uint32_t c2,
-    std::uint32_t c3, Entities entity, std::uint32_t* out0, std::uint32_t* out1,
-    std::uint32_t* out2, std::uint32_t* out3) {
+__attribute__((target("avx2"))) void batch_avx2(std::uint32_t k0, std::uint32_t k1, std::size_t n,
+                                                std::uint32_t c1, std::uint32_t c2,
+                                                std::uint32_t c3, Entities entity,
+                                                std::uint32_t* out0, std::uint32_t* out1,
+                                                std::uint32_t* out2, std::uint32_t* out3) {
   constexpr int G = 2;
   std::size_t j = 0;
   for (; j + 8 * G <= n; j += 8 * G) {
@@ -88,7 +89,7 @@ __attribute__((target("avx2"), always_inline)) inline void batch_avx2(
   }
 }
 
-/// First counter words of entities first+j … first+j+7.
+/// Entities first+j (the AVX2 path loads eight at once).
 struct Consecutive {
   std::uint32_t first;
   __attribute__((target("avx2"), always_inline)) __m256i operator()(std::size_t j) const {
@@ -96,24 +97,17 @@ struct Consecutive {
         _mm256_set1_epi32(static_cast<int>(first + static_cast<std::uint32_t>(j))),
         _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
   }
+  std::uint32_t at(std::size_t j) const { return first + static_cast<std::uint32_t>(j); }
 };
 
-/// First counter words of entities[j] … entities[j+7].
+/// Entities entities[j].
 struct Listed {
   const std::uint32_t* entities;
   __attribute__((target("avx2"), always_inline)) __m256i operator()(std::size_t j) const {
     return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(entities + j));
   }
+  std::uint32_t at(std::size_t j) const { return entities[j]; }
 };
-
-template <typename Entities>
-__attribute__((target("avx2"))) void run_avx2(std::uint32_t k0, std::uint32_t k1, std::size_t n,
-                                              std::uint32_t c1, std::uint32_t c2, std::uint32_t c3,
-                                              Entities entity, std::uint32_t* out0,
-                                              std::uint32_t* out1, std::uint32_t* out2,
-                                              std::uint32_t* out3) {
-  batch_avx2(k0, k1, n, c1, c2, c3, entity, out0, out1, out2, out3);
-}
 
 bool detect_avx2() {
   __builtin_cpu_init();
@@ -127,17 +121,22 @@ bool philox_batch_uses_avx2() {
   return avx2;
 }
 
-void philox_batch(const Rng& rng, std::uint32_t first, std::size_t n, std::uint32_t region,
-                  std::uint32_t month, Stream stream, std::uint32_t* out0, std::uint32_t* out1,
-                  std::uint32_t* out2, std::uint32_t* out3) {
+namespace {
+
+/// Words of n entities: eight at a time with AVX2, the rest (and CPUs without AVX2) with
+/// Random123 itself.
+template <typename Entities>
+void generate(const Rng& rng, Entities entities, std::size_t n, std::uint32_t region,
+              std::uint32_t month, Stream stream, std::uint32_t draw, std::uint32_t* out0,
+              std::uint32_t* out1, std::uint32_t* out2, std::uint32_t* out3) {
   std::size_t done = 0;
   if (philox_batch_uses_avx2()) {
     done = n - n % 8;
-    run_avx2(rng.key_word(0), rng.key_word(1), done, region, month,
-             static_cast<std::uint32_t>(stream) << 24, Consecutive{first}, out0, out1, out2, out3);
+    batch_avx2(rng.key_word(0), rng.key_word(1), done, region, month,
+               (static_cast<std::uint32_t>(stream) << 24) ^ draw, entities, out0, out1, out2, out3);
   }
-  for (std::size_t j = done; j < n; ++j) {  // the rest, and CPUs without AVX2: Random123 itself
-    const auto w = rng.words(first + static_cast<std::uint32_t>(j), region, month, stream);
+  for (std::size_t j = done; j < n; ++j) {
+    const auto w = rng.words(entities.at(j), region, month, stream, draw);
     out0[j] = w[0];
     out1[j] = w[1];
     out2[j] = w[2];
@@ -145,24 +144,19 @@ void philox_batch(const Rng& rng, std::uint32_t first, std::size_t n, std::uint3
   }
 }
 
+}  // namespace
+
+void philox_batch(const Rng& rng, std::uint32_t first, std::size_t n, std::uint32_t region,
+                  std::uint32_t month, Stream stream, std::uint32_t* out0, std::uint32_t* out1,
+                  std::uint32_t* out2, std::uint32_t* out3) {
+  generate(rng, Consecutive{first}, n, region, month, stream, 0, out0, out1, out2, out3);
+}
+
 void philox_batch(const Rng& rng, const std::uint32_t* entities, std::size_t n,
                   std::uint32_t region, std::uint32_t month, Stream stream, std::uint32_t draw,
                   std::uint32_t* out0, std::uint32_t* out1, std::uint32_t* out2,
                   std::uint32_t* out3) {
-  std::size_t done = 0;
-  if (philox_batch_uses_avx2()) {
-    done = n - n % 8;
-    run_avx2(rng.key_word(0), rng.key_word(1), done, region, month,
-             (static_cast<std::uint32_t>(stream) << 24) ^ draw, Listed{entities}, out0, out1, out2,
-             out3);
-  }
-  for (std::size_t j = done; j < n; ++j) {
-    const auto w = rng.words(entities[j], region, month, stream, draw);
-    out0[j] = w[0];
-    out1[j] = w[1];
-    out2[j] = w[2];
-    out3[j] = w[3];
-  }
+  generate(rng, Listed{entities}, n, region, month, stream, draw, out0, out1, out2, out3);
 }
 
 }  // namespace povsim
