@@ -196,10 +196,10 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
 
   constexpr std::size_t kChunk = 256;
   std::array<std::uint32_t, kChunk> w0, w1, w2, w3;
-  // Households marked for monitoring in a chunk (rows within the region): screened after the
-  // chunk's incomes, with their monitoring draws made eight at a time (screening reads and writes
-  // only the household itself, so the order of work within the chunk changes nothing).
-  std::array<std::uint32_t, kChunk> marked, unmonitored;
+  // Households marked for monitoring in a chunk: screened after the chunk's incomes, with their
+  // monitoring draws made eight at a time (screening reads and writes only the household itself,
+  // so the order of work within the chunk changes nothing).
+  std::array<std::uint32_t, kChunk> marked;
   for (std::size_t chunk = begin; chunk < end; chunk += kChunk) {
     std::size_t n_marked = 0;
     const std::size_t chunk_end = std::min(end, chunk + kChunk);
@@ -360,7 +360,7 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
       if (c.category[i] != Category::kNone ||
           at_risk(sum * static_cast<double>(kRingYuan), c.mon_flags[i], c.event_month[i],
                   monitoring_line, month.offset, mon)) {
-        marked[n_marked++] = local;  // screened at the end of the chunk
+        marked[n_marked++] = static_cast<std::uint32_t>(i);  // screened at the end of the chunk
       } else if (c.risk_since[i] != kNever) {
         c.risk_since[i] = kNever;
       }
@@ -376,27 +376,14 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
       t.medical_out_of_pocket += oop;
       t.schooling += schooling;
     }
-    // Screening (phase 7) of the chunk's marked households, in household order.
-    std::size_t n_unmonitored = 0;
-    for (std::size_t k = 0; k < n_marked; ++k)
-      if (c.category[region_begin + marked[k]] == Category::kNone)
-        unmonitored[n_unmonitored++] = marked[k];
-    philox_batch(rng, unmonitored.data(), n_unmonitored, region.region_id, m, Stream::kMonitoring,
-                 0, w0.data(), w1.data(), w2.data(), w3.data());
+    // Screening (phase 7) of the chunk's marked households, in household order, and the standing
+    // offers of those monitored.
     MonitoringBlock& s = block.screened;
-    for (std::size_t k = 0, drawn = 0; k < n_marked; ++k) {
-      const std::size_t i = region_begin + marked[k];
-      bool monitored = true;
-      if (c.category[i] == Category::kNone) {
-        monitored = screen_household(hh, i, month, region, rates,
-                                     {w0[drawn], w1[drawn], w2[drawn], w3[drawn]}, s.tally);
-        ++drawn;
-      }
-      if (monitored) {
-        s.monitored.push_back(static_cast<std::uint32_t>(i));
-        s.offers.push_back(standing_byte(hh, i, region));
-      }
-    }
+    const std::size_t listed = s.monitored.size();
+    identify_risk(hh, region_begin, std::span<const std::uint32_t>(marked.data(), n_marked), month,
+                  region, rates, rng, s);
+    for (std::size_t k = listed; k < s.monitored.size(); ++k)
+      s.offers.push_back(standing_byte(hh, s.monitored[k], region));
   }
   block.totals = t;
   return block;

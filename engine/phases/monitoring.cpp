@@ -4,6 +4,8 @@
 #include <cmath>
 #include <span>
 
+#include "core/philox_batch.hpp"
+
 namespace povsim {
 
 void MonitoringTally::add(const MonitoringTally& o) {
@@ -40,16 +42,6 @@ ScreeningRates screening_rates(const MonitoringParams& p, std::size_t households
       1.0 - std::pow(1.0 - coverage * p.grid.detection_probability, p.grid.screenings_per_month);
   r.paired = p.pairing.detection_probability;
   return r;
-}
-
-bool screen_household(Households& hh, std::size_t i, std::size_t region_begin,
-                      const MonthContext& month, const RegionMonth& region,
-                      const ScreeningRates& rates, const Rng& rng, MonitoringTally& t) {
-  if (hh.category[i] != Category::kNone) return true;
-  return screen_household(hh, i, month, region, rates,
-                          rng.words(static_cast<std::uint32_t>(i - region_begin), region.region_id,
-                                    static_cast<std::uint32_t>(month.offset), Stream::kMonitoring),
-                          t);
 }
 
 bool screen_household(Households& hh, std::size_t i, const MonthContext& month,
@@ -98,15 +90,29 @@ bool screen_household(Households& hh, std::size_t i, const MonthContext& month,
   return true;
 }
 
-MonitoringBlock identify_risk(Households& hh, std::size_t region_begin,
-                              std::span<const std::uint32_t> watch, const MonthContext& month,
-                              const RegionMonth& region, const ScreeningRates& rates,
-                              const Rng& rng) {
-  MonitoringBlock block;
-  for (const std::uint32_t i : watch)
-    if (screen_household(hh, i, region_begin, month, region, rates, rng, block.tally))
-      block.monitored.push_back(i);
-  return block;
+void identify_risk(Households& hh, std::size_t region_begin, std::span<const std::uint32_t> marked,
+                   const MonthContext& month, const RegionMonth& region,
+                   const ScreeningRates& rates, const Rng& rng, MonitoringBlock& out) {
+  constexpr std::size_t kBatch = 256;
+  std::array<std::uint32_t, kBatch> rows, w0, w1, w2, w3;
+  for (std::size_t b = 0; b < marked.size(); b += kBatch) {
+    const auto batch = marked.subspan(b, std::min(kBatch, marked.size() - b));
+    std::size_t n = 0;
+    for (const std::uint32_t i : batch)
+      if (hh.category[i] == Category::kNone)
+        rows[n++] = i - static_cast<std::uint32_t>(region_begin);
+    philox_batch(rng, rows.data(), n, region.region_id, static_cast<std::uint32_t>(month.offset),
+                 Stream::kMonitoring, 0, w0.data(), w1.data(), w2.data(), w3.data());
+    std::size_t drawn = 0;
+    for (const std::uint32_t i : batch) {
+      if (hh.category[i] == Category::kNone) {
+        const std::array<std::uint32_t, 4> words{w0[drawn], w1[drawn], w2[drawn], w3[drawn]};
+        ++drawn;
+        if (!screen_household(hh, i, month, region, rates, words, out.tally)) continue;
+      }
+      out.monitored.push_back(i);
+    }
+  }
 }
 
 }  // namespace povsim

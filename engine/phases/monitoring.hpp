@@ -58,7 +58,7 @@ struct MonitoringBlock {
   std::vector<std::uint32_t> monitored;  // household indices, ascending
   /// Per monitored household, the programmes it could be offered from state this month's
   /// settlements leave alone (standing_byte in phases/assistance.hpp); filled by the household
-  /// pass, empty from identify_risk.
+  /// pass (identify_risk leaves it alone).
   std::vector<std::uint8_t> offers;
   void add(const MonitoringBlock& o) {
     tally.add(o.tally);
@@ -68,23 +68,20 @@ struct MonitoringBlock {
 };
 
 /// Phase 7 for household i, which the household pass marked (monitored or at risk): tracks when
-/// risk began and, if it is not yet monitored, tries the channels; a household found enters a
-/// category. Returns whether i is monitored now. Reads and writes household i only, so the
-/// household pass runs it on each household it marks, while its columns are in cache.
-bool screen_household(Households& hh, std::size_t i, std::size_t region_begin,
-                      const MonthContext& month, const RegionMonth& region,
-                      const ScreeningRates& rates, const Rng& rng, MonitoringTally& t);
-/// The same with the household's monitoring words of the month drawn beforehand (for callers
-/// that draw many households' words at once): Rng::words(i − region_begin, region, month,
-/// Stream::kMonitoring).
+/// risk began and, if it is not yet monitored, tries the channels with the household's
+/// monitoring words of the month, Rng::words(i − region_begin, region, month,
+/// Stream::kMonitoring); a household found enters a category. Returns whether i is monitored
+/// now. Reads and writes household i only.
 bool screen_household(Households& hh, std::size_t i, const MonthContext& month,
                       const RegionMonth& region, const ScreeningRates& rates,
                       const std::array<std::uint32_t, 4>& words, MonitoringTally& t);
 
-/// screen_household over a list of marked households (ascending); lists every monitored one.
-MonitoringBlock identify_risk(Households& hh, std::size_t region_begin,
-                              std::span<const std::uint32_t> watch, const MonthContext& month,
-                              const RegionMonth& region, const ScreeningRates& rates,
-                              const Rng& rng);
+/// screen_household over a list of marked households (ascending), the monitoring words of
+/// those not yet monitored drawn eight at a time; appends every household monitored after it to
+/// `out.monitored` and what screening found to `out.tally`. The household pass runs it on each
+/// chunk's marked households while their columns are in cache.
+void identify_risk(Households& hh, std::size_t region_begin, std::span<const std::uint32_t> marked,
+                   const MonthContext& month, const RegionMonth& region,
+                   const ScreeningRates& rates, const Rng& rng, MonitoringBlock& out);
 
 }  // namespace povsim

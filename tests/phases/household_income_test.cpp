@@ -86,7 +86,8 @@ TEST(HouseholdPass, ScreeningMatchesIdentifyRiskOnTheMarkedHouseholds) {
   Households apart = f.sim.households();
   const HouseholdBlock block = f.pass(fused, f.begin(), f.end());
   // The same pass with monitoring switched off marks households without screening them
-  // (categories stay as they were); identify_risk then screens those marked.
+  // (categories stay as they were); identify_risk then screens them all in one list, not chunk
+  // by chunk.
   RegionParams off = *f.regions[1].params;
   off.monitoring.enabled = false;
   RegionMonth region_off = f.regions[1];
@@ -97,9 +98,9 @@ TEST(HouseholdPass, ScreeningMatchesIdentifyRiskOnTheMarkedHouseholds) {
   for (std::size_t i = f.begin(); i < f.end(); ++i)
     if (apart.category[i] != Category::kNone || apart.risk_since[i] != kNever)
       marked.push_back(static_cast<std::uint32_t>(i));
-  const MonitoringBlock later =
-      identify_risk(apart, f.begin(), marked, f.month, f.regions[1], f.rates,
-                    Rng(static_cast<std::uint32_t>(f.params.seed), 0));
+  MonitoringBlock later;
+  identify_risk(apart, f.begin(), marked, f.month, f.regions[1], f.rates,
+                Rng(static_cast<std::uint32_t>(f.params.seed), 0), later);
   EXPECT_EQ(block.screened.monitored, later.monitored);
   EXPECT_EQ(block.screened.tally.newly_identified, later.tally.newly_identified);
   EXPECT_EQ(fused.category, apart.category);

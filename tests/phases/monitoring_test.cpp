@@ -81,8 +81,8 @@ TEST(IdentifyRisk, FoundHouseholdsEnterTheirCategoryAndLagIsCounted) {
   hh.risk_since[0] = 1;  // at risk since month 1: lag 2
   hh.mon_flags[2] = mon_flag::kExpenseShock | mon_flag::kWasEliminated;
   hh.event_month[2] = 3;
-  const MonitoringBlock b =
-      identify_risk(hh, 0, std::vector<std::uint32_t>{0, 1, 2}, month, region, {}, Rng(1, 0));
+  MonitoringBlock b;
+  identify_risk(hh, 0, std::vector<std::uint32_t>{0, 1, 2}, month, region, {}, Rng(1, 0), b);
   EXPECT_EQ(hh.category[0], Category::kUnstable);
   EXPECT_EQ(hh.category[1], Category::kMarginal);
   EXPECT_EQ(hh.category[2], Category::kSudden);
@@ -99,9 +99,9 @@ TEST(IdentifyRisk, NobodyIsFoundWhenMonitoringIsOff) {
   const MonthContext month = month_context(s.params, 0);
   const RegionMonth region = schedule_month(s.params, month, tables)[0];
   Households hh = table(50, 3, 1000);
-  const MonitoringBlock b =
-      identify_risk(hh, 0, std::vector<std::uint32_t>{0, 1, 2, 3}, month, region,
-                    screening_rates(region.params->monitoring, 50, 0), Rng(1, 0));
+  MonitoringBlock b;
+  identify_risk(hh, 0, std::vector<std::uint32_t>{0, 1, 2, 3}, month, region,
+                screening_rates(region.params->monitoring, 50, 0), Rng(1, 0), b);
   EXPECT_EQ(b.tally.newly_identified, 0);
   EXPECT_EQ(hh.risk_since[0], 0);  // the risk is still dated, for the lag once found
 }
