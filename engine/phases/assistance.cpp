@@ -124,10 +124,6 @@ unsigned eligible_programmes(const Households& hh, std::size_t i, const RegionMo
   return standing;
 }
 
-unsigned eligible_programmes(const Households& hh, std::size_t i, const RegionMonth& region) {
-  return eligible_programmes(hh, i, region, standing_offers(hh, i, region));
-}
-
 std::uint8_t standing_byte(const Households& hh, std::size_t i, const RegionMonth& region) {
   const unsigned denied = (hh.mon_flags[i] & mon_flag::kDeniedThisYear) ? kStandingDenied : 0u;
   return static_cast<std::uint8_t>(standing_offers(hh, i, region) | denied);

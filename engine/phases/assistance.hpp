@@ -63,19 +63,18 @@ struct AssistanceTally {
 AssistanceTally settle_medical_claims(Households& hh, const std::vector<MedicalClaim>& claims,
                                       const MonthContext& month, Budgets& budgets);
 
-/// Programmes (bit `1 << Programme`) a monitored household could be offered now, budgets aside:
+/// Programmes (bit `1 << Programme`) a monitored household could be offered, budgets aside:
 /// "产业+就业双保险" for strong labour (a job if none, training, an industry), an industry and a
 /// 公益性岗位 for weak labour, 兜底 for no labour under the 低保 standard, and a risk-relief
-/// payout for sudden hardship below the monitoring line — each at most once.
-unsigned eligible_programmes(const Households& hh, std::size_t i, const RegionMonth& region);
-/// The same from the household's standing offers: only the risk-relief payout depends on the
-/// 12-month income, which this month's medical and transport payments may still raise.
+/// payout for sudden hardship — each at most once. These are its standing offers: state nothing
+/// between the household pass and assistance changes, so the pass works them out while the
+/// household's columns are in cache.
+unsigned standing_offers(const Households& hh, std::size_t i, const RegionMonth& region);
+/// The programmes it can be offered now: its standing offers, less risk relief unless its
+/// 12-month income is under the monitoring line (this month's medical and transport payments
+/// may still have raised it after the pass).
 unsigned eligible_programmes(const Households& hh, std::size_t i, const RegionMonth& region,
                              unsigned standing);
-/// eligible_programmes before the income test of risk relief: what the household pass can work
-/// out for a monitored household while its columns are in cache (nothing between the pass and
-/// assistance changes it).
-unsigned standing_offers(const Households& hh, std::size_t i, const RegionMonth& region);
 /// A monitored household's standing offers in one byte, with kStandingDenied set if it was
 /// already turned away for lack of budget this year (the flag stays for the year).
 inline constexpr unsigned kStandingProgrammes = (1u << kProgrammeCount) - 1;
