@@ -9,17 +9,11 @@
 
 #include "core/block_reduce.hpp"
 #include "core/philox_batch.hpp"
+#include "phases/assistance.hpp"
 
 namespace povsim {
 
 namespace {
-
-/// Money paid to (or by) a household this month counts in this month's income record.
-void credit_income(Households& hh, std::size_t i, const MonthContext& month, double yuan) {
-  hh.ytd_net[i] += static_cast<float>(yuan);
-  const int slot = month.date.month - 1;
-  hh.record_month_income(i, slot, hh.month_income[slot][i] * kRingYuan + yuan / hh.size[i]);
-}
 
 bool eligible(const Households& hh, std::size_t i) {
   return hh.labour[i] != LabourClass::kNone &&

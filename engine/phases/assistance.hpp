@@ -47,7 +47,8 @@ struct Budgets {
   }
 };
 
-/// Money paid to a household this month counts in this month's income (and its record).
+/// Money paid to (or, negative, by) a household this month counts in this month's income (and
+/// its record).
 void credit_income(Households& hh, std::size_t i, const MonthContext& month, double yuan);
 
 struct AssistanceTally {
