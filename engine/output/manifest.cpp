@@ -36,6 +36,7 @@ nlohmann::ordered_json manifest_head(const std::string& command_line) {
   nlohmann::ordered_json j;
   j["engine"] = "povsim";
   j["engine_version"] = kVersion;
+  j["model_version"] = kModelVersion;
   j["git_commit"] = kGitCommit;
   j["command_line"] = command_line;
   return j;

@@ -17,7 +17,7 @@ struct ManifestInputs {
 };
 
 /// The fields every manifest (run, sweep, calibration) opens with: engine, engine_version,
-/// git_commit and command_line, in that order.
+/// model_version, git_commit and command_line, in that order.
 nlohmann::ordered_json manifest_head(const std::string& command_line);
 
 /// manifest.json: what was run (engine, commit, scenario hash, every resolved parameter) and

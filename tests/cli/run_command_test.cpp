@@ -92,8 +92,9 @@ TEST_F(SmallRun, SummaryCsvHasOneRowPerYearRegionAndMetricOverAllReplications) {
 
 TEST_F(SmallRun, ManifestHasTheKeysOfTheContract) {
   const auto j = nlohmann::json::parse(read_file(out() / "manifest.json"));
-  for (const char* key : {"seed", "replications", "threads", "households", "months", "wall_seconds",
-                          "peak_rss_bytes", "scenario_sha256", "git_commit", "engine_version"})
+  for (const char* key :
+       {"seed", "replications", "threads", "households", "months", "wall_seconds", "peak_rss_bytes",
+        "scenario_sha256", "git_commit", "engine_version", "model_version"})
     EXPECT_TRUE(j.contains(key)) << key;
   EXPECT_EQ(j["seed"], 777);
   EXPECT_EQ(j["replications"], 3);
@@ -107,6 +108,8 @@ TEST_F(SmallRun, ManifestHasTheKeysOfTheContract) {
   EXPECT_EQ(sha.find_first_not_of("0123456789abcdef"), std::string::npos) << sha;
   EXPECT_EQ(j["engine_version"], kVersion);
   EXPECT_EQ(j["git_commit"], kGitCommit);
+  EXPECT_EQ(j["model_version"], kModelVersion);
+  EXPECT_EQ(std::string(kModelVersion).size(), 64u) << "tests/golden/outputs.sha256 is missing";
 }
 
 TEST(RunCommand, RerunReplacesTheEarlierOutputWhole) {

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/version.hpp"
 #include "support/program.hpp"
 #include "support/temp_dir.hpp"
 
@@ -40,6 +41,8 @@ TEST(ValidationDoc, GeneratorWritesTheTableBetweenTheMarkers) {
   EXPECT_NE(text.find("hand-written before"), std::string::npos);
   EXPECT_NE(text.find("hand-written after"), std::string::npos);
   EXPECT_EQ(text.find("stale table"), std::string::npos);
+  EXPECT_NE(text.find(std::string("model version `") + kModelVersion + "`"), std::string::npos)
+      << text;
   // One row per target: the far-off one is outside its band, the wide one inside.
   EXPECT_NE(
       text.find("| `income_per_capita_mean_lifted` | 2021 | all | holdout | 1,000,000 (± 2) "),
