@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "core/diagnostics.hpp"
+#include "core/version.hpp"
 #include "output/compare.hpp"
 #include "output/manifest.hpp"
 #include "output/output_dir.hpp"
@@ -213,6 +214,35 @@ std::string readable(double x, bool share) {
 
 }  // namespace
 
+Fingerprint calibration_fingerprint(const CalibrationSpec& spec,
+                                    const std::vector<std::string>& overrides, double scale) {
+  const LoadedScenario with = load_scenario(spec.base, {overrides, scale});
+  std::string problem;
+  const auto plain = try_load_scenario(spec.base, {}, problem);
+  Fingerprint f;
+  f.add("engine", std::string(kVersion) + " (" + kGitCommit + ")");
+  f.add("base scenario", plain ? plain->resolved_sha256 : with.resolved_sha256);
+  std::string parameters;
+  for (const auto& p : spec.parameters)
+    parameters += p.key + "=" + format_value(p.start) + " in " + format_value(p.min) + ".." +
+                  format_value(p.max) + "; ";
+  f.add("parameters", parameters);
+  std::string targets;
+  for (const auto& t : spec.targets)
+    targets += t.metric + "," + std::to_string(t.year) + "," + t.region + "," +
+               format_value(t.observed) + "," + format_value(t.sd) + "," + format_value(t.weight) +
+               "," + (t.fit ? "fit" : "holdout") + "; ";
+  f.add("targets", targets);
+  f.add("method", "starts=" + std::to_string(spec.starts) + " seed=" + std::to_string(spec.seed) +
+                      " max_iterations=" + std::to_string(spec.max_iterations) +
+                      " step=" + format_value(spec.finite_difference_step));
+  f.add("seed", std::to_string(with.params.seed));
+  f.add("replications", std::to_string(spec.replications));
+  f.add("scale", format_value(scale));
+  f.add("overrides", nlohmann::json(overrides).dump());
+  return f;
+}
+
 CalibrationOutcome run_calibration(const CalibrationSpec& spec, const fs::path& file,
                                    const CalibrationSettings& settings) {
   const auto k = static_cast<Eigen::Index>(spec.parameters.size());
@@ -221,6 +251,8 @@ CalibrationOutcome run_calibration(const CalibrationSpec& spec, const fs::path& 
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
                             static_cast<std::size_t>(std::max(1, threads)));
   std::atomic<std::size_t> evaluations{0};
+  // The result's directory, checked and prepared before the first evaluation.
+  OutputDir out(settings.out, {"calibrate", {file, spec.base}});
 
   // One model evaluation: every replication's value of every target.
   auto simulate = [&](const Eigen::VectorXd& theta) {
@@ -263,10 +295,10 @@ CalibrationOutcome run_calibration(const CalibrationSpec& spec, const fs::path& 
     return Eigen::Map<const Eigen::VectorXd>(r.data(), static_cast<Eigen::Index>(r.size())).eval();
   };
   const BatchResidualFunction batch = [&](const std::vector<Eigen::VectorXd>& thetas) {
-    std::vector<Eigen::VectorXd> out(thetas.size());
+    std::vector<Eigen::VectorXd> res(thetas.size());
     tbb::parallel_for(std::size_t{0}, thetas.size(), std::size_t{1},
-                      [&](std::size_t i) { out[i] = residuals(simulate(thetas[i])); });
-    return out;
+                      [&](std::size_t i) { res[i] = residuals(simulate(thetas[i])); });
+    return res;
   };
 
   Eigen::VectorXd lower(k), upper(k), start(k);
@@ -319,7 +351,6 @@ CalibrationOutcome run_calibration(const CalibrationSpec& spec, const fs::path& 
   outcome.evaluations = evaluations;
 
   // Outputs.
-  OutputDir out(settings.out);
   const LmResult& best = outcome.best;
   const Eigen::VectorXd se = best.standard_errors();
   std::string parameters = "key,start,fitted,se,min,max\n";
@@ -408,6 +439,7 @@ CalibrationOutcome run_calibration(const CalibrationSpec& spec, const fs::path& 
   j["evaluations"] = outcome.evaluations;
   j["threads"] = threads;
   j["scale"] = settings.scale;
+  j["fingerprint"] = calibration_fingerprint(spec, settings.overrides, settings.scale).json();
   out.write("manifest.json", j.dump(2) + "\n");
   out.commit();
   return outcome;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "calibrate/levenberg_marquardt.hpp"
+#include "output/fingerprint.hpp"
 
 namespace povsim {
 
@@ -53,6 +54,11 @@ struct CalibrationOutcome {
   int best_start = 0;
   std::size_t evaluations = 0;
 };
+
+/// What decides a calibration's numbers: the engine, the base scenario (resolved), the
+/// parameters, targets and method of `spec`, the seed, replications, scale and overrides.
+Fingerprint calibration_fingerprint(const CalibrationSpec& spec,
+                                    const std::vector<std::string>& overrides, double scale);
 
 /// Method of simulated moments on common random numbers (every evaluation runs the base
 /// scenario's seed and replications, so the objective is smooth in the parameters):

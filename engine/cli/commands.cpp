@@ -15,6 +15,7 @@
 #include "cli/progress.hpp"
 #include "core/diagnostics.hpp"
 #include "output/compare.hpp"
+#include "output/file_names.hpp"
 #include "output/manifest.hpp"
 #include "output/output_dir.hpp"
 #include "output/report.hpp"
@@ -88,7 +89,9 @@ int run_command(const std::string& scenario, const RunFlags& flags,
   const LoadedScenario loaded = load_scenario(scenario, {flags.overrides(), flags.scale});
   const Params& params = loaded.params;
   const std::string out_path =
-      flags.out.empty() ? "outputs/" + std::filesystem::path(scenario).stem().string() : flags.out;
+      flags.out.empty()
+          ? "outputs/" + safe_file_name(std::filesystem::path(scenario).stem().string())
+          : flags.out;
   if (!flags.restart.empty() && !std::filesystem::is_directory(flags.restart))
     throw InputError("povsim: error: --restart " + flags.restart +
                      ": no such directory (of checkpoints)\n");
@@ -97,7 +100,8 @@ int run_command(const std::string& scenario, const RunFlags& flags,
     run_with_progress(params, flags, {}, loaded.resolved_sha256);
     return 0;
   }
-  OutputDir out(out_path);
+  // Checked and claimed before simulating: a refused --out costs nothing.
+  OutputDir out(out_path, {"run", {scenario, flags.checkpoint, flags.restart}});
   const RunResult run =
       run_with_progress(params, flags, "povsim run " + params.name, loaded.resolved_sha256);
   if (run.stopped) {
@@ -141,17 +145,16 @@ int compare_command(const std::vector<std::string>& scenarios, const RunFlags& f
                        "), found " + loaded[s].params.start.str() + " .. " +
                        loaded[s].params.end.str() + "\n");
 
-  // Output folders named after the scenarios (made unique if two share a name).
-  std::vector<std::string> names;
-  for (const auto& l : loaded) {
-    std::string name = l.params.name;
-    for (int k = 2; std::find(names.begin(), names.end(), name) != names.end(); ++k)
-      name = l.params.name + "-" + std::to_string(k);
-    names.push_back(name);
-  }
+  // Output folders named after the scenarios, through the one sanitising function (names are
+  // data, never paths), made distinct from each other and from the files beside them.
+  std::vector<std::string> raw_names;
+  for (const auto& l : loaded) raw_names.push_back(l.params.name);
+  const std::vector<std::string> names =
+      distinct_file_names(raw_names, {"compare.csv", "cost.csv", "report.html", kOutputMarker});
   const std::string out_path =
-      flags.out.empty() ? "outputs/compare-" + names[0] + "-vs-" + names[1] : flags.out;
-  OutputDir out(out_path);
+      flags.out.empty() ? "outputs/" + safe_file_name("compare-" + names[0] + "-vs-" + names[1])
+                        : flags.out;
+  OutputDir out(out_path, {"compare", {scenarios.begin(), scenarios.end()}});
 
   std::vector<RunResult> runs;
   for (std::size_t s = 0; s < loaded.size(); ++s)
@@ -201,7 +204,7 @@ int sweep_shard_command(const std::string& sweep_file, const RunFlags& flags, bo
   const std::vector<std::string> overrides = flags.scenario_overrides();
   SweepSpec spec = load_sweep(sweep_file, overrides, flags.scale);
   if (flags.replications > 0) spec.replications = flags.replications;
-  settings.out = flags.out.empty() ? "outputs/sweep-" + spec.name : flags.out;
+  settings.out = flags.out.empty() ? "outputs/" + safe_file_name("sweep-" + spec.name) : flags.out;
   settings.overrides = overrides;
   settings.scale = flags.scale;
   settings.threads = flags.threads;
@@ -245,7 +248,8 @@ int calibrate_command(const std::string& file, const RunFlags& flags,
   CalibrationSpec spec = load_calibration(file, overrides, flags.scale);
   if (flags.replications > 0) spec.replications = flags.replications;
   CalibrationSettings settings;
-  settings.out = flags.out.empty() ? "outputs/calibrate-" + spec.name : flags.out;
+  settings.out =
+      flags.out.empty() ? "outputs/" + safe_file_name("calibrate-" + spec.name) : flags.out;
   settings.overrides = overrides;
   settings.scale = flags.scale;
   settings.threads = flags.threads;

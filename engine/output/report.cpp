@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "output/file_names.hpp"
 #include "output/report_assets.hpp"
 
 namespace povsim {
@@ -233,7 +234,7 @@ json compare_data(const fs::path& dir) {
   data["compare"] = rows;
   data["sections"] = json::array();
   for (const auto& name : order) {
-    const fs::path sub = dir / name;
+    const fs::path sub = dir / safe_file_name(name);
     if (!fs::is_regular_file(sub / "summary.csv") || !fs::is_regular_file(sub / "manifest.json"))
       throw InputError((sub / "summary.csv").string() + ": error: compare.csv names scenario \"" +
                        name + "\", expected its summary.csv and manifest.json in " + sub.string() +

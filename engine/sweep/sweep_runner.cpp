@@ -13,6 +13,7 @@
 
 #include "core/diagnostics.hpp"
 #include "core/version.hpp"
+#include "output/fingerprint.hpp"
 #include "output/manifest.hpp"
 #include "output/output_dir.hpp"
 #include "output/report.hpp"
@@ -59,36 +60,151 @@ std::string method_name(SweepMethod m) {
   return "?";
 }
 
+/// A point file counts as finished only if it is whole: rows that all belong to point p, the last
+/// one ended. (Written through write_file_checked and renamed, it always is; this guards
+/// against anything else.)
+bool finished_point(const fs::path& file, std::size_t p) {
+  std::error_code ec;
+  if (!fs::is_regular_file(fs::symlink_status(file, ec))) return false;
+  const std::string text = read_file(file);
+  if (text.empty() || text.back() != '\n') return false;
+  const std::string prefix = std::to_string(p) + ",";
+  for (std::size_t at = 0; at < text.size(); at = text.find('\n', at) + 1)
+    if (text.compare(at, prefix.size(), prefix) != 0) return false;
+  return true;
+}
+
+std::string axes_text(const std::vector<Axis>& axes) {
+  std::string t;
+  for (const auto& a : axes) {
+    t += (t.empty() ? "" : "; ") + a.key + "=";
+    if (!a.values.empty()) {
+      t += "[";
+      for (std::size_t i = 0; i < a.values.size(); ++i)
+        t += (i ? "," : "") + format_value(a.values[i]);
+      t += "]";
+    } else {
+      t += format_value(a.min) + ".." + format_value(a.max);
+    }
+    if (a.integer) t += " integer";
+  }
+  return t;
+}
+
 struct ManifestPaths {
   std::string sweep_file;  // as given on the command line
   std::string base;        // the base scenario, as resolved from it
 };
 
 /// points.csv, results.csv, sobol.csv, manifest.json and report.html of a sweep whose point files
-/// are all in `partial`, written atomically to `out`.
+/// are at `point_path(p)`, written to `dir` and committed.
 void write_sweep_outputs(const SweepSpec& spec, const Design& design, const ManifestPaths& paths,
-                         const fs::path& partial, const fs::path& out,
+                         const std::function<fs::path(std::size_t)>& point_path, OutputDir& dir,
                          const std::string& command_line, int threads, double scale,
-                         std::size_t resumed, std::chrono::steady_clock::time_point start);
+                         std::size_t resumed, std::chrono::steady_clock::time_point start,
+                         const Fingerprint& fingerprint);
 
 }  // namespace
 
 void request_sweep_stop() { stop_requested = true; }
+
+Fingerprint sweep_fingerprint(const SweepSpec& spec, const std::vector<std::string>& overrides,
+                              double scale) {
+  const LoadedScenario with = load_scenario(spec.base, {overrides, scale});
+  std::string problem;
+  const auto plain = try_load_scenario(spec.base, {}, problem);
+  Fingerprint f;
+  f.add("engine", std::string(kVersion) + " (" + kGitCommit + ")");
+  // The base scenario as its file (and what it extends) resolves, before --set and --scale.
+  f.add("base scenario", plain ? plain->resolved_sha256 : with.resolved_sha256);
+  f.add("method", method_name(spec.method));
+  f.add("axes", axes_text(spec.axes));
+  f.add("design", "points=" + std::to_string(spec.points) + " seed=" + std::to_string(spec.seed));
+  std::string indices =
+      "year=" + std::to_string(spec.index_year) + " region=" + spec.index_region + " metrics=";
+  for (const auto& m : spec.index_metrics) indices += m + ",";
+  f.add("indices", indices);
+  f.add("seed", std::to_string(with.params.seed));
+  f.add("replications", std::to_string(spec.replications));
+  f.add("scale", format_value(scale));
+  f.add("overrides", nlohmann::json(overrides).dump());
+  return f;
+}
+
+namespace {
+
+/// DIR.partial/, the finished points of an unfinished sweep, kept across calls for --resume:
+/// checked (povsim's own, the same sweep if resumed, not holding finished points if not) and
+/// claimed for this call, so a second sweep into the same --out is refused before it simulates.
+void open_partial(const fs::path& out, const fs::path& partial, const Fingerprint& fp, bool resume,
+                  std::size_t n_points, DirClaim& claim) {
+  const TargetLock lock(out);
+  auto refuse = [&](const std::string& why) {
+    throw InputError(partial.string() + ": error: " + why + "\n");
+  };
+  std::error_code ec;
+  if (fs::exists(fs::symlink_status(partial, ec))) {
+    if (!is_povsim_working_dir(partial))
+      refuse("exists but was not written by povsim (no " + std::string(kOutputMarker) +
+             " marker); povsim keeps a sweep's finished points there: move it away or choose "
+             "another --out");
+    if (fs::exists(partial / kOutputMarker) && !claim.claim(partial))
+      refuse("another povsim is running a sweep into " + out.string() +
+             " now (this directory is in use); wait for it or choose another --out");
+    std::size_t finished = 0;
+    for (std::size_t p = 0; p < n_points; ++p)
+      if (finished_point(partial / point_file(p), p)) ++finished;
+    if (finished > 0 && !resume)
+      refuse("holds " + std::to_string(finished) +
+             " finished points of an earlier call; pass --resume to continue that sweep, or "
+             "choose another --out (povsim does not discard finished points)");
+    if (finished > 0) {
+      nlohmann::json marker =
+          nlohmann::json::parse(read_file(partial / kOutputMarker), nullptr, false);
+      const Fingerprint earlier = Fingerprint::from_json(
+          marker.is_object() ? marker.value("fingerprint", nlohmann::json()) : nlohmann::json());
+      std::string diff = earlier.components.empty()
+                             ? std::string("the earlier call recorded no fingerprint")
+                             : fp.differences_from(earlier);
+      if (!diff.empty())
+        refuse("--resume: the finished points are of a different sweep: " + diff +
+               ". Resuming would mix two configurations: run without --resume into another "
+               "--out");
+    }
+  } else {
+    fs::create_directories(partial, ec);
+    if (ec)
+      throw InputError(out.string() + ": error: --out: cannot create " + partial.string() + ": " +
+                       ec.message() + "\n");
+  }
+  nlohmann::ordered_json extra;
+  extra["fingerprint"] = fp.json();
+  write_file_checked(partial / kOutputMarker, marker_json("sweep", extra.dump()));
+  if (!claim.claim(partial))  // (re)taken under the lock: nobody else can hold it now
+    refuse("another povsim is running a sweep into " + out.string() + " now");
+  // Temporaries of a point cut short by an earlier kill.
+  for (const auto& e : fs::directory_iterator(partial, ec))
+    if (e.path().extension() == ".tmp") fs::remove(e.path(), ec);
+}
+
+}  // namespace
 
 SweepOutcome run_sweep(const SweepSpec& spec, const fs::path& sweep_file,
                        const SweepSettings& settings) {
   const auto start = std::chrono::steady_clock::now();
   const Design design = make_design(spec);
   const auto n_points = static_cast<std::size_t>(design.points.rows());
-  fs::path out = settings.out;
-  if (out.filename().empty()) out = out.parent_path();
+  const OutputDirOptions options{"sweep", {sweep_file, spec.base}};
+  check_output_target(settings.out, options);
+  const fs::path out = normalised_target(settings.out);
   const fs::path partial = out.parent_path() / (out.filename().string() + ".partial");
   std::error_code ec;
-  if (!settings.resume) fs::remove_all(partial, ec);
-  fs::create_directories(partial, ec);
-  if (ec)
-    throw InputError(out.string() + ": error: --out: cannot create " + partial.string() + ": " +
-                     ec.message() + "\n");
+  fs::create_directories(out.parent_path(), ec);
+  const Fingerprint fingerprint = sweep_fingerprint(spec, settings.overrides, settings.scale);
+  DirClaim claim;
+  open_partial(out, partial, fingerprint, settings.resume, n_points, claim);
+  // The result's directory, checked and prepared before any point runs.
+  OutputDir dir(settings.out, options);
 
   // Each point: the base scenario with the axes' values (and --set) applied.
   auto overrides_of = [&](std::size_t p) {
@@ -109,10 +225,12 @@ SweepOutcome run_sweep(const SweepSpec& spec, const fs::path& sweep_file,
     if (p % static_cast<std::size_t>(settings.shards) != static_cast<std::size_t>(settings.shard))
       continue;
     ++shard_points;
-    if (fs::exists(partial / point_file(p)))
+    if (finished_point(partial / point_file(p), p)) {
       ++outcome.resumed;
-    else
+    } else {
+      fs::remove(partial / point_file(p), ec);  // not whole: it is run again
       pending.push_back(p);
+    }
   }
   if (settings.stop_after > 0 && pending.size() > static_cast<std::size_t>(settings.stop_after))
     pending.resize(static_cast<std::size_t>(settings.stop_after));
@@ -132,13 +250,17 @@ SweepOutcome run_sweep(const SweepSpec& spec, const fs::path& sweep_file,
       rs.threads = threads;
       rs.nested = true;
       const RunResult run = run_scenario(sc.params, rs);
-      // Write to a temporary name and rename: a point file is either whole or absent.
+      // Written in full, synced and size-checked under a temporary name, then renamed: a point
+      // file is whole or absent, and a failed write (a full disk) ends the sweep with exit 1.
       const fs::path tmp = partial / (point_file(p) + ".tmp");
-      {
-        std::ofstream f(tmp, std::ios::binary);
-        f << point_rows(p, sc.params, run);
+      try {
+        write_file_checked(tmp, point_rows(p, sc.params, run));
+        fs::rename(tmp, partial / point_file(p));
+      } catch (...) {
+        std::error_code ignored;
+        fs::remove(tmp, ignored);
+        throw;
       }
-      fs::rename(tmp, partial / point_file(p));
       const std::size_t now = ++done;
       if (settings.progress) settings.progress(now, n_points);
     });
@@ -151,7 +273,6 @@ SweepOutcome run_sweep(const SweepSpec& spec, const fs::path& sweep_file,
 
   if (settings.shards > 1) {
     // A shard's output: its point files and shard.json, which povsim merge checks and joins.
-    OutputDir dir(out);
     std::vector<std::size_t> mine;
     for (std::size_t p = static_cast<std::size_t>(settings.shard); p < n_points;
          p += static_cast<std::size_t>(settings.shards)) {
@@ -175,15 +296,18 @@ SweepOutcome run_sweep(const SweepSpec& spec, const fs::path& sweep_file,
     j["shard_points"] = mine;
     j["resumed_points"] = outcome.resumed;
     j["threads"] = threads;
+    j["fingerprint"] = fingerprint.json();
     dir.write("shard.json", j.dump(2) + "\n");
     dir.commit();
-    fs::remove_all(partial, ec);
+    remove_owned(partial);
     outcome.complete = true;
     return outcome;
   }
-  write_sweep_outputs(spec, design, {sweep_file.string(), spec.base.string()}, partial, out,
-                      settings.command_line, threads, settings.scale, outcome.resumed, start);
-  fs::remove_all(partial, ec);
+  write_sweep_outputs(
+      spec, design, {sweep_file.string(), spec.base.string()},
+      [&](std::size_t p) { return partial / point_file(p); }, dir, settings.command_line, threads,
+      settings.scale, outcome.resumed, start, fingerprint);
+  remove_owned(partial);
   outcome.complete = true;
   return outcome;
 }
@@ -191,12 +315,12 @@ SweepOutcome run_sweep(const SweepSpec& spec, const fs::path& sweep_file,
 namespace {
 
 void write_sweep_outputs(const SweepSpec& spec, const Design& design, const ManifestPaths& paths,
-                         const fs::path& partial, const fs::path& out,
+                         const std::function<fs::path(std::size_t)>& point_path, OutputDir& dir,
                          const std::string& command_line, int threads, double scale,
-                         std::size_t resumed, std::chrono::steady_clock::time_point start) {
+                         std::size_t resumed, std::chrono::steady_clock::time_point start,
+                         const Fingerprint& fingerprint) {
   const auto n_points = static_cast<std::size_t>(design.points.rows());
   // Assemble the outputs in point order.
-  OutputDir dir(out);
   std::string points = "point,block,axis_of_block";
   for (const auto& a : spec.axes) points += "," + csv_field(a.key);
   points += "\n";
@@ -217,7 +341,7 @@ void write_sweep_outputs(const SweepSpec& spec, const Design& design, const Mani
     outputs[m] = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(n_points));
   const std::string year_text = std::to_string(spec.index_year);
   for (std::size_t p = 0; p < n_points; ++p) {
-    const std::string rows = read_file(partial / point_file(p));
+    const std::string rows = read_file(point_path(p));
     results += rows;
     if (outputs.empty()) continue;
     std::istringstream in(rows);
@@ -257,6 +381,7 @@ void write_sweep_outputs(const SweepSpec& spec, const Design& design, const Mani
   j["threads"] = threads;
   j["scale"] = scale;
   j["resumed_points"] = resumed;
+  j["fingerprint"] = fingerprint.json();
   j["wall_seconds_this_call"] =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   dir.write("manifest.json", j.dump(2) + "\n");
@@ -359,35 +484,51 @@ SweepOutcome merge_sweep_shards(const std::vector<fs::path>& shard_dirs,
                      ": error: the sweep file now has " + std::to_string(design.points.rows()) +
                      " points, the shards " + std::to_string(n_points) +
                      ": it changed after the shards ran\n");
+  // Every shard must be of the same sweep (fingerprint), and that sweep must still be what the
+  // sweep file and its base scenario say — else points.csv would describe other values.
+  const Fingerprint now =
+      sweep_fingerprint(adjusted, first.at("overrides").get<std::vector<std::string>>(),
+                        first.at("scale").get<double>());
+  for (std::size_t k = 0; k < info.size(); ++k) {
+    const Fingerprint f = Fingerprint::from_json(info[k].value("fingerprint", nlohmann::json()));
+    const fs::path file = shard_dirs[k] / "shard.json";
+    if (f.components.empty())
+      throw InputError(file.string() +
+                       ": error: no fingerprint (written by an older povsim); run the shard "
+                       "again\n");
+    const Fingerprint f0 = Fingerprint::from_json(info[0].value("fingerprint", nlohmann::json()));
+    if (const std::string d = f.differences_from(f0); !d.empty())
+      throw InputError(file.string() + ": error: not the same sweep as " +
+                       (shard_dirs[0] / "shard.json").string() + ": " + d + "\n");
+    if (const std::string d = now.differences_from(f); !d.empty())
+      throw InputError(file.string() + ": error: the sweep changed since the shards ran (" +
+                       first.at("sweep_file_absolute").get<std::string>() +
+                       " and its base scenario now give another fingerprint): " + d +
+                       ". Run the shards again\n");
+  }
 
-  fs::path out = settings.out;
-  if (out.filename().empty()) out = out.parent_path();
-  const fs::path staging = out.parent_path() / (out.filename().string() + ".merging");
-  std::error_code ec;
-  fs::remove_all(staging, ec);
-  fs::create_directories(staging, ec);
-  if (ec)
-    throw InputError(out.string() + ": error: --out: cannot create " + staging.string() + ": " +
-                     ec.message() + "\n");
+  std::vector<fs::path> inputs(shard_dirs.begin(), shard_dirs.end());
+  inputs.emplace_back(first.at("sweep_file_absolute").get<std::string>());
+  OutputDir dir(settings.out, {"merge", inputs});
   std::size_t resumed = 0;
   for (std::size_t p = 0; p < n_points; ++p) {
     const std::size_t k = static_cast<std::size_t>(owner[p % static_cast<std::size_t>(shards)]);
     const fs::path f = shard_dirs[k] / point_file(p);
-    if (!fs::is_regular_file(f)) {
-      fs::remove_all(staging, ec);
+    if (!fs::is_regular_file(f))
       throw InputError(shard_dirs[k].string() + ": error: point " + std::to_string(p) +
                        " is missing (" + point_file(p) + ")\n");
-    }
-    fs::copy_file(f, staging / point_file(p), fs::copy_options::overwrite_existing);
   }
   for (const auto& i : info) resumed += i.value("resumed_points", std::size_t{0});
   const int threads = settings.threads > 0 ? settings.threads
                                            : static_cast<int>(std::thread::hardware_concurrency());
   write_sweep_outputs(
       adjusted, design,
-      {first.at("sweep_file").get<std::string>(), first.at("base").get<std::string>()}, staging,
-      out, settings.command_line, threads, first.at("scale").get<double>(), resumed, start);
-  fs::remove_all(staging, ec);
+      {first.at("sweep_file").get<std::string>(), first.at("base").get<std::string>()},
+      [&](std::size_t p) {
+        return shard_dirs[static_cast<std::size_t>(owner[p % static_cast<std::size_t>(shards)])] /
+               point_file(p);
+      },
+      dir, settings.command_line, threads, first.at("scale").get<double>(), resumed, start, now);
   SweepOutcome o;
   o.points = n_points;
   o.resumed = n_points;

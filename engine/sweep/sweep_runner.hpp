@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "output/fingerprint.hpp"
 #include "sweep/sweep_spec.hpp"
 
 namespace povsim {
@@ -32,8 +33,10 @@ struct SweepOutcome {
   bool interrupted = false;  // stopped by SIGINT
 };
 
-/// Runs a sweep. Each finished point is kept at once (atomically) in OUT.partial/, so an
-/// interrupted sweep loses only the points in flight and `resume` skips the finished ones; when
+/// Runs a sweep. Each finished point is kept at once (written, synced, checked, renamed) in
+/// OUT.partial/, so an interrupted sweep loses only the points in flight and `resume` skips the
+/// finished ones (after checking the fingerprint: the same sweep, or exit 2); without `resume`
+/// finished points are never discarded (exit 2). When
 /// every point is done, points.csv, results.csv, sobol.csv (method sobol) and manifest.json are
 /// written to OUT atomically and OUT.partial/ is removed. A resumed sweep writes the same bytes
 /// (but for timings in the manifest) as an uninterrupted one.
@@ -56,6 +59,11 @@ struct MergeSettings {
 /// wall_seconds_this_call can differ. Throws InputError naming missing or mismatched shards.
 SweepOutcome merge_sweep_shards(const std::vector<std::filesystem::path>& shard_dirs,
                                 const MergeSettings& settings);
+
+/// What decides a sweep's numbers: the engine, the base scenario (resolved), the method, axes,
+/// design and indices of `spec`, the seed (after overrides), replications, scale and overrides.
+Fingerprint sweep_fingerprint(const SweepSpec& spec, const std::vector<std::string>& overrides,
+                              double scale);
 
 /// Asks a running sweep to stop after the points in flight (called from a SIGINT handler).
 void request_sweep_stop();

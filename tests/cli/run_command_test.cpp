@@ -64,8 +64,9 @@ ProgramResult* SmallRun::result_ = nullptr;
 
 TEST_F(SmallRun, SucceedsAndWritesTheFiveFiles) {
   ASSERT_EQ(result_->exit_code, 0) << result_->err;
-  EXPECT_EQ(entries(out()), (std::vector<std::string>{"annual.csv", "funds.csv", "manifest.json",
-                                                      "report.html", "summary.csv"}));
+  EXPECT_EQ(entries(out()),
+            (std::vector<std::string>{".povsim-output", "annual.csv", "funds.csv", "manifest.json",
+                                      "report.html", "summary.csv"}));
   EXPECT_NE(result_->out.find("return_to_poverty_rate"), std::string::npos) << result_->out;
 }
 
@@ -118,11 +119,25 @@ TEST(RunCommand, RerunReplacesTheEarlierOutputWhole) {
   const std::vector<std::string> args{
       "run", data_file("small.yaml").string(), "--scale", "0.05", "--out", out.string()};
   ASSERT_EQ(run_povsim(args).exit_code, 0);
-  dir.write("out/stale.txt", "left from an earlier run");
+  fs::remove(out / "funds.csv");  // what povsim wrote may go; the rerun writes it again
   const ProgramResult again = run_povsim(args);
   ASSERT_EQ(again.exit_code, 0) << again.err;
-  EXPECT_FALSE(fs::exists(out / "stale.txt"));
+  EXPECT_TRUE(fs::exists(out / "funds.csv"));
   EXPECT_TRUE(fs::exists(out / "annual.csv"));
+  EXPECT_EQ(entries(dir.path()), (std::vector<std::string>{"out"}));
+}
+
+TEST(RunCommand, RerunKeepsAFileAddedToTheEarlierOutput) {
+  TempDir dir;
+  const auto out = dir / "out";
+  const std::vector<std::string> args{
+      "run", data_file("small.yaml").string(), "--scale", "0.05", "--out", out.string()};
+  ASSERT_EQ(run_povsim(args).exit_code, 0);
+  dir.write("out/notes.txt", "the planner's own notes");
+  const ProgramResult again = run_povsim(args);
+  EXPECT_EQ(again.exit_code, 2) << again.err;
+  EXPECT_NE(again.err.find("notes.txt"), std::string::npos) << again.err;
+  EXPECT_EQ(read_file(out / "notes.txt"), "the planner's own notes");
   EXPECT_EQ(entries(dir.path()), (std::vector<std::string>{"out"}));
 }
 
