@@ -7,52 +7,58 @@
 
 namespace povsim {
 
+namespace {
+template <class T, class V>
+void assign_column(std::vector<T>& column, std::size_t n, V init) {
+  column.assign(n, static_cast<T>(init));
+}
+template <class T, std::size_t N, class V>
+void assign_column(std::array<std::vector<T>, N>& column, std::size_t n, V init) {
+  for (auto& slot : column) slot.assign(n, static_cast<T>(init));
+}
+
+template <class T>
+T* slot_rows(std::vector<T>& column, std::size_t /*slot*/) {
+  return column.data();
+}
+template <class T, std::size_t N>
+T* slot_rows(std::array<std::vector<T>, N>& column, std::size_t slot) {
+  return column[slot].data();
+}
+
+template <class T>
+bool of_length(const std::vector<T>& column, std::size_t n) {
+  return column.size() == n;
+}
+template <class T, std::size_t N>
+bool of_length(const std::array<std::vector<T>, N>& column, std::size_t n) {
+  for (const auto& slot : column)
+    if (slot.size() != n) return false;
+  return true;
+}
+}  // namespace
+
 void Households::resize(std::size_t n) {
   // Columns are allocated and first touched side by side (at national scale the zero fill of
   // ~100 bytes × 30 million households is a noticeable serial step otherwise).
-  const std::function<void()> columns[] = {
-      [&] { size.assign(n, 0); },
-      [&] { workers.assign(n, 0); },
-      [&] { elderly.assign(n, 0); },
-      [&] { students.assign(n, 0); },
-      [&] { labour.assign(n, LabourClass::kNone); },
-      [&] { flags.assign(n, 0); },
-      [&] { wage_local.assign(n, 0); },
-      [&] { wage_migrant.assign(n, 0); },
-      [&] { operating.assign(n, 0); },
-      [&] { property.assign(n, 0); },
-      [&] { subsidy.assign(n, 0); },
-      [&] { dibao_monthly.assign(n, 0); },
-      [&] { sick_months_left.assign(n, 0); },
-      [&] { ytd_net.assign(n, 0); },
-      [&] {
-        for (auto& column : month_income) column.assign(n, 0);
-      },
-      [&] { income_sum.assign(n, 0); },
-      [&] { category.assign(n, Category::kNone); },
-      [&] { mon_flags.assign(n, 0); },
-      [&] { risk_since.assign(n, kNever); },
-      [&] { event_month.assign(n, kNever); },
-      [&] { months_above.assign(n, 0); },
-      [&] { motivation.assign(n, 0); },
-      [&] { public_job_months_left.assign(n, 0); },
-      [&] { link_wage.assign(n, 0); },
-      [&] { link_coop.assign(n, 0); },
-      [&] { link_property.assign(n, 0); },
-      [&] { contract_premium.assign(n, 0); },
-      [&] { link_kinds.assign(n, 0); },
-      [&] { cause.assign(n, 0); },
-      [&] { cause_loss.assign(n, 0); },
-      [&] { cause_month.assign(n, kNever); },
-  };
+#define POVSIM_COLUMN_ASSIGN(type, name, init, slots) [&] { assign_column(name, n, init); },
+  const std::function<void()> columns[] = {POVSIM_HOUSEHOLD_COLUMNS(POVSIM_COLUMN_ASSIGN)};
+#undef POVSIM_COLUMN_ASSIGN
   tbb::parallel_for(std::size_t{0}, std::size(columns), [&](std::size_t k) { columns[k](); });
 }
 
-std::size_t Households::bytes_per_household() {
-  return 6 * sizeof(std::uint8_t) + 5 * sizeof(float) + sizeof(float) + sizeof(std::uint8_t) +
-         sizeof(float) + 12 * sizeof(std::int16_t) + sizeof(std::int32_t) + sizeof(Category) +
-         3 * sizeof(std::uint8_t) + 3 * sizeof(std::int16_t) + 4 * sizeof(float) +
-         sizeof(std::uint8_t) + sizeof(std::uint8_t) + sizeof(std::uint16_t) + sizeof(std::int16_t);
+Households::Rows Households::rows(std::size_t slot) {
+#define POVSIM_COLUMN_ROWS(type, name, init, slots) slot_rows(name, slot),
+  return Rows{POVSIM_HOUSEHOLD_COLUMNS(POVSIM_COLUMN_ROWS)};
+#undef POVSIM_COLUMN_ROWS
+}
+
+const char* Households::column_not_of_length(std::size_t n) const {
+#define POVSIM_COLUMN_LENGTH(type, name, init, slots) \
+  if (!of_length(name, n)) return #name;
+  POVSIM_HOUSEHOLD_COLUMNS(POVSIM_COLUMN_LENGTH)
+#undef POVSIM_COLUMN_LENGTH
+  return nullptr;
 }
 
 }  // namespace povsim

@@ -45,60 +45,90 @@ inline constexpr std::int16_t kNever = -1;
 /// (int16, compact on purpose: ±131,000 yuan a month per person).
 inline constexpr float kRingYuan = 4.0f;
 
-/// All households, one column per field (struct of arrays), grouped by region: region r owns
-/// rows [region_begin[r], region_begin[r+1]). Incomes are household totals in yuan per year
-/// unless the name says otherwise.
+/// Every per-household column, in checkpoint order: X(element type, name, initial value, slots).
+/// A column of 1 slot is a std::vector<type>; one of N slots is N such vectors (the income record:
+/// one per calendar month). The members of Households, resize(), bytes_per_household(), the
+/// checkpoint's serialisation and its length check (sim/state_io.hpp) and the hot loops' column
+/// pointers (Households::Rows) are generated from this list, so a column is added here alone.
+/// Incomes are household totals in yuan per year unless the name says otherwise; months are
+/// offsets from the period's start.
+// clang-format off
+#define POVSIM_HOUSEHOLD_COLUMNS(X)                                                                \
+  /* Composition (set at synthesis; labour may fall after disability). */                          \
+  X(std::uint8_t, size, 0, 1)                                                                      \
+  X(std::uint8_t, workers, 0, 1)              /* members who work */                               \
+  X(std::uint8_t, elderly, 0, 1)              /* members aged 60+ */                               \
+  X(std::uint8_t, students, 0, 1)                                                                  \
+  X(LabourClass, labour, LabourClass::kNone, 1)                                                    \
+  X(std::uint8_t, flags, 0, 1)                /* hh_flag bits */                                   \
+  /* Earning capacity: annual household income by source at current prices (yuan/year). */         \
+  X(float, wage_local, 0, 1)                                                                       \
+  X(float, wage_migrant, 0, 1)                                                                     \
+  X(float, operating, 0, 1)                                                                        \
+  X(float, property, 0, 1)                                                                         \
+  X(float, subsidy, 0, 1)                                                                          \
+  /* Transfers and shocks in progress. */                                                          \
+  X(float, dibao_monthly, 0, 1)               /* yuan/month while enrolled */                      \
+  X(std::uint8_t, sick_months_left, 0, 1)     /* one worker out of work */                         \
+  /* Income record: net income so far this calendar year (yuan), and the last 12 months of */      \
+  /* per-capita net income in kRingYuan units, month-major ([calendar month - 1][household]), */   \
+  /* with their running sum, so that a month's pass touches one slot and the sum only. */          \
+  X(float, ytd_net, 0, 1)                                                                          \
+  X(std::int16_t, month_income, 0, 12)                                                             \
+  X(std::int32_t, income_sum, 0, 1)                                                                \
+  /* Monitoring and assistance. */                                                                 \
+  X(Category, category, Category::kNone, 1)                                                        \
+  X(std::uint16_t, mon_flags, 0, 1)           /* mon_flag bits */                                  \
+  X(std::int16_t, risk_since, kNever, 1)      /* month the current risk began, or kNever */        \
+  X(std::int16_t, event_month, kNever, 1)     /* last large bill or disability, or kNever */       \
+  X(std::uint8_t, months_above, 0, 1)         /* consecutive months above the line, monitored */   \
+  X(std::uint8_t, motivation, 0, 1)           /* 内生动力, 0..255 */                               \
+  X(std::uint8_t, public_job_months_left, 0, 1)                                                    \
+  /* Enterprise links, derived from the link graph by link_income_pass (the household pass */      \
+  /* reads them only when hh_flag::kLinked is set). */                                             \
+  X(float, link_wage, 0, 1)                   /* yuan/month (employment) */                        \
+  X(float, link_coop, 0, 1)                   /* yuan/month (cooperative membership) */            \
+  X(float, link_property, 0, 1)               /* yuan/month (land rent and dividends) */           \
+  X(float, contract_premium, 0, 1)            /* share added to operating income */                \
+  X(std::uint8_t, link_kinds, 0, 1)           /* bit k set: a link of LinkKind k */                \
+  /* Cause accounting (phases/causes.hpp): the largest loss of the last 12 months, written */      \
+  /* only when a loss happens. */                                                                  \
+  X(std::uint8_t, cause, 0, 1)                /* Cause of that loss */                             \
+  X(std::uint16_t, cause_loss, 0, 1)          /* its amount, in steps of kCauseLossYuan */         \
+  X(std::int16_t, cause_month, kNever, 1)     /* month it happened, or kNever */
+// clang-format on
+
+/// The storage of a column of `Slots` slots: one vector, or an array of them.
+template <class T, std::size_t Slots>
+struct ColumnStorage {
+  using type = std::array<std::vector<T>, Slots>;
+};
+template <class T>
+struct ColumnStorage<T, 1> {
+  using type = std::vector<T>;
+};
+template <class T, std::size_t Slots>
+using Column = typename ColumnStorage<T, Slots>::type;
+
+/// All households, one column per field (struct of arrays, POVSIM_HOUSEHOLD_COLUMNS), grouped by
+/// region: region r owns rows [region_begin[r], region_begin[r+1]).
 struct Households {
   std::vector<std::uint32_t> region_begin;  // size n_regions + 1
 
-  // Composition (set at synthesis; labour may fall after disability).
-  std::vector<std::uint8_t> size;
-  std::vector<std::uint8_t> workers;  // members who work
-  std::vector<std::uint8_t> elderly;  // members aged 60+
-  std::vector<std::uint8_t> students;
-  std::vector<LabourClass> labour;
-  std::vector<std::uint8_t> flags;
+#define POVSIM_COLUMN_MEMBER(type, name, init, slots) Column<type, slots> name;
+  POVSIM_HOUSEHOLD_COLUMNS(POVSIM_COLUMN_MEMBER)
+#undef POVSIM_COLUMN_MEMBER
 
-  // Earning capacity: annual household income by source at current prices (yuan/year).
-  std::vector<float> wage_local;
-  std::vector<float> wage_migrant;
-  std::vector<float> operating;
-  std::vector<float> property;
-  std::vector<float> subsidy;
-
-  // Transfers and shocks in progress.
-  std::vector<float> dibao_monthly;            // yuan/month while enrolled
-  std::vector<std::uint8_t> sick_months_left;  // one worker out of work
-
-  // Income record.
-  std::vector<float> ytd_net;  // net income so far this calendar year (yuan)
-  /// The last 12 months of per-capita net income, month-major ([calendar month - 1][household])
-  /// with their running sum, so that a month's pass touches one slot and the sum only.
-  std::array<std::vector<std::int16_t>, 12> month_income;
-  std::vector<std::int32_t> income_sum;
-
-  // Monitoring and assistance (months are offsets from the period's start).
-  std::vector<Category> category;
-  std::vector<std::uint16_t> mon_flags;
-  std::vector<std::int16_t> risk_since;    // month the current risk began, or kNever
-  std::vector<std::int16_t> event_month;   // last large bill or disability, or kNever
-  std::vector<std::uint8_t> months_above;  // consecutive months above the line while monitored
-  std::vector<std::uint8_t> motivation;    // 内生动力, 0..255
-  std::vector<std::uint8_t> public_job_months_left;
-
-  // Enterprise links, derived from the link graph by link_income_pass (the household pass reads
-  // them only when hh_flag::kLinked is set).
-  std::vector<float> link_wage;          // yuan/month (employment)
-  std::vector<float> link_coop;          // yuan/month (cooperative membership, operating)
-  std::vector<float> link_property;      // yuan/month (land rent and dividends)
-  std::vector<float> contract_premium;   // share added to operating income (contract farming)
-  std::vector<std::uint8_t> link_kinds;  // bit k set: a link of LinkKind k
-
-  // Cause accounting (phases/causes.hpp): the largest loss of the last 12 months, written only
-  // when a loss happens.
-  std::vector<std::uint8_t> cause;        // Cause of that loss
-  std::vector<std::uint16_t> cause_loss;  // its amount, in steps of kCauseLossYuan
-  std::vector<std::int16_t> cause_month;  // month it happened, or kNever
+  /// A pointer to every column's first row (for a column of several slots, to one slot's), for
+  /// hot loops: held in a local, the pointers need not be reloaded after every store.
+  struct Rows {
+#define POVSIM_COLUMN_POINTER(type, name, init, slots) type* name;
+    POVSIM_HOUSEHOLD_COLUMNS(POVSIM_COLUMN_POINTER)
+#undef POVSIM_COLUMN_POINTER
+  };
+  /// The rows of every column, slot `slot` of those with several (the income record's calendar
+  /// month - 1).
+  Rows rows(std::size_t slot);
 
   std::size_t n() const { return size.size(); }
   std::size_t n_regions() const { return region_begin.size() - 1; }
@@ -126,7 +156,27 @@ struct Households {
   }
   void resize(std::size_t n);
   /// Bytes of state per household (sum of the column element sizes).
-  static std::size_t bytes_per_household();
+  static constexpr std::size_t bytes_per_household() {
+#define POVSIM_COLUMN_BYTES(type, name, init, slots) +sizeof(type) * (slots)
+    return 0 POVSIM_HOUSEHOLD_COLUMNS(POVSIM_COLUMN_BYTES);
+#undef POVSIM_COLUMN_BYTES
+  }
+  /// Vectors in the columns (a column of N slots has N): the length fields of a checkpoint.
+  static constexpr std::size_t column_vectors() {
+#define POVSIM_COLUMN_VECTORS(type, name, init, slots) +(slots)
+    return 0 POVSIM_HOUSEHOLD_COLUMNS(POVSIM_COLUMN_VECTORS);
+#undef POVSIM_COLUMN_VECTORS
+  }
+  /// The name of the first column whose length (of any slot) is not `n`, or nullptr when all are.
+  const char* column_not_of_length(std::size_t n) const;
 };
+
+// Every member but region_begin is a column of the list: a member declared outside it would be
+// neither resized nor saved in checkpoints, so it does not compile.
+#define POVSIM_COLUMN_SIZE(type, name, init, slots) +sizeof(Column<type, slots>)
+static_assert(sizeof(Households) == sizeof(std::vector<std::uint32_t>) +
+                                        (0 POVSIM_HOUSEHOLD_COLUMNS(POVSIM_COLUMN_SIZE)),
+              "a Households member outside POVSIM_HOUSEHOLD_COLUMNS");
+#undef POVSIM_COLUMN_SIZE
 
 }  // namespace povsim

@@ -105,48 +105,8 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
                                 std::size_t end, const MonthContext& month,
                                 const RegionMonth& region, const RegionShockState& shocks,
                                 const ScreeningRates& rates, const Rng& rng) {
-  // Column pointers held in locals: the compiler need not reload them after every store.
-  struct {
-    Category* category;
-    float* dibao_monthly;
-    std::uint8_t* elderly;
-    std::int16_t* event_month;
-    std::uint8_t* flags;
-    std::uint16_t* mon_flags;
-    float* operating;
-    float* property;
-    std::uint8_t* public_job_months_left;
-    std::int16_t* month_income;
-    std::int32_t* income_sum;
-    std::int16_t* risk_since;
-    std::uint8_t* sick_months_left;
-    std::uint8_t* size;
-    std::uint8_t* students;
-    float* subsidy;
-    float* wage_local;
-    float* wage_migrant;
-    std::uint8_t* workers;
-    float* ytd_net;
-  } c{hh.category.data(),
-      hh.dibao_monthly.data(),
-      hh.elderly.data(),
-      hh.event_month.data(),
-      hh.flags.data(),
-      hh.mon_flags.data(),
-      hh.operating.data(),
-      hh.property.data(),
-      hh.public_job_months_left.data(),
-      hh.month_income[month.date.month - 1].data(),
-      hh.income_sum.data(),
-      hh.risk_since.data(),
-      hh.sick_months_left.data(),
-      hh.size.data(),
-      hh.students.data(),
-      hh.subsidy.data(),
-      hh.wage_local.data(),
-      hh.wage_migrant.data(),
-      hh.workers.data(),
-      hh.ytd_net.data()};
+  // Column pointers held in a local: the compiler need not reload them after every store.
+  const Households::Rows c = hh.rows(static_cast<std::size_t>(month.date.month - 1));
 
   const RegionParams& rp = *region.params;
   const EconomyParams& eco = rp.economy;

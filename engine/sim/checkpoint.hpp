@@ -85,9 +85,10 @@ class CheckpointReader {
   void length(std::uint64_t& n, std::size_t element_size);
   /// Checks that every byte was read and that the hash matches.
   void finish();
+  /// Refuses the file: InputError "FILE: error: checkpoint WHAT" (exit 2).
+  [[noreturn]] void fail(const std::string& what) const;
 
  private:
-  [[noreturn]] void fail(const std::string& what) const;
   std::unique_ptr<void, void (*)(void*)> digest_;  // EVP_MD_CTX
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file_{nullptr, &std::fclose};
   std::uint64_t left_ = 0;  // bytes before the hash not yet read

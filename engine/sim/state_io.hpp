@@ -23,19 +23,21 @@ namespace povsim {
 template <class A, class T>
 void io(A& a, T& v);
 
-/// Every column of the population (a column added to Households needs its line here; the
-/// checkpoint test checks the size against Households::bytes_per_household()).
+/// Every column of the population, in the order of POVSIM_HOUSEHOLD_COLUMNS (model/
+/// households.hpp), after the region bounds. Loading checks that each column holds one entry per
+/// household: a file written with a column of another length is refused, not half-loaded.
 template <class A>
 void serialize(A& a, Households& h) {
   a(h.region_begin);
-  a(h.size, h.workers, h.elderly, h.students, h.labour, h.flags);
-  a(h.wage_local, h.wage_migrant, h.operating, h.property, h.subsidy);
-  a(h.dibao_monthly, h.sick_months_left);
-  a(h.ytd_net, h.month_income, h.income_sum);
-  a(h.category, h.mon_flags, h.risk_since, h.event_month, h.months_above, h.motivation,
-    h.public_job_months_left);
-  a(h.link_wage, h.link_coop, h.link_property, h.contract_premium, h.link_kinds);
-  a(h.cause, h.cause_loss, h.cause_month);
+#define POVSIM_COLUMN_SERIALIZE(type, name, init, slots) a(h.name);
+  POVSIM_HOUSEHOLD_COLUMNS(POVSIM_COLUMN_SERIALIZE)
+#undef POVSIM_COLUMN_SERIALIZE
+  if constexpr (A::kLoading) {
+    const std::size_t n = h.region_begin.empty() ? 0 : h.region_begin.back();
+    if (const char* column = h.column_not_of_length(n))
+      a.fail(std::string("corrupt: household column `") + column + "` does not hold one entry " +
+             "for each of the " + std::to_string(n) + " households");
+  }
 }
 
 /// A region's enterprises and links; the CSR graph is rebuilt from the links it was built from.
