@@ -489,23 +489,22 @@ SweepOutcome merge_sweep_shards(const std::vector<fs::path>& shard_dirs,
   const Fingerprint now =
       sweep_fingerprint(adjusted, first.at("overrides").get<std::vector<std::string>>(),
                         first.at("scale").get<double>());
+  std::vector<Fingerprint> prints;
   for (std::size_t k = 0; k < info.size(); ++k) {
-    const Fingerprint f = Fingerprint::from_json(info[k].value("fingerprint", nlohmann::json()));
-    const fs::path file = shard_dirs[k] / "shard.json";
-    if (f.components.empty())
-      throw InputError(file.string() +
+    prints.push_back(Fingerprint::from_json(info[k].value("fingerprint", nlohmann::json())));
+    if (prints[k].components.empty())
+      throw InputError((shard_dirs[k] / "shard.json").string() +
                        ": error: no fingerprint (written by an older povsim); run the shard "
                        "again\n");
-    const Fingerprint f0 = Fingerprint::from_json(info[0].value("fingerprint", nlohmann::json()));
-    if (const std::string d = f.differences_from(f0); !d.empty())
-      throw InputError(file.string() + ": error: not the same sweep as " +
+    if (const std::string d = prints[k].differences_from(prints[0]); !d.empty())
+      throw InputError((shard_dirs[k] / "shard.json").string() + ": error: not the same sweep as " +
                        (shard_dirs[0] / "shard.json").string() + ": " + d + "\n");
-    if (const std::string d = now.differences_from(f); !d.empty())
-      throw InputError(file.string() + ": error: the sweep changed since the shards ran (" +
-                       first.at("sweep_file_absolute").get<std::string>() +
-                       " and its base scenario now give another fingerprint): " + d +
-                       ". Run the shards again\n");
   }
+  if (const std::string d = now.differences_from(prints[0]); !d.empty())
+    throw InputError(first.at("sweep_file_absolute").get<std::string>() +
+                     ": error: the sweep changed since the shards ran (it and its base scenario "
+                     "now give another fingerprint): " +
+                     d + ". Run the shards again\n");
 
   std::vector<fs::path> inputs(shard_dirs.begin(), shard_dirs.end());
   inputs.emplace_back(first.at("sweep_file_absolute").get<std::string>());
