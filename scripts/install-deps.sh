@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config git clang-format
   libtbb-dev libyaml-cpp-dev libeigen3-dev libboost-graph-dev libgtest-dev libgmock-dev
-  libbenchmark-dev libcli11-dev libssl-dev nlohmann-json3-dev librandom123-dev
+  libbenchmark-dev libcli11-dev libssl-dev nlohmann-json3-dev librandom123-dev libicu-dev
   libopenmpi-dev openmpi-bin
   chromium fonts-noto-cjk)
 # report.html: npm installs the chart libraries at build time (report/package-lock.json);

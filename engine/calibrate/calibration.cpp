@@ -39,7 +39,7 @@ int metric_index(const std::string& name) {
 CalibrationSpec load_calibration(const fs::path& file, const std::vector<std::string>& overrides,
                                  double scale) {
   Diagnostics diags;
-  const ConfigNode root = load_yaml_file(file, diags);
+  const ConfigNode root = load_yaml_file(file, diags, "calibration file");
   diags.throw_if_any();
   if (!root.is_map())
     throw InputError(file.string() + ": error: expected a mapping of calibration keys\n");

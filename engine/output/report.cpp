@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "core/input_file.hpp"
 #include "output/file_names.hpp"
 #include "output/report_assets.hpp"
 
@@ -21,13 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path.string() + ": error: cannot read the file\n");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string read_file(const fs::path& path) { return read_input_file(path, "output file"); }
 
 /// Splits CSV text into rows of fields (RFC 4180 quoting, as tables.cpp writes it).
 std::vector<std::vector<std::string>> parse_csv(const std::string& text) {

@@ -1,11 +1,13 @@
 #include "scenario/config_tree.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <charconv>
-#include <fstream>
 #include <set>
-#include <sstream>
+
+#include "core/input_file.hpp"
+#include "core/text.hpp"
 
 namespace povsim {
 
@@ -47,15 +49,51 @@ std::string ConfigNode::describe() const {
 
 namespace {
 
+/// Where flow collections (`[`, `{`) first nest deeper than kMaxYamlDepth, skipping quoted
+/// text and comments; the start of the text if they never do.
+TextPlace deepest_flow_place(const std::string& text) {
+  int depth = 0;
+  char quote = 0;
+  bool comment = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') comment = false;
+    if (comment) continue;
+    if (quote) {
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '"' || c == '\'') quote = c;
+    if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n')) comment = true;
+    if (c == '[' || c == '{') ++depth;
+    if (c == ']' || c == '}') --depth;
+    if (depth > kMaxYamlDepth) return place_of(text, i);
+  }
+  return {};
+}
+
 Origin origin_of(const YAML::Mark& mark, const std::string& file, int column_offset) {
   if (mark.is_null()) return {file, 0, 0};
   return {file, mark.line + 1, mark.column + 1 + column_offset};
 }
 
 ConfigNode convert(const YAML::Node& node, const std::string& file, Diagnostics& diags,
-                   int column_offset) {
+                   int column_offset, int depth = 0) {
   ConfigNode out;
   out.origin = origin_of(node.Mark(), file, column_offset);
+  if (depth > kMaxYamlDepth) {
+    diags.error(out.origin, "",
+                "YAML nested deeper than " + std::to_string(kMaxYamlDepth) +
+                    " levels (no povsim file needs more than a few): is the file generated?");
+    return {};
+  }
+  const bool big = (node.IsSequence() || node.IsMap()) && node.size() > kMaxYamlListSize;
+  if (big) {
+    diags.error(out.origin, "",
+                "expected at most " + std::to_string(kMaxYamlListSize) + " entries in a " +
+                    (node.IsMap() ? "mapping" : "list") + ", found " + std::to_string(node.size()));
+    return {};
+  }
   switch (node.Type()) {
     case YAML::NodeType::Undefined:
     case YAML::NodeType::Null:
@@ -67,7 +105,8 @@ ConfigNode convert(const YAML::Node& node, const std::string& file, Diagnostics&
       break;
     case YAML::NodeType::Sequence:
       out.kind = ConfigNode::Kind::kSequence;
-      for (const auto& item : node) out.seq.push_back(convert(item, file, diags, column_offset));
+      for (const auto& item : node)
+        out.seq.push_back(convert(item, file, diags, column_offset, depth + 1));
       break;
     case YAML::NodeType::Map: {
       out.kind = ConfigNode::Kind::kMap;
@@ -83,7 +122,7 @@ ConfigNode convert(const YAML::Node& node, const std::string& file, Diagnostics&
           diags.error(key_origin, key, "duplicate key (each key may appear once in a mapping)");
           continue;
         }
-        ConfigNode value = convert(kv.second, file, diags, column_offset);
+        ConfigNode value = convert(kv.second, file, diags, column_offset, depth + 1);
         // A key with no value has no place of its own (yaml-cpp marks the token after it, often
         // on the next line); point at the key instead.
         if (value.origin.line == 0 || value.kind == ConfigNode::Kind::kNull)
@@ -102,25 +141,45 @@ ConfigNode convert(const YAML::Node& node, const std::string& file, Diagnostics&
 ConfigNode parse_yaml_text(const std::string& text, const std::string& origin_name,
                            Diagnostics& diags, int column_offset) {
   try {
-    const YAML::Node root = YAML::Load(text);
-    return convert(root, origin_name, diags, column_offset);
+    // A second document (after `---`) would be silently ignored by YAML::Load: refuse it.
+    const std::vector<YAML::Node> docs = YAML::LoadAll(text);
+    if (docs.empty()) return {};
+    if (docs.size() > 1) {
+      diags.error(origin_of(docs[1].Mark(), origin_name, column_offset), "",
+                  "expected one YAML document, found " + std::to_string(docs.size()) +
+                      " (a `---` line starts another; povsim would ignore all but the first)");
+      return {};
+    }
+    return convert(docs.front(), origin_name, diags, column_offset);
+  } catch (const YAML::DeepRecursion&) {
+    // yaml-cpp's own guard (before povsim sees the tree); its mark is often unset.
+    const TextPlace at = deepest_flow_place(text);
+    diags.error({origin_name, at.line, at.column + column_offset}, "",
+                "YAML nested deeper than " + std::to_string(kMaxYamlDepth) +
+                    " levels (no povsim file needs more than a few): is the file generated?");
   } catch (const YAML::Exception& e) {
     diags.error(origin_of(e.mark, origin_name, column_offset), "", "YAML syntax error: " + e.msg);
   }
   return {};
 }
 
-ConfigNode load_yaml_file(const std::filesystem::path& file, Diagnostics& diags) {
+ConfigNode load_yaml_file(const std::filesystem::path& file, Diagnostics& diags,
+                          std::string_view what) {
   const std::string name = file.string();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    diags.error({name, 0, 0}, "", "cannot open file (does it exist and is it readable?)");
+  std::string text;
+  try {
+    text = read_input_file(file, what);
+  } catch (const InputFileError& e) {
+    diags.error({name, 0, 0}, "", e.reason());
     return {};
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
+  if (const std::size_t bad = first_invalid_utf8(text); bad != std::string::npos) {
+    const TextPlace at = place_of(text, bad);
+    diags.error({name, at.line, at.column}, "", not_utf8_message(text, bad));
+    return {};
+  }
   const std::size_t before = diags.items().size();
-  ConfigNode root = parse_yaml_text(buffer.str(), name, diags);
+  ConfigNode root = parse_yaml_text(text, name, diags);
   if (diags.items().size() == before && root.kind == ConfigNode::Kind::kNull)
     diags.error({name, 1, 1}, "", "expected a mapping of scenario keys, found an empty document");
   return root;

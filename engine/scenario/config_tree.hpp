@@ -1,6 +1,7 @@
 #pragma once
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -30,9 +31,17 @@ struct ConfigNode {
   std::string describe() const;
 };
 
-/// Reads a YAML file. Syntax errors, an empty document and duplicate keys are reported in
-/// `diags` with their positions; returns a null node then.
-ConfigNode load_yaml_file(const std::filesystem::path& file, Diagnostics& diags);
+/// Limits on YAML that povsim reads (docs/scenarios.md, "Limits"): deeper nesting or longer lists
+/// than any real scenario has are refused before they cost time or memory.
+inline constexpr int kMaxYamlDepth = 64;
+inline constexpr std::size_t kMaxYamlListSize = 1'000'000;
+
+/// Reads a YAML file (through read_input_file: regular files only, size-limited; `what` names
+/// its role in messages). A file that cannot be read, is not UTF-8, is nested too deep, holds
+/// more than one document, has syntax errors, duplicate keys or is empty is reported in `diags`
+/// with its position; returns a null node then.
+ConfigNode load_yaml_file(const std::filesystem::path& file, Diagnostics& diags,
+                          std::string_view what = "YAML file");
 
 /// Parses YAML text (for --set values and tests); `origin_name` stands in for the file name.
 ConfigNode parse_yaml_text(const std::string& text, const std::string& origin_name,

@@ -1,40 +1,21 @@
 #include "scenario/regions_table.hpp"
 
 #include <array>
-#include <fstream>
+#include <charconv>
 #include <string>
 #include <vector>
+
+#include "core/csv.hpp"
+#include "core/input_file.hpp"
+#include "core/text.hpp"
 
 namespace povsim {
 
 namespace {
 
 constexpr std::array<const char*, 4> kColumns{"county", "province", "households", "profile"};
-
-/// Cells of one line and the 1-based column at which each starts (no quoting: a cell holding a
-/// quote or comma is not supported, and none is needed for names and paths).
-struct Cells {
-  std::vector<std::string> text;
-  std::vector<int> column;
-};
-
-Cells split(const std::string& line) {
-  Cells c;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t comma = line.find(',', start);
-    std::string cell =
-        line.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    // Trim spaces around a cell.
-    const std::size_t b = cell.find_first_not_of(" \t");
-    const std::size_t e = cell.find_last_not_of(" \t");
-    c.text.push_back(b == std::string::npos ? "" : cell.substr(b, e - b + 1));
-    c.column.push_back(static_cast<int>(start + (b == std::string::npos ? 0 : b)) + 1);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return c;
-}
+/// Optional: the region's random stream id (the `stream` key of a region in YAML).
+constexpr const char* kStreamColumn = "stream";
 
 ConfigNode scalar(const std::string& text, const Origin& origin) {
   ConfigNode n;
@@ -52,52 +33,66 @@ ConfigNode read_regions_table(const std::filesystem::path& table, const Origin& 
   ConfigNode regions;
   regions.kind = ConfigNode::Kind::kSequence;
   regions.origin = named_at;
-  std::ifstream in(table, std::ios::binary);
-  if (!in) {
-    diags.error(named_at, "regions_table",
-                "expected a readable CSV file, found nothing at " + table.string());
+  const std::string file = table.string();
+  std::vector<CsvRecord> records;
+  try {
+    const std::string text = read_input_file(table, "regions table");
+    if (const std::size_t bad = first_invalid_utf8(text); bad != std::string::npos) {
+      const TextPlace at = place_of(text, bad);
+      diags.error({file, at.line, at.column}, "regions_table", not_utf8_message(text, bad));
+      return regions;
+    }
+    records = parse_csv_records(text, file, {.leading_comments = true, .trim = true});
+  } catch (const InputFileError& e) {
+    diags.error(named_at, "regions_table", e.reason());
+    return regions;
+  } catch (const InputError& e) {
+    // A quoted cell left open: the message already says file:line:col.
+    std::string what = e.what();
+    const std::size_t at = what.find(": error: ");
+    diags.error({file, 0, 0}, "regions_table", what.substr(at + 9, what.size() - at - 10));
     return regions;
   }
-  const std::string file = table.string();
   const std::size_t problems_before = diags.reported();
   std::array<int, kColumns.size()> index{};  // column of each required field in the header
-  bool have_header = false;
+  int stream_index = -1;
+  const bool have_header = !records.empty();
   std::size_t width = 0;
-  std::string line;
-  for (int line_no = 1; std::getline(in, line); ++line_no) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line_no == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);  // UTF-8 BOM
-    if (line.find_first_not_of(" \t") == std::string::npos || line.starts_with("#")) continue;
-    const Cells cells = split(line);
-    if (!have_header) {
-      have_header = true;
-      width = cells.text.size();
+  for (std::size_t r = 0; r < records.size(); ++r) {
+    const CsvRecord& cells = records[r];
+    const int line_no = cells.line;
+    if (r == 0) {
+      width = cells.cells.size();
+      std::string header;
+      for (const auto& c : cells.cells) header += (header.empty() ? "" : ",") + c;
       for (std::size_t k = 0; k < kColumns.size(); ++k) {
         index[k] = -1;
-        for (std::size_t c = 0; c < cells.text.size(); ++c)
-          if (cells.text[c] == kColumns[k]) index[k] = static_cast<int>(c);
+        for (std::size_t c = 0; c < cells.cells.size(); ++c)
+          if (cells.cells[c] == kColumns[k]) index[k] = static_cast<int>(c);
         if (index[k] < 0)
           diags.error({file, line_no, 1}, "regions_table",
                       std::string("expected a header with the column `") + kColumns[k] +
-                          "` (columns: county, province, households, profile), found \"" + line +
+                          "` (columns: county, province, households, profile), found \"" + header +
                           "\"");
       }
-      for (std::size_t c = 0; c < cells.text.size(); ++c) {
-        bool known = false;
-        for (const char* k : kColumns) known = known || cells.text[c] == k;
+      for (std::size_t c = 0; c < cells.cells.size(); ++c) {
+        bool known = cells.cells[c] == kStreamColumn;
+        if (known) stream_index = static_cast<int>(c);
+        for (const char* k : kColumns) known = known || cells.cells[c] == k;
         if (!known)
-          diags.error({file, line_no, cells.column[c]}, "regions_table",
-                      "unknown column `" + cells.text[c] +
-                          "` (columns: county, province, households, profile)");
+          diags.error({file, line_no, cells.columns[c]}, "regions_table",
+                      "unknown column `" + cells.cells[c] +
+                          "` (columns: county, province, households, profile; optional: stream)");
       }
       if (diags.reported() != problems_before) return regions;
       continue;
     }
-    const std::string path = "regions_table[row " + std::to_string(regions.seq.size() + 1) + "]";
-    if (cells.text.size() != width) {
+    // Rows are named by their line in the file, where a spreadsheet user finds them.
+    const std::string path = "regions_table[line " + std::to_string(line_no) + "]";
+    if (cells.cells.size() != width) {
       diags.error({file, line_no, 1}, path,
                   "expected " + std::to_string(width) + " cells like the header, found " +
-                      std::to_string(cells.text.size()));
+                      std::to_string(cells.cells.size()));
       continue;
     }
     ConfigNode item;
@@ -106,16 +101,17 @@ ConfigNode read_regions_table(const std::filesystem::path& table, const Origin& 
     bool ok = true;
     for (std::size_t k = 0; k < kColumns.size(); ++k) {
       const auto c = static_cast<std::size_t>(index[k]);
-      const Origin at{file, line_no, cells.column[c]};
-      const std::string& text = cells.text[c];
+      const Origin at{file, line_no, cells.columns[c]};
+      const std::string& text = cells.cells[c];
       if (text.empty()) {
         diags.error(at, path + "." + kColumns[k], "expected a value, found an empty cell");
         ok = false;
         continue;
       }
       if (std::string(kColumns[k]) == "households") {
-        const bool digits = text.find_first_not_of("0123456789") == std::string::npos;
-        if (!digits || text.size() > 10 || std::stoll(text) < 1) {
+        std::int64_t n = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+        if (ec != std::errc{} || end != text.data() + text.size() || n < 1 || n > 1'000'000'000) {
           diags.error(at, path + ".households",
                       "expected a positive whole number of households, found \"" + text + "\"");
           ok = false;
@@ -125,6 +121,13 @@ ConfigNode read_regions_table(const std::filesystem::path& table, const Origin& 
       if (std::string(kColumns[k]) == "province") continue;  // documents the row only
       const char* key = std::string(kColumns[k]) == "county" ? "name" : kColumns[k];
       item.map.emplace_back(key, scalar(text, at));
+    }
+    if (stream_index >= 0) {
+      const auto c = static_cast<std::size_t>(stream_index);
+      // An empty stream cell keeps the id derived from the name.
+      if (!cells.cells[c].empty())
+        item.map.emplace_back(kStreamColumn,
+                              scalar(cells.cells[c], {file, line_no, cells.columns[c]}));
     }
     if (ok) regions.seq.push_back(std::move(item));
   }

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "core/diagnostics.hpp"
+#include "core/input_file.hpp"
 #include "core/version.hpp"
 #include "output/fingerprint.hpp"
 #include "output/manifest.hpp"
@@ -435,7 +436,7 @@ SweepOutcome merge_sweep_shards(const std::vector<fs::path>& shard_dirs,
                             : "expected the --out directory of povsim sweep --shard i/N") +
                        ")\n");
     try {
-      info.push_back(nlohmann::json::parse(read_file(f)));
+      info.push_back(nlohmann::json::parse(read_input_file(f, "shard.json")));
     } catch (const nlohmann::json::exception& e) {
       throw InputError(f.string() + ": error: expected JSON, " + e.what() + "\n");
     }

@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 SweepSpec load_sweep(const fs::path& file, const std::vector<std::string>& overrides,
                      double scale) {
   Diagnostics diags;
-  const ConfigNode root = load_yaml_file(file, diags);
+  const ConfigNode root = load_yaml_file(file, diags, "sweep file");
   diags.throw_if_any();
   if (!root.is_map())
     throw InputError(file.string() + ": error: expected a mapping of sweep keys\n");

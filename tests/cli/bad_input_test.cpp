@@ -181,7 +181,7 @@ TEST(BadInput, OutThatIsAnExistingFileIsRefusedAndKept) {
 
 TEST(BadInput, MissingScenarioFile) {
   expect_bad_input(validate(data_file("no-such-scenario.yaml").string()),
-                   {"no-such-scenario.yaml: error: cannot open file"});
+                   {"no-such-scenario.yaml: error: cannot read scenario: no such file"});
 }
 
 TEST(BadInput, UnknownCommandLineOption) {

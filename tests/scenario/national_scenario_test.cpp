@@ -93,11 +93,12 @@ TEST(NationalScenario, TableProblemsNameFileLineAndColumn) {
   const std::string profile = scenario_file("regions/qinxian.yaml").string();
   const std::string csv = (dir / "counties.csv").string();
 
-  // A households cell that is not a positive whole number: row 2 of the data is line 4.
+  // A households cell that is not a positive whole number: the second data row is line 4, as its
+  // path says.
   auto s = scenario_with_table(dir, "# comment\ncounty,province,households,profile\nA,P,10," +
                                         profile + "\nB,P,ten," + profile + "\n");
   std::string err = load_error(s);
-  EXPECT_NE(err.find(csv + ":4:5: error: regions_table[row 2].households: expected a positive "
+  EXPECT_NE(err.find(csv + ":4:5: error: regions_table[line 4].households: expected a positive "
                            "whole number of households, found \"ten\""),
             std::string::npos)
       << err;
@@ -106,7 +107,7 @@ TEST(NationalScenario, TableProblemsNameFileLineAndColumn) {
   s = scenario_with_table(
       dir, "province,county,profile,households\nP,A," + profile + ",10\nP,," + profile + ",5\n");
   err = load_error(s);
-  EXPECT_NE(err.find(csv + ":3:3: error: regions_table[row 2].county: expected a value"),
+  EXPECT_NE(err.find(csv + ":3:3: error: regions_table[line 3].county: expected a value"),
             std::string::npos)
       << err;
 
@@ -120,7 +121,7 @@ TEST(NationalScenario, TableProblemsNameFileLineAndColumn) {
   EXPECT_NE(err.find("unknown column `size`"), std::string::npos) << err;
   s = scenario_with_table(dir, "county,province,households,profile\nA,P,10\n");
   err = load_error(s);
-  EXPECT_NE(err.find(csv + ":2:1: error: regions_table[row 1]: expected 4 cells like the header, "
+  EXPECT_NE(err.find(csv + ":2:1: error: regions_table[line 2]: expected 4 cells like the header, "
                            "found 3"),
             std::string::npos)
       << err;
@@ -141,15 +142,17 @@ TEST(NationalScenario, TableProblemsNameFileLineAndColumn) {
   s = scenario_with_table(dir, "county,province,households,profile\nA,P,-3," + profile + "\n");
   const auto r = run_povsim({"validate", s.string()});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find(csv + ":2:5: error: regions_table[row 1].households"), std::string::npos)
+  EXPECT_NE(r.err.find(csv + ":2:5: error: regions_table[line 2].households"), std::string::npos)
       << r.err;
 
   // A missing table, and a table next to a regions list.
   const auto missing =
       dir.write("m.yaml", "schema: povsim/1\nextends: " + scenario_file("baseline.yaml").string() +
                               "\nname: t\nregions_table: none.csv\n");
-  EXPECT_NE(load_error(missing).find("regions_table: expected a readable CSV file"),
-            std::string::npos);
+  EXPECT_NE(load_error(missing).find(
+                "m.yaml:4:16: error: regions_table: cannot read regions table: no such file"),
+            std::string::npos)
+      << load_error(missing);
   const auto both = dir.write("b.yaml",
                               "schema: povsim/1\nname: t\nperiod: {start: 2021-01, end: "
                               "2021-12}\nregions_table: counties.csv\nregions: []\n");

@@ -1,0 +1,30 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace povsim {
+
+/// One CSV record with the 1-based line and column where each cell starts.
+struct CsvRecord {
+  int line = 0;
+  std::vector<std::string> cells;
+  std::vector<int> columns;
+};
+
+struct CsvOptions {
+  /// Lines whose first non-blank character is `#` before the first record (the header) are
+  /// comments. After it every line is data, so a cell like `#1村` is a name, not a comment.
+  bool leading_comments = false;
+  /// Spaces and tabs around an unquoted cell are dropped (hand-written tables align columns).
+  bool trim = false;
+};
+
+/// Splits CSV text into records (RFC 4180: a cell in double quotes may hold commas, line breaks
+/// and `""` for a quote; the quotes are not part of the cell). A UTF-8 byte-order mark at the
+/// start is skipped, CRLF and LF both end a record, blank lines are skipped. A quote left open
+/// or text after a closing quote is bad input: InputError `file:line:col: error: …`.
+std::vector<CsvRecord> parse_csv_records(std::string_view text, const std::string& file,
+                                         const CsvOptions& options = {});
+
+}  // namespace povsim
