@@ -192,6 +192,7 @@ int merge_command(const std::vector<std::string>& shard_dirs, const std::string&
   settings.command_line = command_line;
   std::vector<std::filesystem::path> dirs(shard_dirs.begin(), shard_dirs.end());
   const SweepOutcome o = merge_sweep_shards(dirs, settings);
+  for (const auto& w : o.warnings) std::fprintf(stderr, "%s", w.c_str());
   std::printf("povsim merge: %zu shards, %zu points\nresults: %s/{points.csv,results.csv,...}\n",
               dirs.size(), o.points, out.c_str());
   return 0;
@@ -226,6 +227,7 @@ int sweep_shard_command(const std::string& sweep_file, const RunFlags& flags, bo
     return 0;
   }
   if (o.complete) {
+    for (const auto& w : o.warnings) std::fprintf(stderr, "%s", w.c_str());
     std::printf("povsim sweep %s: %zu points (%zu run now, %zu resumed) × %d replications\n",
                 spec.name.c_str(), o.points, o.run_now, o.resumed, spec.replications);
     std::printf("results: %s/{points.csv,results.csv,%smanifest.json,report.html}\n",

@@ -281,19 +281,36 @@ json sweep_data(const fs::path& dir) {
   json sobol = json::array();
   if (fs::is_regular_file(dir / "sobol.csv")) {
     const auto rows_s = parse_csv(read_file(dir / "sobol.csv"));
+    // Columns by name: sobol.csv gained interval columns (first_lo, …) after first_order.
+    auto column = [&](const char* name) -> std::size_t {
+      if (rows_s.empty()) return 0;
+      const auto& h = rows_s[0];
+      const auto it = std::find(h.begin(), h.end(), name);
+      return it == h.end() ? 0 : static_cast<std::size_t>(it - h.begin());
+    };
+    const std::size_t c_first = column("first_order"), c_total = column("total");
+    const std::size_t c_first_lo = column("first_lo"), c_first_hi = column("first_hi");
+    const std::size_t c_total_lo = column("total_lo"), c_total_hi = column("total_hi");
+    auto value = [](const std::vector<std::string>& f, std::size_t c) {
+      return c > 0 && c < f.size() ? json(std::stod(f[c])) : json(nullptr);
+    };
     for (std::size_t r = 1; r < rows_s.size(); ++r) {
       const auto& f = rows_s[r];
-      if (f.size() < 6) continue;
+      if (f.size() < 6 || c_first == 0 || c_total == 0) continue;
       sobol.push_back({{"metric", f[0]},
                        {"year", f[1]},
                        {"axis", f[3]},
                        {"index", "first"},
-                       {"value", std::stod(f[4])}});
+                       {"value", value(f, c_first)},
+                       {"lo", value(f, c_first_lo)},
+                       {"hi", value(f, c_first_hi)}});
       sobol.push_back({{"metric", f[0]},
                        {"year", f[1]},
                        {"axis", f[3]},
                        {"index", "total"},
-                       {"value", std::stod(f[5])}});
+                       {"value", value(f, c_total)},
+                       {"lo", value(f, c_total_lo)},
+                       {"hi", value(f, c_total_hi)}});
     }
   }
   data["sobol"] = sobol;
@@ -712,17 +729,25 @@ constexpr std::string_view kScript4 = R"JS(
     data.sobol.forEach(function (r) { if (metrics.indexOf(r.metric) < 0) metrics.push(r.metric); });
     metrics.forEach(function (metric) {
       var values = data.sobol.filter(function (r) { return r.metric === metric; }).map(function (r) {
-        return { axis: r.axis, index: r.index === 'first' ? L.first : L.total, value: r.value };
+        return { axis: r.axis, index: r.index === 'first' ? L.first : L.total, value: r.value,
+                 lo: r.lo, hi: r.hi };
       });
+      // Bars with their 95% bootstrap intervals (sobol.csv's *_lo and *_hi columns).
       chart(box, L.sobol + L.colon + (M[metric] || metric), {
-        data: { values: values }, height: 220, mark: 'bar',
+        data: { values: values }, height: 220,
         encoding: {
           y: { field: 'axis', type: 'nominal', title: L.axis, sort: null },
-          x: { field: 'value', type: 'quantitative', title: L.index },
           yOffset: { field: 'index' },
-          color: { field: 'index', type: 'nominal', title: L.index },
-          tooltip: [{ field: 'axis' }, { field: 'index' }, { field: 'value', format: '.3f' }]
-        }
+          tooltip: [{ field: 'axis' }, { field: 'index' }, { field: 'value', format: '.3f' },
+                    { field: 'lo', format: '.3f' }, { field: 'hi', format: '.3f' }]
+        },
+        layer: [
+          { mark: 'bar', encoding: {
+              x: { field: 'value', type: 'quantitative', title: L.index },
+              color: { field: 'index', type: 'nominal', title: L.index } } },
+          { mark: { type: 'rule', color: '#333' }, encoding: {
+              x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } }
+        ]
       });
     });
     var byPoint = {};

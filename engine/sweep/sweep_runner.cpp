@@ -99,11 +99,13 @@ struct ManifestPaths {
 
 /// points.csv, results.csv, sobol.csv, manifest.json and report.html of a sweep whose point files
 /// are at `point_path(p)`, written to `dir` and committed.
-void write_sweep_outputs(const SweepSpec& spec, const Design& design, const ManifestPaths& paths,
-                         const std::function<fs::path(std::size_t)>& point_path, OutputDir& dir,
-                         const std::string& command_line, int threads, double scale,
-                         std::size_t resumed, std::chrono::steady_clock::time_point start,
-                         const Fingerprint& fingerprint);
+std::vector<std::string> write_sweep_outputs(const SweepSpec& spec, const Design& design,
+                                             const ManifestPaths& paths,
+                                             const std::function<fs::path(std::size_t)>& point_path,
+                                             OutputDir& dir, const std::string& command_line,
+                                             int threads, double scale, std::size_t resumed,
+                                             std::chrono::steady_clock::time_point start,
+                                             const Fingerprint& fingerprint);
 
 }  // namespace
 
@@ -304,7 +306,7 @@ SweepOutcome run_sweep(const SweepSpec& spec, const fs::path& sweep_file,
     outcome.complete = true;
     return outcome;
   }
-  write_sweep_outputs(
+  outcome.warnings = write_sweep_outputs(
       spec, design, {sweep_file.string(), spec.base.string()},
       [&](std::size_t p) { return partial / point_file(p); }, dir, settings.command_line, threads,
       settings.scale, outcome.resumed, start, fingerprint);
@@ -315,11 +317,13 @@ SweepOutcome run_sweep(const SweepSpec& spec, const fs::path& sweep_file,
 
 namespace {
 
-void write_sweep_outputs(const SweepSpec& spec, const Design& design, const ManifestPaths& paths,
-                         const std::function<fs::path(std::size_t)>& point_path, OutputDir& dir,
-                         const std::string& command_line, int threads, double scale,
-                         std::size_t resumed, std::chrono::steady_clock::time_point start,
-                         const Fingerprint& fingerprint) {
+std::vector<std::string> write_sweep_outputs(const SweepSpec& spec, const Design& design,
+                                             const ManifestPaths& paths,
+                                             const std::function<fs::path(std::size_t)>& point_path,
+                                             OutputDir& dir, const std::string& command_line,
+                                             int threads, double scale, std::size_t resumed,
+                                             std::chrono::steady_clock::time_point start,
+                                             const Fingerprint& fingerprint) {
   const auto n_points = static_cast<std::size_t>(design.points.rows());
   // Assemble the outputs in point order.
   std::string points = "point,block,axis_of_block";
@@ -357,16 +361,28 @@ void write_sweep_outputs(const SweepSpec& spec, const Design& design, const Mani
   }
   dir.write("results.csv", results);
 
+  std::vector<std::string> warnings;
   if (spec.method == SweepMethod::kSobol) {
-    std::string sobol = "metric,year,region,axis,first_order,total\n";
+    std::string sobol =
+        "metric,year,region,axis,first_order,first_lo,first_hi,total,total_lo,total_hi\n";
     const int k = static_cast<int>(spec.axes.size());
+    std::vector<std::string> axis_keys;
+    for (const auto& a : spec.axes) axis_keys.push_back(a.key);
+    // Resampled with the design's seed, so a resumed or merged sweep gets the same intervals.
+    BootstrapOptions boot;
+    boot.seed = static_cast<std::uint32_t>(spec.seed);
     for (const auto& m : spec.index_metrics) {
-      const auto indices = sobol_indices(outputs[m], design.base_points, k);
-      for (int i = 0; i < k; ++i)
+      const auto indices = sobol_indices_with_intervals(outputs[m], design.base_points, k, boot);
+      for (int i = 0; i < k; ++i) {
+        const SobolIndex& s = indices[static_cast<std::size_t>(i)];
         sobol += m + "," + year_text + "," + csv_field(spec.index_region) + "," +
-                 csv_field(spec.axes[static_cast<std::size_t>(i)].key) + "," +
-                 format_value(indices[static_cast<std::size_t>(i)].first_order) + "," +
-                 format_value(indices[static_cast<std::size_t>(i)].total) + "\n";
+                 csv_field(axis_keys[static_cast<std::size_t>(i)]) + "," +
+                 format_value(s.first_order) + "," + format_value(s.first_lo) + "," +
+                 format_value(s.first_hi) + "," + format_value(s.total) + "," +
+                 format_value(s.total_lo) + "," + format_value(s.total_hi) + "\n";
+      }
+      for (auto& w : sobol_warnings(m, axis_keys, indices, design.base_points))
+        warnings.push_back(std::move(w));
     }
     dir.write("sobol.csv", sobol);
   }
@@ -388,6 +404,7 @@ void write_sweep_outputs(const SweepSpec& spec, const Design& design, const Mani
   dir.write("manifest.json", j.dump(2) + "\n");
   dir.write("report.html", report_html(dir.file(""), ReportLang::zh));
   dir.commit();
+  return warnings;
 }
 
 int parse_int(const std::string& text, std::size_t& pos) {
@@ -521,7 +538,8 @@ SweepOutcome merge_sweep_shards(const std::vector<fs::path>& shard_dirs,
   for (const auto& i : info) resumed += i.value("resumed_points", std::size_t{0});
   const int threads = settings.threads > 0 ? settings.threads
                                            : static_cast<int>(std::thread::hardware_concurrency());
-  write_sweep_outputs(
+  SweepOutcome o;
+  o.warnings = write_sweep_outputs(
       adjusted, design,
       {first.at("sweep_file").get<std::string>(), first.at("base").get<std::string>()},
       [&](std::size_t p) {
@@ -529,7 +547,6 @@ SweepOutcome merge_sweep_shards(const std::vector<fs::path>& shard_dirs,
                point_file(p);
       },
       dir, settings.command_line, threads, first.at("scale").get<double>(), resumed, start, now);
-  SweepOutcome o;
   o.points = n_points;
   o.resumed = n_points;
   o.complete = true;

@@ -27,10 +27,11 @@ struct SweepSettings {
 
 struct SweepOutcome {
   std::size_t points = 0;
-  std::size_t run_now = 0;   // points run by this call
-  std::size_t resumed = 0;   // points found finished from an earlier call
-  bool complete = false;     // all points done and the outputs written
-  bool interrupted = false;  // stopped by SIGINT
+  std::size_t run_now = 0;            // points run by this call
+  std::size_t resumed = 0;            // points found finished from an earlier call
+  bool complete = false;              // all points done and the outputs written
+  bool interrupted = false;           // stopped by SIGINT
+  std::vector<std::string> warnings;  // on the Sobol indices (sobol_warnings), one per line
 };
 
 /// Runs a sweep. Each finished point is kept at once (written, synced, checked, renamed) in

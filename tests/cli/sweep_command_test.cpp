@@ -42,15 +42,21 @@ TEST(SweepCommand, SobolSweepOf64BasePointsReportsIndicesThatSumSensibly) {
       run_povsim({"sweep", data_file("sweeps/sobol-small.yaml").string(), "--out", out.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(rows(out / "points.csv").size(), 64u * 5u);
+  EXPECT_EQ(read_file(out / "sobol.csv").substr(0, 78),
+            "metric,year,region,axis,first_order,first_lo,first_hi,total,total_lo,total_hi\n");
   const auto indices = rows(out / "sobol.csv");
   ASSERT_EQ(indices.size(), 6u);  // 2 metrics × 3 axes
   for (const std::string metric : {"detection_lag_mean", "relapsed"}) {
     double first = 0, total = 0;
     for (const auto& f : indices)
       if (f[0] == metric) {
+        ASSERT_EQ(f.size(), 10u);
         first += std::stod(f[4]);
-        total += std::stod(f[5]);
-        EXPECT_GT(std::stod(f[5]), -0.05) << metric << " " << f[3];
+        total += std::stod(f[7]);
+        EXPECT_GT(std::stod(f[7]), -0.05) << metric << " " << f[3];
+        // each interval is ordered, and as wide as 64 base points make it (not a point)
+        EXPECT_LT(std::stod(f[5]), std::stod(f[6])) << metric << " " << f[3];
+        EXPECT_LT(std::stod(f[8]), std::stod(f[9])) << metric << " " << f[3];
       }
     std::cout << metric << ": sum of first-order " << first << ", of total " << total << "\n";
     EXPECT_GT(first, 0.6) << metric;  // the three axes explain most of the variance …
@@ -61,8 +67,8 @@ TEST(SweepCommand, SobolSweepOf64BasePointsReportsIndicesThatSumSensibly) {
   double workers = 0, elimination = 0;
   for (const auto& f : indices)
     if (f[0] == "detection_lag_mean") {
-      if (f[3] == "monitoring.grid.workers_per_1000_households") workers = std::stod(f[5]);
-      if (f[3] == "monitoring.risk_elimination_months") elimination = std::stod(f[5]);
+      if (f[3] == "monitoring.grid.workers_per_1000_households") workers = std::stod(f[7]);
+      if (f[3] == "monitoring.risk_elimination_months") elimination = std::stod(f[7]);
     }
   EXPECT_GT(workers, elimination + 0.2);
 }
