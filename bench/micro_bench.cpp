@@ -1,10 +1,9 @@
-// Micro-benchmarks of the engine's kernels: Philox draws, population synthesis, the monthly
-// household income pass, the 低保 assessment pass, year-end metrics and a whole month. Items are
-// households (household-months for the monthly passes), so items/s compares directly with the
-// end-to-end figure of povsim_bench_e2e. Passes run on scenarios/bench-1m.yaml scaled to the
-// `households` argument, with TBB limited to the `threads` argument; real (wall) time is used.
-//
-// The phase calls mirror Simulation::step_month (engine/sim/simulation.cpp); keep them in step.
+// Micro-benchmarks of the engine's kernels: Philox draws, population synthesis, link graphs, and
+// the real monthly phases of Simulation (run_phase), each timed alone while the others run around
+// it untimed, and a whole month. Items are households (household-months for the phases), so
+// items/s compares directly with the end-to-end figure of povsim_bench_e2e. Passes run on
+// scenarios/bench-1m.yaml scaled to the `households` argument, with TBB limited to the `threads`
+// argument; real (wall) time is used.
 
 #include <benchmark/benchmark.h>
 #include <tbb/global_control.h>
@@ -19,102 +18,31 @@
 #include <vector>
 
 #include "core/block_reduce.hpp"
-#include "core/normal_table.hpp"
+#include "core/phase_timer.hpp"
 #include "core/rng.hpp"
 #include "model/enterprises.hpp"
 #include "model/households.hpp"
 #include "model/population.hpp"
-#include "phases/covariate_shocks.hpp"
-#include "phases/household_income.hpp"
-#include "phases/metrics.hpp"
-#include "phases/schedule.hpp"
-#include "phases/transfers.hpp"
 #include "scenario/scenario_loader.hpp"
 #include "sim/simulation.hpp"
 
 namespace povsim {
 namespace {
 
-constexpr std::size_t kMonthsPerYear = 12;
-
-/// A loaded scenario, every month's schedule and covariate shocks, and the households at the
-/// start of the period and just before the first year end, built once per household count.
+/// A loaded scenario and its generator, built once per household count.
 struct World {
   LoadedScenario scenario;
   Rng rng;
-  LognormalTables noise;
-  std::vector<MonthContext> months;
-  std::vector<std::vector<RegionMonth>> regions;      // [month][region]
-  std::vector<std::vector<RegionShockState>> shocks;  // [month][region], after phase 3
-  Households start;     // as Simulation's constructor leaves them (低保 and income record seeded)
-  Households year_end;  // after 11 simulated months and December's household pass
-  std::vector<YearFlows> year_flows;  // flows of the household passes of the first year
 
   const Params& params() const { return scenario.params; }
-  std::size_t n_months() const { return months.size(); }
+  std::size_t households() const {
+    std::size_t n = 0;
+    for (const auto& r : params().regions) n += static_cast<std::size_t>(r.households);
+    return n;
+  }
 
   explicit World(LoadedScenario loaded)
-      : scenario(std::move(loaded)), rng(static_cast<std::uint32_t>(scenario.params.seed), 0) {
-    const Params& p = scenario.params;
-    std::vector<RegionShockState> state(p.regions.size());
-    for (int m = 0; m < p.months(); ++m) {
-      months.push_back(month_context(p, m));
-      regions.push_back(schedule_month(p, months.back(), noise));
-      covariate_shocks(months.back(), regions.back(), rng, state);
-      shocks.push_back(state);
-    }
-    Simulation sim(p, 0);
-    start = sim.households();
-    for (std::size_t m = 0; m + 1 < kMonthsPerYear; ++m) sim.step_month();
-    year_end = sim.households();
-    // Income flows only (monitoring and assistance tallies stay zero): close_year's cost does
-    // not depend on them.
-    year_flows.assign(p.regions.size(), YearFlows{});
-    Households scratch = start;
-    for (std::size_t m = 0; m + 1 < kMonthsPerYear; ++m) income_month(scratch, m, &year_flows);
-    income_month(year_end, kMonthsPerYear - 1, &year_flows);
-  }
-
-  /// 低保 assessment of every region, as step_month runs it in assessment months.
-  std::size_t assess_dibao(Households& hh, std::size_t m) const {
-    struct Count {
-      std::size_t n = 0;
-      void add(const Count& o) { n += o.n; }
-    };
-    std::size_t enrolled = 0;
-    for (std::size_t r = 0; r < hh.n_regions(); ++r) {
-      const std::size_t begin = hh.region_begin[r];
-      enrolled +=
-          block_reduce<Count>(begin, hh.region_begin[r + 1], [&](std::size_t b, std::size_t e) {
-            return Count{dibao_assessment(hh, begin, b, e, regions[m][r], rng)};
-          }).n;
-    }
-    return enrolled;
-  }
-
-  /// Phases 5–7 (household_income with screening) of month `m` over every region, as step_month
-  /// runs them (screening rates as for a region with no caseload yet); returns how many
-  /// households are monitored after it.
-  std::size_t income_month(Households& hh, std::size_t m,
-                           std::vector<YearFlows>* flows = nullptr) const {
-    std::size_t watched = 0;
-    for (std::size_t r = 0; r < hh.n_regions(); ++r) {
-      const std::size_t begin = hh.region_begin[r];
-      const ScreeningRates rates =
-          screening_rates(regions[m][r].params->monitoring, hh.region_begin[r + 1] - begin, 0);
-      const HouseholdBlock block = block_reduce<HouseholdBlock>(
-          begin, hh.region_begin[r + 1], [&](std::size_t b, std::size_t e) {
-            return household_income(hh, begin, b, e, months[m], regions[m][r], shocks[m][r], rates,
-                                    rng);
-          });
-      watched += block.screened.monitored.size();
-      if (flows) {
-        (*flows)[r].income.add(block.totals);
-        (*flows)[r].months += 1;
-      }
-    }
-    return watched;
-  }
+      : scenario(std::move(loaded)), rng(static_cast<std::uint32_t>(scenario.params.seed), 0) {}
 };
 
 /// The World of `households` households (bench-1m.yaml scaled), built on first use.
@@ -177,55 +105,43 @@ void BM_PopulationSynthesis(benchmark::State& state) {
     Households hh = synthesize_population(w.params(), w.rng);
     benchmark::DoNotOptimize(hh.size.data());
   }
-  set_counters(state, w.start.n());
+  set_counters(state, w.households());
 }
 BENCHMARK(BM_PopulationSynthesis)->Apply(households_and_threads);
 
-/// One month of the household income pass; cycles through the 60 months, restarting from the
-/// synthetic population (untimed) so capacities follow their simulated paths.
-void BM_HouseholdIncomeMonth(benchmark::State& state) {
+/// One phase of Simulation::step_month, timed alone: each iteration is one simulated month whose
+/// other phases run untimed around it, in their order (a fresh replication, untimed, after the
+/// last month). Averaged over the months run, so phases that act in some months only (低保
+/// assessment every 6, the year close every 12) count at their monthly average; 24 iterations
+/// cover two years.
+void BM_Phase(benchmark::State& state, Phase phase) {
   const World& w = world(state.range(0));
   const auto limit = limit_threads(state);
-  Households hh = w.start;
-  std::size_t m = 0;
-  for (auto _ : state) {
-    if (m == w.n_months()) {
-      state.PauseTiming();
-      hh = w.start;
-      m = 0;
-      state.ResumeTiming();
-    }
-    benchmark::DoNotOptimize(w.income_month(hh, m++));
-  }
-  set_counters(state, hh.n());
-}
-BENCHMARK(BM_HouseholdIncomeMonth)->Apply(households_and_threads);
-
-void BM_DibaoAssessment(benchmark::State& state) {
-  const World& w = world(state.range(0));
-  const auto limit = limit_threads(state);
-  Households hh = w.year_end;
-  for (auto _ : state) benchmark::DoNotOptimize(w.assess_dibao(hh, kMonthsPerYear - 1));
-  set_counters(state, hh.n());
-}
-BENCHMARK(BM_DibaoAssessment)->Apply(households_and_threads);
-
-/// Year-end metrics (tallies and income quantiles per region and for `all`). close_year resets
-/// the year-to-date income, so it is restored (untimed) before each call.
-void BM_CloseYear(benchmark::State& state) {
-  const World& w = world(state.range(0));
-  const auto limit = limit_threads(state);
-  Households hh = w.year_end;
-  const MonthContext& december = w.months[kMonthsPerYear - 1];
+  auto sim = std::make_unique<Simulation>(w.params(), 0);
   for (auto _ : state) {
     state.PauseTiming();
-    hh.ytd_net = w.year_end.ytd_net;
+    if (sim->done()) sim = std::make_unique<Simulation>(w.params(), 0);
+    sim->begin_month();
+    for (int k = 0; k < static_cast<int>(phase); ++k) sim->run_phase(static_cast<Phase>(k));
     state.ResumeTiming();
-    benchmark::DoNotOptimize(close_year(hh, w.regions[kMonthsPerYear - 1], w.year_flows, december));
+    sim->run_phase(phase);
+    state.PauseTiming();
+    for (int k = static_cast<int>(phase) + 1; k < static_cast<int>(Phase::kCount); ++k)
+      sim->run_phase(static_cast<Phase>(k));
+    sim->end_month();
+    state.ResumeTiming();
   }
-  set_counters(state, hh.n());
+  set_counters(state, sim->households().n());
 }
-BENCHMARK(BM_CloseYear)->Apply(households_and_threads);
+void phase_runs(benchmark::internal::Benchmark* b) {
+  households_and_threads(b);
+  b->Iterations(24);
+}
+BENCHMARK_CAPTURE(BM_Phase, enterprises, Phase::kEnterprises)->Apply(phase_runs);
+BENCHMARK_CAPTURE(BM_Phase, households, Phase::kHouseholds)->Apply(phase_runs);
+BENCHMARK_CAPTURE(BM_Phase, assistance, Phase::kAssistance)->Apply(phase_runs);
+BENCHMARK_CAPTURE(BM_Phase, risk_elimination, Phase::kRiskElimination)->Apply(phase_runs);
+BENCHMARK_CAPTURE(BM_Phase, year_close, Phase::kYearClose)->Apply(phase_runs);
 
 /// A whole Simulation::step_month, averaged over the 60 months of a replication (低保 every
 /// 6 months, year-end metrics every 12); population synthesis between replications is untimed.

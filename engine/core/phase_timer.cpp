@@ -6,8 +6,12 @@ std::string_view phase_name(Phase phase) {
   switch (phase) {
     case Phase::kSchedule:
       return "schedule";
+    case Phase::kYearStart:
+      return "year_start";
     case Phase::kFundsIn:
       return "funds_in";
+    case Phase::kTransportSubsidy:
+      return "transport_subsidy";
     case Phase::kCovariateShocks:
       return "covariate_shocks";
     case Phase::kEnterprises:
@@ -22,8 +26,8 @@ std::string_view phase_name(Phase phase) {
       return "assistance";
     case Phase::kRiskElimination:
       return "risk_elimination";
-    case Phase::kMetrics:
-      return "metrics";
+    case Phase::kYearClose:
+      return "year_close";
     case Phase::kCount:
       break;
   }

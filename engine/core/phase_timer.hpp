@@ -5,10 +5,13 @@
 
 namespace povsim {
 
-/// The monthly phases, in the order Simulation::step_month runs them.
+/// The monthly phases, in the order Simulation::step_month runs them (one member of Simulation
+/// each, sim/simulation.hpp; docs/architecture.md lists what each reads and writes).
 enum class Phase : int {
   kSchedule,
+  kYearStart,
   kFundsIn,
+  kTransportSubsidy,
   kCovariateShocks,
   kEnterprises,
   kLabour,
@@ -16,7 +19,7 @@ enum class Phase : int {
   kMonitoring,
   kAssistance,
   kRiskElimination,
-  kMetrics,
+  kYearClose,
   kCount
 };
 

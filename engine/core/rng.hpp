@@ -14,8 +14,9 @@ enum class Stream : std::uint32_t {
   kIncomeMonthly = 2,  // the one dense draw per household-month
   kIllness = 3,
   kAccident = 4,
-  kBusiness = 5,
-  kLivestock = 6,
+  // 5 and 6 are unused: business failures and livestock losses need no draws of their own (the
+  // household-month's kIncomeMonthly word decides them). The other streams keep their numbers,
+  // which are part of every draw's counter.
   kDisaster = 7,
   kPrice = 8,
   kDibao = 9,
@@ -29,6 +30,27 @@ enum class Stream : std::uint32_t {
 
 /// Month index used for draws made before the first simulated month (population synthesis).
 inline constexpr std::uint32_t kSetupMonth = 0xFFFFFFFFu;
+
+/// Sub-streams: draw numbers (the counter's low 24 bits, beside the stream's 8) that keep a
+/// mechanism's draws apart from the per-entity draws 0, 1, 2, … on the same stream. Every such
+/// number is named here, so two mechanisms cannot take the same one unawares.
+namespace draw {
+/// Stream::kEnterprise, entity = enterprise kind: the initial count of the kind (at setup) and
+/// each January its sector swing and entries.
+inline constexpr std::uint32_t kEnterpriseKind = 0xFFFFFu;
+/// Stream::kMonitoring at setup, entity = cadre: the cadre's capacity (apart from the
+/// households' own setup draws on this stream).
+inline constexpr std::uint32_t kCadreCapacity = 0xFFFFEu;
+/// Stream::kEnterprise, entity = enterprise: its own yearly revenue shock.
+inline constexpr std::uint32_t kEnterpriseRevenue = 0xFFFFDu;
+/// Stream::kEnterprise, entity = enterprise: links of kind k drawn as (k << kLinkKindShift) | d,
+/// d = 0, 1, … (fewer than 2^20 draws per kind).
+inline constexpr std::uint32_t kLinkKindShift = 20;
+/// Stream::kFunds, entity = 0 (the year's count) or d + 1 (candidate d): new 小额信贷 loans.
+inline constexpr std::uint32_t kNewLoan = 1u << 20;
+/// Stream::kFunds, entity = borrower's row: whether a loan defaults.
+inline constexpr std::uint32_t kLoanDefault = 2u << 20;
+}  // namespace draw
 
 /// Counter-based generator (Philox4x32-10): keyed by (seed, replication), counted by
 /// (entity, region, month, stream|draw). The same key and counter always give the same numbers,

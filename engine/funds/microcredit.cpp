@@ -21,9 +21,6 @@ bool eligible(const Households& hh, std::size_t i) {
          !(hh.mon_flags[i] & (mon_flag::kBorrower | mon_flag::kDefaulted));
 }
 
-constexpr std::uint32_t kDrawNewLoan = 1u << 20;
-constexpr std::uint32_t kDrawDefault = 2u << 20;
-
 }  // namespace
 
 void microcredit_month(FundState& fs, Households& hh, std::size_t region_begin,
@@ -35,7 +32,7 @@ void microcredit_month(FundState& fs, Households& hh, std::size_t region_begin,
   const auto n = static_cast<std::uint32_t>(region_end - region_begin);
   if (mp.enabled && n > 0 && (month.date.month == 1 || m == 0)) {
     const auto u0 = rng.uniforms(0, region.region_id, static_cast<std::uint32_t>(m), Stream::kFunds,
-                                 kDrawNewLoan);
+                                 draw::kNewLoan);
     const auto target = static_cast<std::size_t>(mp.new_loans_per_1000_households * n / 1000.0 +
                                                  u0[0]);  // stochastic rounding
     const float gain = static_cast<float>(
@@ -44,7 +41,7 @@ void microcredit_month(FundState& fs, Households& hh, std::size_t region_begin,
     const std::size_t max_draws = 8 * target + 64;
     for (std::uint32_t d = 0; d < max_draws && made < target; ++d) {
       const auto w = rng.words(d + 1, region.region_id, static_cast<std::uint32_t>(m),
-                               Stream::kFunds, kDrawNewLoan);
+                               Stream::kFunds, draw::kNewLoan);
       for (int j = 0; j < 4 && made < target; ++j) {
         const std::uint32_t row = w[j] % n;
         const std::size_t i = region_begin + row;
@@ -78,7 +75,8 @@ void microcredit_month(FundState& fs, Households& hh, std::size_t region_begin,
     for (auto& v : w) v.resize(e - b);
     for (std::size_t k = b; k < e; ++k) rows[k - b] = fs.loans[k].row;
     philox_batch(rng, rows.data(), e - b, region.region_id, static_cast<std::uint32_t>(m),
-                 Stream::kFunds, kDrawDefault, w[0].data(), w[1].data(), w[2].data(), w[3].data());
+                 Stream::kFunds, draw::kLoanDefault, w[0].data(), w[1].data(), w[2].data(),
+                 w[3].data());
     Fen last_principal = -1, last_interest = 0;  // loans mostly share one size
     // The borrowers are scattered over the region (loans are kept in the order they were made):
     // their flags are fetched well ahead of use, so the cache misses overlap.

@@ -21,9 +21,8 @@ RegionCadres synthesize_cadres(Households& hh, std::size_t region_begin, std::si
   c.capacity.resize(n_cadres);
   c.load.assign(n_cadres, 0);
   for (std::size_t k = 0; k < n_cadres; ++k) {
-    // Draw 0xFFFFE: apart from the households' own setup draws on this stream.
     const double u = rng.uniforms(static_cast<std::uint32_t>(k), region_id, kSetupMonth,
-                                  Stream::kMonitoring, 0xFFFFEu)[0];
+                                  Stream::kMonitoring, draw::kCadreCapacity)[0];
     c.capacity[k] = static_cast<std::uint8_t>(whole + (u < p.households_per_cadre - whole ? 1 : 0));
   }
   std::uint32_t cadre = 0;

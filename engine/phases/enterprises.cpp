@@ -63,7 +63,7 @@ std::size_t draw_links(RegionEnterprises& ent, Households& hh, std::size_t regio
   const std::size_t max_draws = 8 * target + 64;
   for (std::uint32_t d = 0; d < max_draws && made < target; ++d) {
     const auto w = rng.words(e, region_id, month, Stream::kEnterprise,
-                             (static_cast<std::uint32_t>(k) << 20) | d);
+                             (static_cast<std::uint32_t>(k) << draw::kLinkKindShift) | d);
     for (int j = 0; j < 4 && made < target; ++j) {
       const std::uint32_t row = w[j] % ent.n_households;
       const std::size_t i = region_begin + row;
@@ -115,7 +115,7 @@ RegionEnterprises synthesize_enterprises(Households& hh, std::size_t region_begi
       const EnterpriseKindParams& p = kind_params(ep, kind);
       const double expected = p.per_10000_households * ent.n_households / 10000.0;
       const double u = rng.uniforms(static_cast<std::uint32_t>(k), region.region_id, kSetupMonth,
-                                    Stream::kEnterprise, 0xFFFFFu)[0];
+                                    Stream::kEnterprise, draw::kEnterpriseKind)[0];
       const auto count = static_cast<std::size_t>(expected + u);  // stochastic rounding
       ent.initial_count[k] = static_cast<double>(count);
       for (std::size_t c = 0; c < count; ++c) {
@@ -188,7 +188,7 @@ bool enterprise_month(RegionEnterprises& ent, Households& hh, std::size_t region
     for (int k = 0; k < kEnterpriseKindCount; ++k) {
       const EnterpriseKindParams& p = kind_params(ep, static_cast<EnterpriseKind>(k));
       const auto u = rng.uniforms(static_cast<std::uint32_t>(k), region.region_id, m,
-                                  Stream::kEnterprise, 0xFFFFFu);
+                                  Stream::kEnterprise, draw::kEnterpriseKind);
       sector[k] = p.revenue_sd * Rng::normals(u[0], u[1])[0];
       const auto entries = static_cast<std::size_t>(p.entry_rate * ent.initial_count[k] + u[2]);
       for (std::size_t c = 0; c < entries; ++c) {
@@ -203,7 +203,8 @@ bool enterprise_month(RegionEnterprises& ent, Households& hh, std::size_t region
       if (!ent.alive[e]) continue;
       double own = 0;
       if (ep.idiosyncratic_revenue_sd > 0) {
-        const auto u = rng.uniforms(e, region.region_id, m, Stream::kEnterprise, 0xFFFFDu);
+        const auto u =
+            rng.uniforms(e, region.region_id, m, Stream::kEnterprise, draw::kEnterpriseRevenue);
         own = ep.idiosyncratic_revenue_sd * Rng::normals(u[0], u[1])[0];
       }
       ent.revenue[e] = static_cast<float>(ep.revenue_persistence * ent.revenue[e] +

@@ -13,7 +13,9 @@
 #include "parallel/communicator.hpp"
 #include "phases/assistance.hpp"
 #include "phases/covariate_shocks.hpp"
+#include "phases/household_income.hpp"
 #include "phases/metrics.hpp"
+#include "phases/schedule.hpp"
 #include "scenario/params.hpp"
 
 namespace povsim {
@@ -39,8 +41,16 @@ class Simulation {
   struct Unbuilt {};
   Simulation(const Params& params, std::uint32_t replication, const Communicator& comm, Unbuilt);
 
-  /// Runs one month: the model's phases in their fixed order.
+  /// Runs one month: begin_month(), then every phase in the order of the Phase enum
+  /// (core/phase_timer.hpp), each under its timer stamp, then end_month().
   void step_month();
+  /// Makes month() the current month: its calendar context, read by every phase.
+  void begin_month();
+  /// Runs one phase of the current month, untimed. step_month runs them all in order; a
+  /// benchmark may time one of them alone, running the others around it as step_month does.
+  void run_phase(Phase phase);
+  /// Ends the current month (after its last phase).
+  void end_month() { ++month_; }
   bool done() const { return month_ >= params_.months(); }
   int month() const { return month_; }
   const Households& households() const { return hh_; }
@@ -85,6 +95,26 @@ class Simulation {
   }
 
  private:
+  // The phases, one member each, in the order step_month runs them (phase numbers of
+  // docs/model.md in brackets).
+  void schedule();                // [1] this month's parameters per region
+  void start_year();              // each January: the year's flows start from zero
+  void funds_in();                // [2] the year's (or a new policy epoch's) money
+  void open_transport_subsidy();  // [2] the year's transport-subsidy budget; open this month?
+  void shock_regions();           // [3] covariate shocks
+  void run_enterprises();         // [4] sector shocks, entry, subsidies, failures
+  void run_labour_market();       // [5] local vacancies filled
+  void run_households();          // [5–7] 低保, incomes, shocks, transfers, screening
+  void pair_cadres();             // [7] 结对帮扶
+  void run_assistance();          // [8] assistance, consumption support, 小额信贷
+  void run_risk_elimination();    // [9] risk elimination
+  void close_the_year();          // [10] year end: tallies, funds' year, metrics (and MPI gather)
+  // The year close's parts.
+  bool closes_year() const;
+  void tally_enterprise_year();
+  std::vector<FundYearRow> close_fund_years();
+  void record_year(std::vector<FundYearRow> fund_rows);
+
   std::pair<std::size_t, std::size_t> region_range(std::size_t r) const;  // its households
   const Params& params_;
   const Communicator* comm_;
@@ -101,6 +131,14 @@ class Simulation {
   LognormalTables noise_;
   int month_ = 0;
   ReplicationResult result_;
+
+  // The month in progress, rebuilt by its phases each month (never saved: checkpoints are taken
+  // between months).
+  MonthContext month_ctx_;
+  std::vector<RegionMonth> regions_;                   // this month's parameters per region
+  std::vector<std::vector<MedicalClaim>> claims_;      // per region, from the household pass
+  std::vector<std::vector<std::uint32_t>> monitored_;  // per region: monitored households
+  std::vector<std::vector<std::uint8_t>> offers_;      // … and their standing offers
 };
 
 }  // namespace povsim
