@@ -353,6 +353,20 @@ TEST(OutputSafety, SecondSweepIntoTheSameOutIsRefusedBeforeItRunsAPoint) {
   EXPECT_EQ(first.wait().exit_code, 1);
 }
 
+TEST(OutputSafety, SweepKeepsAPartialFolderItDidNotWrite) {
+  // DIR.partial/ is povsim's working folder for DIR; one without its marker is someone else's.
+  TempDir dir;
+  dir.write("sw.partial/point-0.csv", "someone else's file\n");
+  const ProgramResult r = run_povsim(
+      {"sweep", data_file("sweeps/lhs-small.yaml").string(), "--out", (dir / "sw").string()});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("sw.partial: error: exists without povsim's .povsim-output marker"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(read_file(dir / "sw.partial/point-0.csv"), "someone else's file\n");
+  EXPECT_EQ(entries(dir.path()), std::vector<std::string>{"sw.partial"});
+}
+
 // ---- 4. sweep point files are checked; a partial point is never counted finished -----------
 
 /// The rows of point p in a finished sweep's results.csv.
