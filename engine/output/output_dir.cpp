@@ -297,7 +297,8 @@ TargetLock::TargetLock(const fs::path& target, bool wait)
       if (err == EWOULDBLOCK)
         throw InputError(target.string() + ": error: --out: another povsim is writing " +
                          target.string() + " now; wait for it or choose another --out\n");
-      throw std::runtime_error("cannot lock " + path_.string() + ": " + std::strerror(err));
+      // A file system without locks (ENOLCK, EOPNOTSUPP, …): go on unlocked, as before locks.
+      return;
     }
     // The holder before us removes the file when it is done: our lock counts only if the file
     // we locked is still the one at the path.
@@ -320,9 +321,15 @@ DirClaim::~DirClaim() { release(); }
 
 bool DirClaim::claim(const fs::path& dir) {
   release();
-  fd_ = ::open((dir / kOutputMarker).c_str(), O_RDONLY | O_CLOEXEC);
+  // Opened for writing: on NFS, flock is emulated with fcntl locks, whose exclusive kind needs it.
+  const fs::path marker = dir / kOutputMarker;
+  fd_ = ::open(marker.c_str(), O_RDWR | O_CLOEXEC);
+  if (fd_ < 0) fd_ = ::open(marker.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd_ < 0) return false;
   if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return true;
+  // Held by another process; any other failure means this file system cannot lock at all, and
+  // then nobody holds it either.
+  if (errno != EWOULDBLOCK) return true;
   release();
   return false;
 }
@@ -353,7 +360,8 @@ OutputDir::OutputDir(fs::path target, OutputDirOptions options)
                        ": " + ec.message() + "\n");
   }
   marker_fd_ = ::open((temp_ / kOutputMarker).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (marker_fd_ < 0 || ::flock(marker_fd_, LOCK_EX) != 0) {
+  if (marker_fd_ < 0 || (::flock(marker_fd_, LOCK_EX) != 0 && errno != ENOLCK &&
+                         errno != EOPNOTSUPP && errno != EINVAL)) {
     const int err = errno;
     remove_working_dir(temp_);
     throw std::runtime_error("cannot create " + (temp_ / kOutputMarker).string() + ": " +

@@ -148,9 +148,10 @@ void open_partial(const fs::path& out, const fs::path& partial, const Fingerprin
   std::error_code ec;
   if (fs::exists(fs::symlink_status(partial, ec))) {
     if (!is_povsim_working_dir(partial))
-      refuse("exists but was not written by povsim (no " + std::string(kOutputMarker) +
-             " marker); povsim keeps a sweep's finished points there: move it away or choose "
-             "another --out");
+      refuse("exists without povsim's " + std::string(kOutputMarker) +
+             " marker: not povsim's, or left by an older povsim whose points cannot be checked "
+             "against this sweep. povsim keeps a sweep's finished points there: move it away or "
+             "choose another --out");
     if (fs::exists(partial / kOutputMarker) && !claim.claim(partial))
       refuse("another povsim is running a sweep into " + out.string() +
              " now (this directory is in use); wait for it or choose another --out");

@@ -305,18 +305,31 @@ TEST(OutputSafety, KillAtAnyInstantLeavesTheOldOrTheNewResult) {
   EXPECT_EQ(entries(dir.path()), std::vector<std::string>{"out"});  // all debris cleaned
 }
 
-TEST(OutputSafety, TwentyConcurrentRunsIntoOneOutAllSucceed) {
+TEST(OutputSafety, ConcurrentRunsIntoOneOutAllSucceed) {
   TempDir dir;
   const fs::path out = dir / "out";
-  std::vector<std::unique_ptr<Spawned>> runs;
-  for (int k = 0; k < 20; ++k) runs.push_back(std::make_unique<Spawned>(small_run(out)));
-  int ok = 0;
-  for (auto& r : runs) {
-    const ProgramResult res = r->wait();
-    EXPECT_EQ(res.exit_code, 0) << res.err;
-    ok += res.exit_code == 0 ? 1 : 0;
+  // Tiny runs, so that their replacements collide (before, a third to a half of them failed).
+  const std::vector<std::string> tiny{"run",
+                                      data_file("small.yaml").string(),
+                                      "--scale",
+                                      "0.01",
+                                      "--replications",
+                                      "1",
+                                      "--threads",
+                                      "1",
+                                      "--out",
+                                      out.string()};
+  for (int round = 0; round < 2; ++round) {
+    std::vector<std::unique_ptr<Spawned>> runs;
+    for (int k = 0; k < 24; ++k) runs.push_back(std::make_unique<Spawned>(tiny));
+    int ok = 0;
+    for (auto& r : runs) {
+      const ProgramResult res = r->wait();
+      EXPECT_EQ(res.exit_code, 0) << res.err;
+      ok += res.exit_code == 0 ? 1 : 0;
+    }
+    EXPECT_EQ(ok, 24);
   }
-  EXPECT_EQ(ok, 20);
   EXPECT_EQ(entries(dir.path()), std::vector<std::string>{"out"});
   EXPECT_EQ(entries(out),
             (std::vector<std::string>{".povsim-output", "annual.csv", "funds.csv", "manifest.json",
@@ -338,6 +351,20 @@ TEST(OutputSafety, SecondSweepIntoTheSameOutIsRefusedBeforeItRunsAPoint) {
       << second.err;
   first.kill(SIGINT);
   EXPECT_EQ(first.wait().exit_code, 1);
+}
+
+TEST(OutputSafety, SweepKeepsAPartialFolderItDidNotWrite) {
+  // DIR.partial/ is povsim's working folder for DIR; one without its marker is someone else's.
+  TempDir dir;
+  dir.write("sw.partial/point-0.csv", "someone else's file\n");
+  const ProgramResult r = run_povsim(
+      {"sweep", data_file("sweeps/lhs-small.yaml").string(), "--out", (dir / "sw").string()});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("sw.partial: error: exists without povsim's .povsim-output marker"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(read_file(dir / "sw.partial/point-0.csv"), "someone else's file\n");
+  EXPECT_EQ(entries(dir.path()), std::vector<std::string>{"sw.partial"});
 }
 
 // ---- 4. sweep point files are checked; a partial point is never counted finished -----------
