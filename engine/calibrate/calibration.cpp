@@ -2,11 +2,14 @@
 
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
+#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <functional>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <thread>
 
 #include "core/diagnostics.hpp"
@@ -407,23 +410,34 @@ CalibrationOutcome run_calibration(const CalibrationSpec& spec, const fs::path& 
   if (target.filename().empty()) target = target.parent_path();
   std::error_code ec;
   const fs::path rel = fs::relative(fs::absolute(spec.base), fs::absolute(target), ec);
-  std::string yaml =
-      "# Written by povsim calibrate from " + file.string() +
-      ": the base scenario with the fitted parameters.\nschema: povsim/1\nextends: " +
-      (ec ? fs::absolute(spec.base).string() : rel.string()) + "\nname: " + spec.name +
-      "-calibrated\n";
-  std::function<void(const ConfigNode&, int)> emit = [&](const ConfigNode& n, int indent) {
+  // Written by yaml-cpp's emitter, which quotes what needs quoting: a name or key holding
+  // ": ", "#", a newline or a leading "-" stays one value and cannot add keys.
+  YAML::Emitter e;
+  e << YAML::Comment("Written by povsim calibrate from " + file.string() +
+                     ": the base scenario with the fitted parameters.")
+    << YAML::Newline;
+  e << YAML::BeginMap;
+  e << YAML::Key << "schema" << YAML::Value << "povsim/1";
+  e << YAML::Key << "extends" << YAML::Value
+    << (ec ? fs::absolute(spec.base).string() : rel.string());
+  e << YAML::Key << "name" << YAML::Value << spec.name + "-calibrated";
+  std::function<void(const ConfigNode&)> emit = [&](const ConfigNode& n) {
     for (const auto& [key, child] : n.map) {
-      yaml += std::string(static_cast<std::size_t>(indent), ' ') + key + ":";
+      e << YAML::Key << key << YAML::Value;
       if (child.is_map()) {
-        yaml += "\n";
-        emit(child, indent + 2);
+        e << YAML::BeginMap;
+        emit(child);
+        e << YAML::EndMap;
       } else {
-        yaml += " " + child.scalar + "\n";
+        e << child.scalar;
       }
     }
   };
-  emit(tree, 0);
+  emit(tree);
+  e << YAML::EndMap;
+  if (!e.good())
+    throw std::logic_error("calibrated.yaml: YAML emitter failed: " + e.GetLastError());
+  const std::string yaml = std::string(e.c_str()) + "\n";
   out.write("calibrated.yaml", yaml);
 
   nlohmann::ordered_json j = manifest_head(settings.command_line);

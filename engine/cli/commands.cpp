@@ -95,6 +95,11 @@ int run_command(const std::string& scenario, const RunFlags& flags,
   if (!flags.restart.empty() && !std::filesystem::is_directory(flags.restart))
     throw InputError("povsim: error: --restart " + flags.restart +
                      ": no such directory (of checkpoints)\n");
+  if (!flags.checkpoint.empty() && std::filesystem::exists(flags.checkpoint) &&
+      !std::filesystem::is_directory(flags.checkpoint))
+    throw InputError("povsim: error: --checkpoint " + flags.checkpoint +
+                     ": expected a directory (povsim writes one checkpoint file per replication "
+                     "into it), found a file; name a new or existing directory\n");
   // Under MPI every rank simulates its regions; rank 0 alone has the results and writes them.
   if (flags.comm != nullptr && !flags.comm->root()) {
     run_with_progress(params, flags, {}, loaded.resolved_sha256);

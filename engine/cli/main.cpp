@@ -4,10 +4,13 @@
 
 #include <cstdio>
 #include <exception>
+#include <filesystem>
+#include <new>
 #include <string>
 
 #include "cli/commands.hpp"
 #include "core/diagnostics.hpp"
+#include "core/text.hpp"
 #include "core/version.hpp"
 #include "parallel/communicator.hpp"
 
@@ -132,6 +135,19 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  // Arguments end up in manifest.json, file names and messages: a value that is not UTF-8
+  // (--out, --set, a file name) is refused before anything runs, not after the simulation.
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (const std::size_t bad = povsim::first_invalid_utf8(arg); bad != std::string::npos) {
+      std::fprintf(stderr,
+                   "povsim: error: argument %d is not UTF-8 (byte %zu of \"%s\"); povsim "
+                   "takes UTF-8 only: convert it (e.g. iconv -f GBK -t UTF-8) or rename the "
+                   "file\n",
+                   i, bad + 1, arg.c_str());
+      return 2;
+    }
+  }
   std::string command_line;
   for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
   // A failure on one rank would leave the others waiting: end them all with its exit code.
@@ -157,6 +173,18 @@ int main(int argc, char** argv) {
     if (*report) return povsim::report_command(report_dir, report_lang);
   } catch (const povsim::InputError& e) {
     std::fprintf(stderr, "%s", e.what());
+    return fail(2);
+  } catch (const std::bad_alloc&) {
+    // Memory ran out although the estimate made before the run fitted (another process took
+    // it, or a structure outgrew the estimate): say what to reduce, not std::bad_alloc.
+    std::fprintf(stderr,
+                 "povsim: error: out of memory; run with fewer --replications, a smaller "
+                 "--scale or fewer regions (or on a machine with more memory)\n");
+    return fail(1);
+  } catch (const std::filesystem::filesystem_error& e) {
+    // A path the user gave (--out, --checkpoint, a file) that cannot be used as asked.
+    std::fprintf(stderr, "%s: error: %s (check the path and its permissions)\n",
+                 e.path1().string().c_str(), e.code().message().c_str());
     return fail(2);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "povsim: error: %s\n", e.what());

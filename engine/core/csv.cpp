@@ -1,7 +1,5 @@
 #include "core/csv.hpp"
 
-#include "core/diagnostics.hpp"
-
 namespace povsim {
 
 namespace {
@@ -9,8 +7,7 @@ namespace {
 bool blank(char c) { return c == ' ' || c == '\t'; }
 
 [[noreturn]] void bad(const std::string& file, int line, int column, const std::string& what) {
-  throw InputError(file + ":" + std::to_string(line) + ":" + std::to_string(column) +
-                   ": error: " + what + "\n");
+  throw CsvError({file, line, column}, what);
 }
 
 }  // namespace

@@ -19,9 +19,9 @@ void Diagnostics::error(const Origin& origin, std::string path, std::string mess
   ++reported_;
   Diagnostic d{origin, std::move(path), std::move(message)};
   // The same region block is validated once per region and epoch: report each problem once.
-  const std::string text = d.render();
-  for (const auto& seen : items_)
-    if (seen.render() == text) return;
+  // A set of rendered texts keeps this linear in the number of problems (a generated file can
+  // hold tens of thousands).
+  if (!seen_.insert(d.render()).second) return;
   items_.push_back(std::move(d));
 }
 

@@ -2,6 +2,7 @@
 #include <source_location>
 #include <stdexcept>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace povsim {
@@ -36,6 +37,7 @@ class Diagnostics {
 
  private:
   std::vector<Diagnostic> items_;
+  std::unordered_set<std::string> seen_;  // items_ rendered
   std::size_t reported_ = 0;
 };
 

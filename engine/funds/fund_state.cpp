@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <utility>
 
 namespace povsim {
 
@@ -195,7 +196,26 @@ std::vector<std::pair<std::string, std::string>> check_fund_rules(const FundPara
                   static_cast<long long>(f % 100));
     return std::string(buf);
   };
+  // Each key's range allows amounts whose sum over sources, accounts and households does not
+  // fit the ledger's 64-bit fen: check the year's totals in floating point before any fen sum.
+  constexpr double kMaxYearYuan = 1e15;
   for (int y = first_year; y <= last_year; ++y) {
+    double sources_yuan = 0;
+    double fixed_yuan_sum = 0;
+    for (FundAccount src : kSourceAccounts)
+      sources_yuan += source_yuan(source_of(p.sources, src), households, y);
+    for (FundAccount acc : kProgrammeAccounts)
+      fixed_yuan_sum += fixed_yuan(account_rule(p.accounts, acc), households, y);
+    for (const auto& [key, amount] :
+         {std::pair{"sources", sources_yuan}, std::pair{"accounts", fixed_yuan_sum}})
+      if (amount > kMaxYearYuan) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.3g", amount);
+        problems.push_back({key, std::string(key) + " of " + std::to_string(y) + " sum to " + buf +
+                                     " yuan, more than povsim's limit of 1e15 yuan a year and "
+                                     "region (are per_household amounts written as totals?)"});
+      }
+    if (!problems.empty()) break;
     Fen total = 0;
     for (FundAccount src : kSourceAccounts)
       total += to_fen(source_yuan(source_of(p.sources, src), households, y));

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -11,10 +12,12 @@
 #include <string_view>
 #include <vector>
 
+#include "core/csv.hpp"
 #include "core/diagnostics.hpp"
 #include "core/input_file.hpp"
 #include "output/file_names.hpp"
 #include "output/report_assets.hpp"
+#include "output/tables.hpp"
 
 namespace povsim {
 namespace {
@@ -24,50 +27,44 @@ using nlohmann::json;
 
 std::string read_file(const fs::path& path) { return read_input_file(path, "output file"); }
 
-/// Splits CSV text into rows of fields (RFC 4180 quoting, as tables.cpp writes it).
-std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+/// A CSV file's records (RFC 4180, core/csv.hpp) with the text csv_field wrote in each cell.
+struct CsvRows {
+  std::string path;
   std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false;
-  bool any = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-      any = true;
-    } else if (c == ',') {
-      row.push_back(std::move(field));
-      field.clear();
-      any = true;
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      if (any || !field.empty()) {
-        row.push_back(std::move(field));
-        rows.push_back(std::move(row));
-      }
-      row.clear();
-      field.clear();
-      any = false;
-    } else {
-      field += c;
-      any = true;
-    }
+  std::vector<int> lines;  // of each row, for messages
+
+  std::size_t size() const { return rows.size(); }
+  bool empty() const { return rows.empty(); }
+  const std::vector<std::string>& operator[](std::size_t r) const { return rows[r]; }
+  /// Cell `c` of row `r` as a number; bad input names the file, line and column otherwise.
+  double number(std::size_t r, std::size_t c, const std::string& column) const {
+    const std::string& s = rows[r][c];
+    char* end = nullptr;
+    const double v = std::strtod(s.c_str(), &end);
+    if (s.empty() || *end != '\0')
+      throw InputError(path + ":" + std::to_string(lines[r]) + ": error: column " + column +
+                       ": expected a number, found \"" + s +
+                       "\" (was the file edited? write it again with povsim)\n");
+    return v;
   }
-  if (any || !field.empty()) {
-    row.push_back(std::move(field));
-    rows.push_back(std::move(row));
+  int integer(std::size_t r, std::size_t c, const std::string& column) const {
+    const double v = number(r, c, column);
+    if (v != std::floor(v) || v < -2e9 || v > 2e9)
+      throw InputError(path + ":" + std::to_string(lines[r]) + ": error: column " + column +
+                       ": expected a whole number, found \"" + rows[r][c] + "\"\n");
+    return static_cast<int>(v);
   }
-  return rows;
+};
+
+CsvRows parse_csv(const fs::path& file) {
+  CsvRows out;
+  out.path = file.string();
+  for (auto& rec : parse_csv_records(read_file(file), out.path)) {
+    for (auto& cell : rec.cells) cell = csv_text(cell);
+    out.rows.push_back(std::move(rec.cells));
+    out.lines.push_back(rec.line);
+  }
+  return out;
 }
 
 /// A CSV file as rows addressed by column name.
@@ -83,16 +80,21 @@ struct Table {
     const std::string& s = at(row, name);
     char* end = nullptr;
     const double v = std::strtod(s.c_str(), &end);
-    if (s.empty() || *end != '\0')
-      throw InputError(path + ": error: " + name + ": expected a number, found \"" + s + "\"\n");
+    if (s.empty() || *end != '\0') {
+      const auto r = static_cast<std::size_t>(&row - rows.data());
+      throw InputError(path + ":" + std::to_string(r < lines.size() ? lines[r] : 0) +
+                       ": error: column " + name + ": expected a number, found \"" + s + "\"\n");
+    }
     return v;
   }
+  std::vector<int> lines;  // of each row
 };
 
 Table read_table(const fs::path& path, const std::vector<std::string>& required) {
   Table t;
   t.path = path.string();
-  auto rows = parse_csv(read_file(path));
+  CsvRows csv = parse_csv(path);
+  auto& rows = csv.rows;
   if (rows.empty()) throw InputError(t.path + ": error: expected a header line, found nothing\n");
   for (std::size_t i = 0; i < rows[0].size(); ++i) t.column[rows[0][i]] = i;
   for (const auto& name : required)
@@ -100,10 +102,11 @@ Table read_table(const fs::path& path, const std::vector<std::string>& required)
       throw InputError(t.path + ": error: expected a column \"" + name + "\"\n");
   for (std::size_t r = 1; r < rows.size(); ++r) {
     if (rows[r].size() != rows[0].size())
-      throw InputError(t.path + ":" + std::to_string(r + 1) + ": error: expected " +
+      throw InputError(t.path + ":" + std::to_string(csv.lines[r]) + ": error: expected " +
                        std::to_string(rows[0].size()) + " fields, found " +
                        std::to_string(rows[r].size()) + "\n");
     t.rows.push_back(std::move(rows[r]));
+    t.lines.push_back(csv.lines[r]);
   }
   return t;
 }
@@ -243,8 +246,7 @@ json compare_data(const fs::path& dir) {
 /// A sweep directory: each point's axis values, the headline metrics per point (region all,
 /// last year) and, for Sobol designs, the indices.
 json sweep_data(const fs::path& dir) {
-  const std::string points_text = read_file(dir / "points.csv");
-  const auto points = parse_csv(points_text);
+  const CsvRows points = parse_csv(dir / "points.csv");
   if (points.empty() || points[0].size() < 4 || points[0][0] != "point")
     throw InputError((dir / "points.csv").string() +
                      ": error: expected the points.csv of povsim sweep\n");
@@ -256,31 +258,33 @@ json sweep_data(const fs::path& dir) {
   for (std::size_t r = 1; r < points.size(); ++r) {
     if (points[r].size() != points[0].size()) continue;
     json row;
-    row["point"] = std::stoi(points[r][0]);
+    row["point"] = points.integer(r, 0, "point");
     for (std::size_t a = 0; a < axes.size(); ++a)
-      row["x" + std::to_string(a)] = std::stod(points[r][3 + a]);
+      row["x" + std::to_string(a)] = points.number(r, 3 + a, axes[a]);
     rows.push_back(row);
   }
   data["points"] = rows;
   // Headline metrics at the last year, region all.
-  const auto results = parse_csv(read_file(dir / "results.csv"));
+  const CsvRows results = parse_csv(dir / "results.csv");
   int last_year = 0;
   for (std::size_t r = 1; r < results.size(); ++r)
-    if (results[r].size() >= 5) last_year = std::max(last_year, std::stoi(results[r][1]));
+    if (results[r].size() >= 5) last_year = std::max(last_year, results.integer(r, 1, "year"));
   json values = json::array();
   for (std::size_t r = 1; r < results.size(); ++r) {
     const auto& f = results[r];
-    if (f.size() < 5 || f[2] != "all" || std::stoi(f[1]) != last_year) continue;
+    if (f.size() < 5 || f[2] != "all" || results.integer(r, 1, "year") != last_year) continue;
     if (f[3] != "return_to_poverty_rate" && f[3] != "new_poverty_rate" &&
         f[3] != "income_per_capita_mean_lifted" && f[3] != "detection_lag_mean")
       continue;
-    values.push_back({{"point", std::stoi(f[0])}, {"metric", f[3]}, {"mean", std::stod(f[4])}});
+    values.push_back({{"point", results.integer(r, 0, "point")},
+                      {"metric", f[3]},
+                      {"mean", results.number(r, 4, "mean")}});
   }
   data["results"] = values;
   data["year"] = last_year;
   json sobol = json::array();
   if (fs::is_regular_file(dir / "sobol.csv")) {
-    const auto rows_s = parse_csv(read_file(dir / "sobol.csv"));
+    const CsvRows rows_s = parse_csv(dir / "sobol.csv");
     // Columns by name: sobol.csv gained interval columns (first_lo, …) after first_order.
     auto column = [&](const char* name) -> std::size_t {
       if (rows_s.empty()) return 0;
@@ -291,8 +295,8 @@ json sweep_data(const fs::path& dir) {
     const std::size_t c_first = column("first_order"), c_total = column("total");
     const std::size_t c_first_lo = column("first_lo"), c_first_hi = column("first_hi");
     const std::size_t c_total_lo = column("total_lo"), c_total_hi = column("total_hi");
-    auto value = [](const std::vector<std::string>& f, std::size_t c) {
-      return c > 0 && c < f.size() ? json(std::stod(f[c])) : json(nullptr);
+    auto value = [&](std::size_t r, std::size_t c, const char* name) {
+      return c > 0 && c < rows_s[r].size() ? json(rows_s.number(r, c, name)) : json(nullptr);
     };
     for (std::size_t r = 1; r < rows_s.size(); ++r) {
       const auto& f = rows_s[r];
@@ -301,16 +305,16 @@ json sweep_data(const fs::path& dir) {
                        {"year", f[1]},
                        {"axis", f[3]},
                        {"index", "first"},
-                       {"value", value(f, c_first)},
-                       {"lo", value(f, c_first_lo)},
-                       {"hi", value(f, c_first_hi)}});
+                       {"value", value(r, c_first, "first_order")},
+                       {"lo", value(r, c_first_lo, "first_lo")},
+                       {"hi", value(r, c_first_hi, "first_hi")}});
       sobol.push_back({{"metric", f[0]},
                        {"year", f[1]},
                        {"axis", f[3]},
                        {"index", "total"},
-                       {"value", value(f, c_total)},
-                       {"lo", value(f, c_total_lo)},
-                       {"hi", value(f, c_total_hi)}});
+                       {"value", value(r, c_total, "total")},
+                       {"lo", value(r, c_total_lo, "total_lo")},
+                       {"hi", value(r, c_total_hi, "total_hi")}});
     }
   }
   data["sobol"] = sobol;

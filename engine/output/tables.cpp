@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "phases/metrics.hpp"
 
@@ -16,11 +17,30 @@ std::string format_value(double x) {
   return buf;
 }
 
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+namespace {
+/// Whether a spreadsheet could read `text` as a formula (or it starts with the escape itself).
+bool formula_like(const std::string& text) {
+  if (text.empty()) return false;
+  const char c = text.front();
+  if (c == '\'') return true;
+  if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') return false;
+  // "-0.5" or "+3" is a number; a spreadsheet reads it as one, not as a formula.
+  char* end = nullptr;
+  std::strtod(text.c_str(), &end);
+  return c == '=' || c == '@' || c == '\t' || c == '\r' || end != text.c_str() + text.size();
+}
+}  // namespace
+
+std::string csv_field(const std::string& raw) {
+  const std::string text = formula_like(raw) ? "'" + raw : raw;
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
   std::string out = "\"";
   for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
+}
+
+std::string csv_text(const std::string& cell) {
+  return cell.starts_with('\'') ? cell.substr(1) : cell;
 }
 
 Spread spread_of(std::vector<double> values) {

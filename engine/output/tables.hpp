@@ -34,7 +34,14 @@ std::string headline_table(const Params& params, const RunResult& run);
 
 /// Formats a figure the same way everywhere (shortest %.10g); output bytes depend on nothing else.
 std::string format_value(double x);
-/// Quotes a CSV field when it needs it.
+/// A text cell of a CSV povsim writes (names, keys): quoted when it holds a comma, quote or line
+/// break (RFC 4180), and neutralised when a spreadsheet would run it as a formula: text starting
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return (and text starting with `'`, so that the
+/// rule can be undone) gets a leading `'`. Text that is a number (`-0.5`) is left as it is.
+/// Numbers are written by format_value and never pass through here. docs/outputs.md, "Text cells".
 std::string csv_field(const std::string& text);
+
+/// The text csv_field was given, from a cell of a CSV it wrote (after RFC 4180 unquoting).
+std::string csv_text(const std::string& cell);
 
 }  // namespace povsim

@@ -46,11 +46,8 @@ ConfigNode read_regions_table(const std::filesystem::path& table, const Origin& 
   } catch (const InputFileError& e) {
     diags.error(named_at, "regions_table", e.reason());
     return regions;
-  } catch (const InputError& e) {
-    // A quoted cell left open: the message already says file:line:col.
-    std::string what = e.what();
-    const std::size_t at = what.find(": error: ");
-    diags.error({file, 0, 0}, "regions_table", what.substr(at + 9, what.size() - at - 10));
+  } catch (const CsvError& e) {
+    diags.error(e.origin(), "regions_table", e.problem());
     return regions;
   }
   const std::size_t problems_before = diags.reported();

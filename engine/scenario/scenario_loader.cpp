@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/rng.hpp"
+#include "core/text.hpp"
 #include "funds/fund_state.hpp"
 #include "scenario/config_tree.hpp"
 #include "scenario/regions_table.hpp"
@@ -112,7 +113,7 @@ ConfigNode load_with_extends(const fs::path& file, Diagnostics& diags, std::vect
     return {};
   }
   chain.push_back(canonical);
-  ConfigNode root = load_yaml_file(file, diags);
+  ConfigNode root = load_yaml_file(file, diags, "scenario");
   if (root.kind == ConfigNode::Kind::kNull) return root;
   if (!root.is_map()) {
     diags.error(root.origin, "", "expected a mapping of scenario keys, found " + root.describe());
@@ -205,7 +206,7 @@ ConfigNode load_profile(const fs::path& path, Diagnostics& diags,
                         std::map<std::string, ConfigNode>& cache) {
   const std::string key = fs::weakly_canonical(path).string();
   if (auto it = cache.find(key); it != cache.end()) return it->second;
-  ConfigNode profile = load_yaml_file(path, diags);
+  ConfigNode profile = load_yaml_file(path, diags, "region profile");
   if (profile.is_map()) {
     // Profiles may carry prose about their sources; it is not a parameter.
     for (const char* prose : {"description", "sources"}) {
@@ -273,6 +274,9 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
     for (const char* k : {"regions", "policy", "defaults"}) r.skip(k);
     for (const auto& k : region_block_keys()) r.skip(k);
     r.finish();
+    if (const ConfigNode* n = root.find("name"); n && n->is_scalar())
+      if (const std::string problem = name_problem(n->scalar); !problem.empty())
+        diags.error(n->origin, "name", problem);
     if (const ConfigNode* s = root.find("schema"); s && s->is_scalar() && s->scalar != kSchema)
       diags.error(s->origin, "schema",
                   std::string("expected \"") + kSchema + "\", found \"" + s->scalar + "\"");
@@ -314,7 +318,8 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
     diags.error(regions_node->origin, "regions",
                 "expected a non-empty list of regions, found " + regions_node->describe());
   } else {
-    std::set<std::string> names;
+    std::map<std::string, std::size_t> names;      // NFKC form -> first region
+    std::map<std::uint32_t, std::size_t> streams;  // random stream -> first region
     for (std::size_t i = 0; i < regions_node->seq.size(); ++i) {
       const ConfigNode& item = regions_node->seq[i];
       const std::string path = "regions[" + std::to_string(i) + "]";
@@ -330,14 +335,57 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
       r.field("households", in.spec.households, Range{1, 1e9}, Doc{"households", "households"});
       r.field("profile", in.spec.profile, Doc{"path", "region profile"});
       r.skip("overrides");
+      r.skip("stream");
       r.finish();
-      if (!in.spec.name.empty() && !names.insert(in.spec.name).second)
-        diags.error(item.find("name")->origin, path + ".name",
-                    "duplicate region name \"" + in.spec.name + "\" (region names must be unique)");
+      const ConfigNode* name_node = item.find("name");
+      const Origin name_at = name_node ? name_node->origin : item.origin;
+      bool name_ok = false;  // valid and not a duplicate: worth checking its stream against others
+      if (name_node && name_node->is_scalar()) {
+        if (const std::string problem = name_problem(in.spec.name); !problem.empty()) {
+          diags.error(name_at, path + ".name", problem);
+        } else if (const auto [seen, fresh] = names.emplace(nfkc(in.spec.name), i); !fresh) {
+          // Names that differ only in Unicode form (composed or not, full-width or not) print
+          // alike in a table: one of them would be taken for the other.
+          const ConfigNode& other = *regions_node->seq[seen->second].find("name");
+          diags.error(
+              name_at, path + ".name",
+              "duplicate region name \"" + in.spec.name + "\"" +
+                  (other.scalar == in.spec.name ? std::string()
+                                                : " (the same as \"" + other.scalar +
+                                                      "\" after Unicode NFKC normalisation)") +
+                  "; region names must be unique (first at " + other.origin.file + ":" +
+                  std::to_string(other.origin.line) + ")");
+        } else {
+          name_ok = true;
+        }
+      }
       if (in.spec.name == "all")
-        diags.error(item.find("name")->origin, path + ".name",
+        diags.error(name_at, path + ".name",
                     "\"all\" is reserved for the aggregate of all regions");
       in.spec.stable_id = stable_id(in.spec.name.data(), in.spec.name.size());
+      if (const ConfigNode* stream = item.find("stream")) {
+        std::int64_t id = -1;
+        if (!stream->is_scalar() || !SchemaReader::parse_int(stream->scalar, id) || id < 0 ||
+            id > 4294967295LL)
+          diags.error(stream->origin, path + ".stream",
+                      "expected a whole number in [0, 4294967295] (the region's random stream), "
+                      "found " +
+                          stream->describe());
+        else
+          in.spec.stable_id = static_cast<std::uint32_t>(id);
+      }
+      if (const auto [seen, fresh] = streams.emplace(in.spec.stable_id, i); !fresh && name_ok) {
+        const ConfigNode& first = regions_node->seq[seen->second];
+        const ConfigNode* first_name = first.find("name");
+        diags.error(item.find("stream") ? item.find("stream")->origin : name_at, path,
+                    "region \"" + in.spec.name +
+                        "\" would draw the same random numbers as region \"" +
+                        (first_name ? first_name->scalar : std::string()) + "\" (" +
+                        first.origin.file + ":" + std::to_string(first.origin.line) +
+                        "): both have random stream " + std::to_string(in.spec.stable_id) +
+                        "; give one of them a `stream:` key with another number (any whole "
+                        "number in [0, 4294967295] that no other region uses)");
+      }
       if (options.scale != 1.0 && in.spec.households > 0)
         in.spec.households = std::max<std::int64_t>(
             1, std::llround(static_cast<double>(in.spec.households) * options.scale));
@@ -428,6 +476,13 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
         if (const ConfigNode* rn = item.find("regions")) {
           if (!rn->is_seq()) {
             diags.error(rn->origin, path + ".regions", "expected a list of region names");
+          } else if (rn->seq.empty()) {
+            // Read as "all regions", an empty list would change every region when the author
+            // meant none: refuse it rather than guess.
+            diags.error(rn->origin, path + ".regions",
+                        "expected at least one region name, found an empty list (leave out "
+                        "`regions` for a policy that applies to every region)");
+            continue;
           } else {
             for (const auto& n : rn->seq) {
               const bool known = std::any_of(regions.begin(), regions.end(),

@@ -11,6 +11,8 @@
 #include <thread>
 
 #include "core/diagnostics.hpp"
+#include "core/memory.hpp"
+#include "model/households.hpp"
 #include "parallel/partition.hpp"
 #include "sim/checkpoint.hpp"
 
@@ -56,6 +58,28 @@ bool resume(Simulation& sim, const std::filesystem::path& file, const Checkpoint
 
 }  // namespace
 
+std::uint64_t estimate_run_bytes(const Params& params, std::size_t concurrent) {
+  const auto reps = static_cast<std::uint64_t>(params.replications);
+  const auto years = static_cast<std::uint64_t>(params.end.year - params.start.year + 1);
+  const auto regions = static_cast<std::uint64_t>(params.regions.size());
+  std::uint64_t households = 0;
+  for (const auto& r : params.regions) households += static_cast<std::uint64_t>(r.households);
+  // Kept for every replication until the tables are written: each metric value (8 bytes) and
+  // its annual.csv line (about 64 bytes), and the fund rows with their funds.csv lines.
+  constexpr std::uint64_t kValueBytes = sizeof(double) + 64;
+  constexpr std::uint64_t kFundRowBytes = sizeof(FundYearRow) + 96;
+  const std::uint64_t results =
+      reps * years *
+      ((regions + 1) * static_cast<std::uint64_t>(kMetricCount) * kValueBytes +
+       regions * static_cast<std::uint64_t>(kFundAccountCount) * kFundRowBytes);
+  // The population of each replication running at once: its columns alone. The phases' working
+  // state adds a fifth or so (national: 3.3 GiB peak for 2.9 GB of columns); leaving it out keeps
+  // the estimate a lower bound, so that no run that would fit is refused.
+  const std::uint64_t populations =
+      static_cast<std::uint64_t>(concurrent) * households * Households::bytes_per_household();
+  return results + populations;
+}
+
 RunResult run_scenario(const Params& full_params, const RunSettings& settings) {
   const auto start = std::chrono::steady_clock::now();
   const Communicator& comm = settings.comm != nullptr ? *settings.comm : single_process();
@@ -89,12 +113,26 @@ RunResult run_scenario(const Params& full_params, const RunSettings& settings) {
   std::atomic<std::uint64_t> done{0};
   std::atomic<bool> stopped{false};
 
-  RunResult result;
-  result.replications.resize(static_cast<std::size_t>(params.replications));
   // Large populations run one replication at a time (memory); small ones side by side.
   const std::size_t concurrent = comm.size() == 1 && households * params.replications < 4'000'000
                                      ? static_cast<std::size_t>(params.replications)
                                      : 1;
+  // Refused before anything is allocated: a run that cannot fit would otherwise end in
+  // std::bad_alloc after simulating for minutes.
+  if (const std::uint64_t need = estimate_run_bytes(params, concurrent),
+      have = available_memory_bytes();
+      need > have)
+    throw InputError("povsim: error: this run needs about " + format_bytes(need) + " of memory (" +
+                     std::to_string(params.replications) + " replications × " +
+                     std::to_string(params.end.year - params.start.year + 1) + " years × " +
+                     std::to_string(params.regions.size() + 1) + " regions × " +
+                     std::to_string(kMetricCount) + " metrics kept for annual.csv, and " +
+                     std::to_string(households) + " households per replication), more than the " +
+                     format_bytes(have) +
+                     " available: run fewer --replications, a smaller --scale or fewer regions\n");
+
+  RunResult result;
+  result.replications.resize(static_cast<std::size_t>(params.replications));
   auto run_one = [&](std::size_t rep) {
     // Isolation keeps a waiting thread from starting another replication (bounded memory).
     tbb::this_task_arena::isolate([&] {

@@ -41,6 +41,11 @@ struct RunResult {
   PhaseTimer timer;  // summed over replications
 };
 
+/// Bytes a run of `params` needs with `concurrent` replications side by side (results of every
+/// replication, the populations in memory at once): checked against the memory available before
+/// a run starts.
+std::uint64_t estimate_run_bytes(const Params& params, std::size_t concurrent);
+
 /// Runs every replication of the scenario. Replications run side by side when there is room;
 /// each one's numbers depend only on (seed, replication), never on scheduling.
 RunResult run_scenario(const Params& params, const RunSettings& settings);

@@ -415,6 +415,33 @@ int parse_int(const std::string& text, std::size_t& pos) {
   return std::stoi(text.substr(start, pos - start));
 }
 
+/// Every key merge reads, of the type it reads it as: a shard.json that was edited or written by
+/// something else is bad input naming the key, never a JSON library exception.
+void check_shard_json(const nlohmann::json& j, const fs::path& file) {
+  const auto bad = [&](const char* key, const char* expected) {
+    throw InputError(file.string() + ": error: " + key + ": expected " + expected + ", found " +
+                     (j.is_object() && j.contains(key) ? j[key].dump() : std::string("nothing")) +
+                     " (expected the shard.json written by povsim sweep --shard)\n");
+  };
+  if (!j.is_object()) bad("(top level)", "a JSON object");
+  for (const char* key : {"sweep", "sweep_file", "sweep_file_absolute", "base"})
+    if (!j.contains(key) || !j[key].is_string()) bad(key, "a string");
+  for (const char* key : {"shard", "shards", "points", "replications"})
+    if (!j.contains(key) || !j[key].is_number_unsigned()) bad(key, "a whole number");
+  if (j["shards"].get<std::uint64_t>() < 1 || j["shards"].get<std::uint64_t>() > 1'000'000)
+    bad("shards", "a number of shards in [1, 1000000]");
+  if (j["points"].get<std::uint64_t>() > kMaxSweepPoints) bad("points", "at most 1000000 points");
+  if (j["replications"].get<std::uint64_t>() < 1 || j["replications"].get<std::uint64_t>() > 100000)
+    bad("replications", "a number in [1, 100000]");
+  if (j["shard"].get<std::uint64_t>() > 1'000'000) bad("shard", "a shard number");
+  if (!j.contains("scale") || !j["scale"].is_number()) bad("scale", "a number");
+  if (!j.contains("overrides") || !j["overrides"].is_array()) bad("overrides", "a list of strings");
+  for (const auto& o : j["overrides"])
+    if (!o.is_string()) bad("overrides", "a list of strings");
+  if (j.contains("resumed_points") && !j["resumed_points"].is_number_unsigned())
+    bad("resumed_points", "a whole number");
+}
+
 }  // namespace
 
 void parse_shard(const std::string& text, int& shard, int& shards) {
@@ -458,6 +485,7 @@ SweepOutcome merge_sweep_shards(const std::vector<fs::path>& shard_dirs,
     } catch (const nlohmann::json::exception& e) {
       throw InputError(f.string() + ": error: expected JSON, " + e.what() + "\n");
     }
+    check_shard_json(info.back(), f);
   }
   const auto& first = info.front();
   for (std::size_t k = 1; k < info.size(); ++k)

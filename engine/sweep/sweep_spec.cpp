@@ -125,6 +125,33 @@ SweepSpec load_sweep(const fs::path& file, const std::vector<std::string>& overr
   } else if (s.method == SweepMethod::kSobol) {
     diags.error(root.origin, "(top level)", "missing required key `indices` (method: sobol)");
   }
+  // The design's size, counted without overflow (64 axes of 2 values wrapped to 0 points) and
+  // refused above kMaxSweepPoints before anything is allocated.
+  if (axes && axes->is_seq() && !s.axes.empty()) {
+    std::size_t n = 1;
+    bool over = false;
+    std::string product;
+    if (s.method == SweepMethod::kGrid) {
+      for (const Axis& a : s.axes) {
+        over = over || __builtin_mul_overflow(n, a.values.size(), &n);
+        product += (product.empty() ? "" : " × ") + std::to_string(a.values.size());
+      }
+    } else if (s.method == SweepMethod::kSobol) {
+      // Saltelli's design: points × (axes + 2) runs.
+      over = __builtin_mul_overflow(static_cast<std::size_t>(std::max(0, s.points)),
+                                    s.axes.size() + 2, &n);
+      product =
+          std::to_string(s.points) + " points × (" + std::to_string(s.axes.size()) + " axes + 2)";
+    } else {
+      n = static_cast<std::size_t>(std::max(0, s.points));
+    }
+    if (over || n > kMaxSweepPoints)
+      diags.error(axes->origin, "axes",
+                  "the design has " + (over ? std::string("more than 2^64") : std::to_string(n)) +
+                      " points (" + product + "), more than povsim's limit of " +
+                      std::to_string(kMaxSweepPoints) +
+                      " per sweep: use fewer axes or values, or split the sweep");
+  }
   diags.throw_if_any();
 
   // Every axis must be a valid scenario key over its whole range: load the base at both ends.
@@ -149,6 +176,19 @@ SweepSpec load_sweep(const fs::path& file, const std::vector<std::string>& overr
           (s.index_year < sc->params.start.year || s.index_year > sc->params.end.year))
         diags.error(root.find("indices")->origin, "indices.year",
                     "expected a year of the base scenario's period");
+      // Indices of a region the results do not hold would all be 0.
+      if (i == 0 && x == ends.front() && s.method == SweepMethod::kSobol &&
+          s.index_region != "all" &&
+          std::none_of(sc->params.regions.begin(), sc->params.regions.end(),
+                       [&](const RegionSpec& r) { return r.name == s.index_region; })) {
+        std::vector<std::string> names{"all"};
+        for (const auto& r : sc->params.regions) names.push_back(r.name);
+        const std::string hint = did_you_mean(s.index_region, names);
+        const ConfigNode* rn = root.find("indices")->find("region");
+        diags.error(rn ? rn->origin : root.find("indices")->origin, "indices.region",
+                    "expected `all` or a region of the base scenario, found \"" + s.index_region +
+                        "\"" + (hint.empty() ? "" : " (did you mean `" + hint + "`?)"));
+      }
     }
   }
   diags.throw_if_any();

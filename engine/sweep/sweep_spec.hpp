@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -6,6 +7,10 @@
 #include "sweep/design.hpp"
 
 namespace povsim {
+
+/// The most runs one sweep may have (grid: the product of the axes' value counts; lhs: points;
+/// sobol: points × (axes + 2)). docs/sweeps.md, "Limits".
+inline constexpr std::size_t kMaxSweepPoints = 1'000'000;
 
 /// A sweep file (schema povsim-sweep/1), validated.
 struct SweepSpec {
