@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the tables in docs/ that come from the engine's own schema and metric list
-# (between the `<!-- generated: NAME -->` and `<!-- end generated -->` markers).
+# (between the `<!-- generated: NAME -->` and `<!-- end generated -->` markers), then the marked
+# examples of README.md and docs/*.md (scripts/doc-examples.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-build/povsim}
@@ -16,3 +17,5 @@ tmp=$(mktemp -d)
 replace docs/parameters.md schema "$tmp/schema.md"
 replace docs/outputs.md metrics "$tmp/metrics.md"
 rm -rf "$tmp"
+# The marked examples of README.md and docs/*.md: rerun and rewritten where the program differs.
+python3 scripts/doc-examples.py --update "$bin"

@@ -217,12 +217,13 @@ int sweep_shard_command(const std::string& sweep_file, const RunFlags& flags, bo
   settings.resume = resume;
   settings.stop_after = stop_after;
   settings.command_line = command_line;
-  Progress progress("povsim sweep " + spec.name);
+  Progress progress("povsim sweep " + spec.name, "points");
   settings.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
   // Ctrl-C: finish the points in flight (they are kept), start no more.
   std::signal(SIGINT, [](int) { request_sweep_stop(); });
   const SweepOutcome o = run_sweep(spec, sweep_file, settings);
   std::signal(SIGINT, SIG_DFL);
+  progress.finish();  // end the progress line before the summary goes to the same terminal
   if (o.complete && settings.shards > 1) {
     std::printf("povsim sweep %s: shard %d/%d (%zu run now, %zu resumed) of %zu points\n",
                 spec.name.c_str(), settings.shard + 1, settings.shards, o.run_now, o.resumed,
@@ -324,17 +325,21 @@ int metrics_command() {
   return 0;
 }
 
-int schema_command(bool markdown, const std::string& scenario) {
+int schema_command(bool markdown, const std::string& scenario, bool with_values) {
   if (markdown) {
     std::printf("%s", schema_markdown(scenario).c_str());
     return 0;
   }
-  RegionParams empty;
+  RegionParams values;
+  if (with_values) values = load_scenario(scenario).params.region(0, 0);
   SchemaTable table;
-  describe(table, empty);
-  for (const auto& row : table.rows())
-    std::printf("%s\t%s\t%s\t%s\n", row.path.c_str(), row.type.c_str(), row.unit.c_str(),
+  describe(table, values);
+  for (const auto& row : table.rows()) {
+    std::printf("%s\t%s\t%s\t%s", row.path.c_str(), row.type.c_str(), row.unit.c_str(),
                 row.range.c_str());
+    if (with_values) std::printf("\t%s", row.value.c_str());
+    std::printf("\n");
+  }
   return 0;
 }
 

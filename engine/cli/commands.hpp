@@ -44,7 +44,9 @@ int merge_command(const std::vector<std::string>& shard_dirs, const std::string&
 int calibrate_command(const std::string& file, const RunFlags& flags,
                       const std::string& command_line);
 int validate_command(const std::string& scenario, const RunFlags& flags);
-int schema_command(bool markdown, const std::string& scenario);
+/// The key list (tab-separated; with `with_values`, a fifth column of `scenario`'s first region's
+/// values) or, with `markdown`, the table of docs/parameters.md.
+int schema_command(bool markdown, const std::string& scenario, bool with_values);
 int metrics_command();
 /// (Re)writes DIR/report.html from the results in DIR (a run or a compare).
 int report_command(const std::string& dir, const std::string& lang);

@@ -2,6 +2,7 @@
 // 0 success, 2 bad input (scenario, command line), 1 anything else.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
@@ -16,8 +17,10 @@
 
 namespace {
 
-void add_run_flags(CLI::App* cmd, povsim::RunFlags& f, bool with_out) {
-  if (with_out) cmd->add_option("--out", f.out, "output directory (default outputs/<scenario>)");
+/// `out_default`: what --out defaults to, as --help shows it (nullptr: the command has no --out).
+void add_run_flags(CLI::App* cmd, povsim::RunFlags& f, const char* out_default) {
+  if (out_default)
+    cmd->add_option("--out", f.out, std::string("output directory (default ") + out_default + ")");
   cmd->add_option("--threads", f.threads, "worker threads (default: all cores)")
       ->check(CLI::Range(1, 4096));
   cmd->add_option("--seed", f.seed, "random seed (overrides the scenario's)")
@@ -45,7 +48,7 @@ int main(int argc, char** argv) {
   povsim::RunFlags flags;
   auto* run = app.add_subcommand("run", "run a scenario and write its outputs");
   run->add_option("scenario", scenario, "scenario YAML file")->required();
-  add_run_flags(run, flags, true);
+  add_run_flags(run, flags, "outputs/<scenario file name>");
   auto* every = run->add_option("--checkpoint-every", flags.checkpoint_every,
                                 "months between checkpoints (and one when a replication ends)")
                     ->check(CLI::Range(1, 100000));
@@ -65,7 +68,7 @@ int main(int argc, char** argv) {
   compare->add_option("scenarios", compare_files, "two or more scenario YAML files (A first)")
       ->required()
       ->expected(2, 1000);
-  add_run_flags(compare, flags, true);
+  add_run_flags(compare, flags, "outputs/compare-<name of A>-vs-<name of B>");
 
   std::string sweep_file;
   bool resume = false;
@@ -73,7 +76,7 @@ int main(int argc, char** argv) {
   auto* sweep =
       app.add_subcommand("sweep", "parameter sweep: grid, Latin hypercube or Sobol (with indices)");
   sweep->add_option("sweep", sweep_file, "sweep YAML file (schema povsim-sweep/1)")->required();
-  add_run_flags(sweep, flags, true);
+  add_run_flags(sweep, flags, "outputs/sweep-<sweep name>");
   sweep->add_flag("--resume", resume, "skip points finished by an earlier, interrupted call");
   sweep
       ->add_option("--stop-after", stop_after, "run at most N new points, then stop (resume later)")
@@ -100,18 +103,19 @@ int main(int argc, char** argv) {
       "calibrate", "fit parameters to observed targets (method of simulated moments)");
   calibrate->add_option("calibration", calibrate_file, "calibration YAML (povsim-calibration/1)")
       ->required();
-  add_run_flags(calibrate, flags, true);
+  add_run_flags(calibrate, flags, "outputs/calibrate-<calibration name>");
 
   std::string validate_file;
   auto* validate = app.add_subcommand("validate", "check a scenario without running it");
   validate->add_option("scenario", validate_file, "scenario YAML file")->required();
-  add_run_flags(validate, flags, false);
+  add_run_flags(validate, flags, nullptr);
 
   bool markdown = false;
   std::string schema_values = "scenarios/baseline.yaml";
   auto* schema = app.add_subcommand("schema", "list every region-level scenario key");
   schema->add_flag("--markdown", markdown, "as the markdown table of docs/parameters.md");
-  schema->add_option("--values", schema_values, "scenario whose first region's values to show");
+  auto* values = schema->add_option("--values", schema_values,
+                                    "scenario whose first region's values to show (a column)");
   auto* metrics = app.add_subcommand("metrics", "list every output metric (docs/outputs.md)");
 
   std::string report_dir;
@@ -120,6 +124,21 @@ int main(int argc, char** argv) {
   report->add_option("dir", report_dir, "output directory of povsim run or compare")->required();
   report->add_option("--lang", report_lang, "labels: zh (default) or en")
       ->check(CLI::IsMember({"zh", "en"}));
+
+  // CLI11 reports an unknown first word as a missing subcommand: name it, with a suggestion.
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> names;
+    for (const auto* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+      const std::string hint = povsim::did_you_mean(argv[1], names);
+      std::string all;
+      for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
+      std::fprintf(stderr, "povsim: error: unknown command `%s`%s; the commands are: %s\n", argv[1],
+                   hint.empty() ? "" : (" (did you mean `" + hint + "`?)").c_str(), all.c_str());
+      std::fprintf(stderr, "Run with --help for usage.\n");
+      return 2;
+    }
+  }
 
   try {
     app.parse(argc, argv);
@@ -168,7 +187,7 @@ int main(int argc, char** argv) {
     if (*merge) return povsim::merge_command(merge_dirs, merge_out, merge_threads, command_line);
     if (*calibrate) return povsim::calibrate_command(calibrate_file, flags, command_line);
     if (*validate) return povsim::validate_command(validate_file, flags);
-    if (*schema) return povsim::schema_command(markdown, schema_values);
+    if (*schema) return povsim::schema_command(markdown, schema_values, values->count() > 0);
     if (*metrics) return povsim::metrics_command();
     if (*report) return povsim::report_command(report_dir, report_lang);
   } catch (const povsim::InputError& e) {

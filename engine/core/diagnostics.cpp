@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <string_view>
 
 namespace povsim {
 
@@ -43,7 +44,21 @@ void invariant_failed(const char* condition, std::source_location where) {
 }
 
 namespace {
-std::size_t edit_distance(const std::string& a, const std::string& b) {
+/// A string's characters as code points' byte runs: UTF-8 names (沁县, 鸡心梁村) count one edit per
+/// character, as ASCII keys do.
+std::vector<std::string_view> characters(const std::string& s) {
+  std::vector<std::string_view> out;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t j = i + 1;
+    while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0u) == 0x80u) ++j;
+    out.emplace_back(s.data() + i, j - i);
+    i = j;
+  }
+  return out;
+}
+
+std::size_t edit_distance(const std::vector<std::string_view>& a,
+                          const std::vector<std::string_view>& b) {
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
@@ -61,9 +76,10 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
   std::string best;
-  std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+  const auto w = characters(word);
+  std::size_t best_distance = std::max<std::size_t>(2, w.size() / 3) + 1;
   for (const auto& c : candidates) {
-    const std::size_t d = edit_distance(word, c);
+    const std::size_t d = edit_distance(w, characters(c));
     if (d < best_distance) {
       best_distance = d;
       best = c;

@@ -113,9 +113,21 @@ std::string compare_csv(const std::vector<NamedRun>& runs) {
   return out;
 }
 
+namespace {
+
+/// Why a row has no cost per household (cost.csv's `note`; empty when it has one).
+std::string cost_note(double kept) {
+  if (kept > 0) return "";
+  if (kept == 0)
+    return "NA: no household kept out of poverty (as many poor households as the baseline)";
+  return "NA: more poor households than the baseline (none kept out of poverty)";
+}
+
+}  // namespace
+
 std::string cost_csv(const std::vector<NamedRun>& runs) {
   std::string out =
-      "scenario,baseline,year,region,spending_diff,kept_out_of_poverty,cost_per_household\n";
+      "scenario,baseline,year,region,spending_diff,kept_out_of_poverty,cost_per_household,note\n";
   if (runs.size() < 2) return out;
   const NamedRun& a = runs.front();
   const int spent = static_cast<int>(Metric::kFundsSpent);
@@ -124,7 +136,8 @@ std::string cost_csv(const std::vector<NamedRun>& runs) {
                  double spending, double kept) {
     out += csv_field(b) + "," + csv_field(a.name) + "," + year + "," + csv_field(region) + "," +
            format_value(spending) + "," + format_value(kept) + "," +
-           (kept > 0 ? format_value(spending / kept) : std::string("NA")) + "\n";
+           (kept > 0 ? format_value(spending / kept) : std::string("NA")) + "," + cost_note(kept) +
+           "\n";
   };
   for (std::size_t s = 1; s < runs.size(); ++s) {
     const NamedRun& b = runs[s];

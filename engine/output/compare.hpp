@@ -33,12 +33,14 @@ struct NamedRun {
 /// diff_low,diff_high,n — every other scenario against the first, on the regions they share.
 std::string compare_csv(const std::vector<NamedRun>& runs);
 
-/// cost.csv: scenario,baseline,year,region,spending_diff,kept_out_of_poverty,cost_per_household —
+/// cost.csv: scenario,baseline,year,region,spending_diff,kept_out_of_poverty,cost_per_household,
+/// note —
 /// against the first scenario as the counterfactual (e.g. no spending), on paired replications:
 /// spending_diff = mean over replications of funds_spent(B) − funds_spent(A) (yuan),
 /// kept_out_of_poverty = mean of poor_households(A) − poor_households(B) (households), and
 /// cost_per_household = spending_diff / kept_out_of_poverty (yuan per household kept out of
-/// poverty; "NA" when no household is kept out). Year "all" sums the period.
+/// poverty; "NA" when no household is kept out, and then `note` says why). Year "all" sums the
+/// period.
 std::string cost_csv(const std::vector<NamedRun>& runs);
 
 /// The printed table: return-to-poverty rate (region all) by year, each scenario against the first.

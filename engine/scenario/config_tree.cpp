@@ -240,8 +240,15 @@ bool set_path(ConfigNode& root, const std::string& dotted, ConfigNode value, con
           index < node->seq.size())
         next = &node->seq[index];
       if (!next) {
+        std::vector<std::string> names;
+        for (const auto& item : node->seq)
+          if (const ConfigNode* name = item.is_map() ? item.find("name") : nullptr;
+              name && name->is_scalar())
+            names.push_back(name->scalar);
+        const std::string hint = did_you_mean(part, names);
         diags.error(origin, walked,
-                    "expected the name or index of a list element, found \"" + part + "\"");
+                    "expected the name or index of a list element, found \"" + part + "\"" +
+                        (hint.empty() ? "" : " (did you mean `" + hint + "`?)"));
         return false;
       }
       node = next;

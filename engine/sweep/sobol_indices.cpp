@@ -28,7 +28,7 @@ void indices_over(const Eigen::VectorXd& y, int n, int k, const std::vector<int>
     double s = 0, t = 0;
     for (int j : rows) {
       const double fa = y(j), fb = y(n + j), fab = y(ab + j);
-      s += fb * (fab - fa);
+      s += (fb - mean) * (fab - fa);
       t += (fa - fab) * (fa - fab);
     }
     first[static_cast<std::size_t>(i)] = s / m / variance;
@@ -65,7 +65,10 @@ std::vector<SobolIndex> sobol_indices(const Eigen::VectorXd& y, int n, int k) {
   for (int i = 0; i < k; ++i) {
     const Eigen::VectorXd fab = y.segment((2 + i) * n, n);
     SobolIndex& s = out[static_cast<std::size_t>(i)];
-    s.first_order = (fb.array() * (fab - fa).array()).mean() / variance;
+    // f_B centred on the mean: the same estimand (mean(f_AB_i − f_A) is 0 in expectation), but
+    // without the mean's share of the noise, which swamps the uncentred estimator when the output
+    // is a small variation on a large level (a rate of 0.7 % ± 0.05 %).
+    s.first_order = ((fb.array() - mean) * (fab - fa).array()).mean() / variance;
     s.total = (fa - fab).array().square().mean() / (2.0 * variance);
     s.first_lo = s.first_hi = s.first_order;
     s.total_lo = s.total_hi = s.total;

@@ -15,7 +15,8 @@ struct SobolIndex {
 };
 
 /// Sobol' indices from the outputs of a Saltelli design ordered A, B, AB_1 … AB_k (n rows each):
-/// S_i by Saltelli et al. (2010), ST_i by Jansen (1999), both over the variance of f(A) and f(B).
+/// S_i by Saltelli et al. (2010) with f(B) centred on the mean of f(A) and f(B), ST_i by Jansen
+/// (1999), both over the variance of f(A) and f(B).
 std::vector<SobolIndex> sobol_indices(const Eigen::VectorXd& y, int n, int k);
 
 struct BootstrapOptions {

@@ -193,6 +193,18 @@ void open_partial(const fs::path& out, const fs::path& partial, const Fingerprin
 
 }  // namespace
 
+std::vector<std::string> sweep_point_overrides(const SweepSpec& spec, const Design& design,
+                                               std::size_t p,
+                                               const std::vector<std::string>& overrides) {
+  std::vector<std::string> o = overrides;
+  o.push_back("replications=" + std::to_string(spec.replications));
+  for (std::size_t j = 0; j < spec.axes.size(); ++j)
+    o.push_back(
+        spec.axes[j].key + "=" +
+        format_value(design.points(static_cast<Eigen::Index>(p), static_cast<Eigen::Index>(j))));
+  return o;
+}
+
 SweepOutcome run_sweep(const SweepSpec& spec, const fs::path& sweep_file,
                        const SweepSettings& settings) {
   const auto start = std::chrono::steady_clock::now();
@@ -212,13 +224,7 @@ SweepOutcome run_sweep(const SweepSpec& spec, const fs::path& sweep_file,
 
   // Each point: the base scenario with the axes' values (and --set) applied.
   auto overrides_of = [&](std::size_t p) {
-    std::vector<std::string> o = settings.overrides;
-    o.push_back("replications=" + std::to_string(spec.replications));
-    for (std::size_t j = 0; j < spec.axes.size(); ++j)
-      o.push_back(
-          spec.axes[j].key + "=" +
-          format_value(design.points(static_cast<Eigen::Index>(p), static_cast<Eigen::Index>(j))));
-    return o;
+    return sweep_point_overrides(spec, design, p, settings.overrides);
   };
 
   SweepOutcome outcome;

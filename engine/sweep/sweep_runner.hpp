@@ -66,6 +66,12 @@ SweepOutcome merge_sweep_shards(const std::vector<std::filesystem::path>& shard_
 Fingerprint sweep_fingerprint(const SweepSpec& spec, const std::vector<std::string>& overrides,
                               double scale);
 
+/// The scenario overrides of point p: `overrides` (--set, --seed), the sweep's replications, then
+/// each axis's value at p — what every point of run_sweep (and the Python interface) loads.
+std::vector<std::string> sweep_point_overrides(const SweepSpec& spec, const Design& design,
+                                               std::size_t p,
+                                               const std::vector<std::string>& overrides);
+
 /// Asks a running sweep to stop after the points in flight (called from a SIGINT handler).
 void request_sweep_stop();
 

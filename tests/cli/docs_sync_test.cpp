@@ -1,7 +1,9 @@
-// The tables in docs/ that come from the engine's own schema and metric list must be current:
-// regenerate them with `make docs` (scripts/update-docs.sh) after changing either.
+// The tables in docs/ that come from the engine's own schema and metric list, and the examples
+// marked in README.md and docs/*.md, must be current: regenerate them with `make docs`
+// (scripts/update-docs.sh, scripts/doc-examples.py --update) after changing what they show.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <string>
 
 #include "support/program.hpp"
@@ -38,6 +40,21 @@ TEST(DocsSync, MetricTableMatchesTheEngine) {
       generated_block(read_file(std::string(POVSIM_SOURCE_DIR) + "/docs/outputs.md"), "metrics"),
       r.out)
       << "docs/outputs.md is stale: run `make docs`";
+}
+
+TEST(DocsSync, EveryMarkedDocExampleIsWhatTheProgramPrints) {
+  // scripts/doc-examples.py runs every `<!-- example -->` session of README.md and docs/*.md
+  // against this build and compares every `<!-- file: … -->` block with its file; `make docs`
+  // rewrites them (--update).
+  const std::string command = "python3 " + std::string(POVSIM_SOURCE_DIR) +
+                              "/scripts/doc-examples.py " + POVSIM_BINARY + " 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string out;
+  char buf[4096];
+  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
+  const int status = ::pclose(pipe);
+  EXPECT_EQ(status, 0) << out;
 }
 
 }  // namespace

@@ -368,7 +368,8 @@ TEST(CostPerHousehold, SpendingOverHouseholdsKeptOutOfPovertyAgainstNoSpending) 
   std::string line;
   std::getline(in, line);
   EXPECT_EQ(line,
-            "scenario,baseline,year,region,spending_diff,kept_out_of_poverty,cost_per_household");
+            "scenario,baseline,year,region,spending_diff,kept_out_of_poverty,cost_per_household,"
+            "note");
   bool found = false;
   while (std::getline(in, line)) {
     if (line.rfind("baseline,no-spending,all,all,", 0) != 0) continue;
