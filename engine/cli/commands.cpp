@@ -45,6 +45,12 @@ std::vector<std::string> RunFlags::overrides() const {
 
 namespace {
 
+/// Warnings of a loaded scenario on stderr (once, by rank 0 under MPI).
+void print_warnings(const LoadedScenario& loaded, const RunFlags& flags) {
+  if (flags.comm != nullptr && !flags.comm->root()) return;
+  for (const auto& w : loaded.warnings) std::fprintf(stderr, "%s\n", w.c_str());
+}
+
 RunResult run_with_progress(const Params& params, const RunFlags& flags, const std::string& label,
                             const std::string& scenario_sha256 = {}) {
   const bool root = flags.comm == nullptr || flags.comm->root();
@@ -86,7 +92,9 @@ void write_run_outputs(const OutputDir& out, const std::string& prefix,
 
 int run_command(const std::string& scenario, const RunFlags& flags,
                 const std::string& command_line) {
-  const LoadedScenario loaded = load_scenario(scenario, {flags.overrides(), flags.scale});
+  const LoadedScenario loaded =
+      load_scenario(scenario, {flags.overrides(), flags.scale, flags.strict});
+  print_warnings(loaded, flags);
   const Params& params = loaded.params;
   const std::string out_path =
       flags.out.empty()
@@ -136,13 +144,15 @@ int compare_command(const std::vector<std::string>& scenarios, const RunFlags& f
   // replication k of each meets the same luck.
   std::vector<LoadedScenario> loaded;
   loaded.reserve(scenarios.size());  // `first` and the runs below point into it
-  loaded.push_back(load_scenario(scenarios.front(), {flags.overrides(), flags.scale}));
+  loaded.push_back(
+      load_scenario(scenarios.front(), {flags.overrides(), flags.scale, flags.strict}));
   const Params& first = loaded.front().params;
   std::vector<std::string> common = flags.overrides();
   common.push_back("seed=" + std::to_string(first.seed));
   common.push_back("replications=" + std::to_string(first.replications));
   for (std::size_t s = 1; s < scenarios.size(); ++s)
-    loaded.push_back(load_scenario(scenarios[s], {common, flags.scale}));
+    loaded.push_back(load_scenario(scenarios[s], {common, flags.scale, flags.strict}));
+  for (const auto& l : loaded) print_warnings(l, flags);
   for (std::size_t s = 1; s < loaded.size(); ++s)
     if (loaded[s].params.start != first.start || loaded[s].params.end != first.end)
       throw InputError(scenarios[s] + ": error: period: expected the same period as " +
@@ -287,7 +297,9 @@ int calibrate_command(const std::string& file, const RunFlags& flags,
 }
 
 int validate_command(const std::string& scenario, const RunFlags& flags) {
-  const LoadedScenario loaded = load_scenario(scenario, {flags.overrides(), flags.scale});
+  const LoadedScenario loaded =
+      load_scenario(scenario, {flags.overrides(), flags.scale, flags.strict});
+  print_warnings(loaded, flags);
   std::int64_t households = 0;
   for (const auto& r : loaded.params.regions) households += r.households;
   std::printf(

@@ -14,6 +14,7 @@ struct RunFlags {
   int replications = 0;
   double scale = 1.0;
   std::vector<std::string> set;
+  bool strict = false;  // warnings about implausible input are errors
   /// run only: checkpoints (sim/checkpoint.hpp) and the MPI ranks of the run.
   std::string checkpoint;
   int checkpoint_every = 0;

@@ -125,6 +125,11 @@ int main(int argc, char** argv) {
   report->add_option("--lang", report_lang, "labels: zh (default) or en")
       ->check(CLI::IsMember({"zh", "en"}));
 
+  // The loaders that print warnings: run, compare and validate.
+  for (auto* cmd : {run, compare, validate})
+    cmd->add_flag("--strict", flags.strict,
+                  "treat warnings about implausible input (docs/scenarios.md) as errors");
+
   // CLI11 reports an unknown first word as a missing subcommand: name it, with a suggestion.
   if (argc > 1 && argv[1][0] != '-') {
     std::vector<std::string> names;

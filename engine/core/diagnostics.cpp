@@ -10,7 +10,7 @@ std::string Diagnostic::render() const {
   std::ostringstream out;
   out << (origin.file.empty() ? "<input>" : origin.file);
   if (origin.line > 0) out << ':' << origin.line << ':' << origin.column;
-  out << ": error: ";
+  out << (warning ? ": warning: " : ": error: ");
   if (!path.empty()) out << path << ": ";
   out << message;
   return out.str();
@@ -24,6 +24,12 @@ void Diagnostics::error(const Origin& origin, std::string path, std::string mess
   // hold tens of thousands).
   if (!seen_.insert(d.render()).second) return;
   items_.push_back(std::move(d));
+}
+
+void Diagnostics::warning(const Origin& origin, std::string path, std::string message) {
+  Diagnostic d{origin, std::move(path), std::move(message), true};
+  if (!seen_.insert(d.render()).second) return;
+  warnings_.push_back(std::move(d));
 }
 
 std::string Diagnostics::render() const {

@@ -19,6 +19,7 @@ struct Diagnostic {
   Origin origin;
   std::string path;
   std::string message;
+  bool warning = false;  // `warning:` instead of `error:` (valid but implausible input)
   std::string render() const;
 };
 
@@ -26,6 +27,10 @@ struct Diagnostic {
 class Diagnostics {
  public:
   void error(const Origin& origin, std::string path, std::string message);
+  /// Input that is valid but probably not what was meant: reported, never fatal (unless the
+  /// caller makes it so, as --strict does).
+  void warning(const Origin& origin, std::string path, std::string message);
+  const std::vector<Diagnostic>& warnings() const { return warnings_; }
   bool empty() const { return items_.empty(); }
   const std::vector<Diagnostic>& items() const { return items_; }
   /// Problems reported so far, counting repeats that `items()` keeps once: a reader that finds
@@ -37,7 +42,8 @@ class Diagnostics {
 
  private:
   std::vector<Diagnostic> items_;
-  std::unordered_set<std::string> seen_;  // items_ rendered
+  std::vector<Diagnostic> warnings_;
+  std::unordered_set<std::string> seen_;  // items_ and warnings_ rendered
   std::size_t reported_ = 0;
 };
 

@@ -48,6 +48,7 @@ std::string manifest_json(const ManifestInputs& in) {
   j["scenario"] = p.name;
   j["scenario_file"] = in.scenario->file;
   j["scenario_sha256"] = in.scenario->resolved_sha256;
+  j["warnings"] = in.scenario->warnings;
   j["seed"] = p.seed;
   j["replications"] = p.replications;
   j["threads"] = in.threads;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -189,8 +190,10 @@ void fill_missing(ConfigNode& node, const ConfigNode& defaults) {
 }
 
 struct PolicyEntry {
-  int from = 0;   // month offset, inclusive
-  int until = 0;  // month offset, inclusive
+  int from = 0;      // month offset, inclusive
+  int until = 0;     // month offset, inclusive
+  std::string span;  // "YYYY-MM to YYYY-MM", for messages
+  Origin origin;
   ConfigNode set;
   std::vector<std::string> regions;  // empty = all
 };
@@ -222,6 +225,134 @@ ConfigNode load_profile(const fs::path& path, Diagnostics& diags,
   }
   cache[key] = profile;
   return profile;
+}
+
+/// The node at dotted `path` under `root`, or nullptr.
+const ConfigNode* node_at(const ConfigNode& root, const std::string& path) {
+  const ConfigNode* n = &root;
+  for (const auto& part : split_path(path)) {
+    n = n->find(part);
+    if (!n) return nullptr;
+  }
+  return n;
+}
+
+std::string yuan_text(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+
+/// Valid values that are probably not what was meant (docs/scenarios.md, "Warnings"): a
+/// monitoring line below the poverty line, a yearly amount that looks monthly, per-household
+/// budgets that add up to more than a household could use, a programme whose budget at this
+/// --scale cannot pay for a single unit.
+void warn_implausible(const RegionParams& rp, const RegionSpec& spec, const ConfigNode& tree,
+                      const Origin& region_origin, int first_year, int last_year, double scale,
+                      Diagnostics& diags) {
+  const auto at = [&](const std::string& path, const Origin& fallback) {
+    const ConfigNode* n = node_at(tree, path);
+    return n ? n->origin : fallback;
+  };
+  // A series merged from several files keeps the place of each year's value.
+  const auto at_year_of = [&](const std::string& path, int year) {
+    const ConfigNode* n = node_at(tree, path);
+    if (n && n->is_map())
+      if (const ConfigNode* v = n->find(std::to_string(year))) return v->origin;
+    return n ? n->origin : region_origin;
+  };
+  for (int y = first_year; y <= last_year; ++y) {
+    const double poverty = at_year(rp.lines.poverty, y);
+    const double monitoring = at_year(rp.lines.monitoring, y);
+    if (monitoring < poverty) {
+      diags.warning(at_year_of("lines.monitoring", y), "lines.monitoring",
+                    "the monitoring line of " + std::to_string(y) + " (" + yuan_text(monitoring) +
+                        " yuan/person/year) is below the poverty line (" + yuan_text(poverty) +
+                        "): households between the two are poor but never monitored");
+      break;
+    }
+  }
+  // Lines and the 低保 standard are yuan per person per year; the 2020 line was 4,000.
+  const std::pair<const char*, const YearSeries*> yearly[] = {
+      {"lines.poverty", &rp.lines.poverty},
+      {"lines.monitoring", &rp.lines.monitoring},
+      {"transfers.dibao.standard", &rp.transfers.dibao.standard}};
+  for (const auto& [path, series] : yearly) {
+    for (const auto& [year, value] : *series) {
+      if (value > 0 && value < 1000) {
+        diags.warning(at_year_of(path, year), path,
+                      yuan_text(value) + " yuan/person/year in " + std::to_string(year) +
+                          " looks like a monthly amount (the 2020 poverty line was 4000 a year): "
+                          "multiply by 12 if it is one");
+        break;
+      }
+    }
+  }
+  const auto& a = rp.assistance;
+  struct Programme {
+    const char* key;
+    double budget_per_household;
+    double unit_cost;  // yuan of one placement, trainee, household or post; 0 = no unit
+    const char* unit;
+  };
+  const Programme programmes[] = {
+      {"employment", a.employment.budget_per_household, a.employment.cost_per_placement,
+       "placement"},
+      {"training", a.training.budget_per_household, a.training.cost_per_trainee, "trainee"},
+      {"industry", a.industry.budget_per_household, a.industry.cost_per_household, "household"},
+      {"public_jobs", a.public_jobs.budget_per_household,
+       a.public_jobs.monthly_wage * a.public_jobs.term_months, "post"},
+      {"social_assistance", a.social_assistance.budget_per_household, 0, ""},
+      {"medical", a.medical.budget_per_household, 0, ""},
+      // max_payout caps a payout; a smaller one is possible: no unit.
+      {"risk_relief", a.risk_relief.budget_per_household, 0, ""}};
+  double per_household = 0;
+  const Programme* largest = &programmes[0];
+  for (const auto& pr : programmes) {
+    per_household += pr.budget_per_household;
+    if (pr.budget_per_household > largest->budget_per_household) largest = &pr;
+  }
+  // More than ten years of a poor household's income, every year: a total written as a
+  // per-household amount, most likely.
+  constexpr double kAbsurdPerHousehold = 50000;
+  if (per_household > kAbsurdPerHousehold)
+    diags.warning(
+        at(std::string("assistance.") + largest->key + ".budget_per_household", region_origin),
+        "assistance",
+        "programme budgets add up to " + yuan_text(per_household) + " yuan per household a year (" +
+            yuan_text(per_household * static_cast<double>(spec.households) / scale) +
+            " yuan for the region's households): is a total written as a "
+            "budget_per_household?");
+  if (!rp.funds.enabled) {
+    for (const auto& pr : programmes) {
+      const double budget = pr.budget_per_household * static_cast<double>(spec.households);
+      if (pr.unit_cost > 0 && budget > 0 && budget < pr.unit_cost)
+        diags.warning(
+            at(std::string("assistance.") + pr.key + ".budget_per_household", region_origin),
+            std::string("assistance.") + pr.key + ".budget_per_household",
+            "region " + spec.name + " has " + std::to_string(spec.households) +
+                " households at --scale " + yuan_text(scale) + ": its budget of " +
+                yuan_text(budget) + " yuan a year buys less than one " + pr.unit + " (" +
+                yuan_text(pr.unit_cost) +
+                " yuan): the programme cannot pay for one in a year; run at a larger --scale");
+    }
+  }
+}
+
+/// A --set whose key a policy entry also sets holds only outside that entry's months.
+void warn_shadowed_overrides(const std::vector<std::string>& overrides,
+                             const std::vector<PolicyEntry>& policy, Diagnostics& diags) {
+  for (const auto& text : overrides) {
+    const auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0) continue;
+    const std::string key = text.substr(0, eq);
+    for (std::size_t i = 0; i < policy.size(); ++i)
+      if (node_at(policy[i].set, key))
+        diags.warning({"--set " + text, 0, 0}, key,
+                      "policy[" + std::to_string(i) + "] (" + policy[i].origin.file + ":" +
+                          std::to_string(policy[i].origin.line) + ") sets the same key from " +
+                          policy[i].span + ", replacing this value during those months");
+  }
 }
 
 }  // namespace
@@ -458,6 +589,8 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
         PolicyEntry e;
         e.from = from.index() - p.start.index();
         e.until = until.index() - p.start.index();
+        e.span = from.str() + " to " + until.str();
+        e.origin = item.origin;
         if (from.year > 0 && until.year > 0 && until < from)
           diags.error(
               item.find("until")->origin, path + ".until",
@@ -547,13 +680,26 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
           diags.error(at ? at->origin : regions[r].origin, "funds." + key,
                       message + " (region " + regions[r].spec.name + ")");
         }
+        warn_implausible(epoch_params[r], regions[r].spec, tree, regions[r].origin, first_year,
+                         last_year, options.scale, diags);
       }
       resolved += "{\"epoch\":" + std::to_string(e) + ",\"region\":\"" + regions[r].spec.name +
                   "\",\"params\":" + to_canonical_string(tree) + "}\n";
     }
     p.region_params.push_back(std::move(epoch_params));
   }
+  warn_shadowed_overrides(options.overrides, policy, diags);
   diags.throw_if_any();
+  for (const auto& w : diags.warnings()) {
+    Diagnostic d = w;
+    d.warning = !options.strict;
+    out.warnings.push_back(d.render());
+  }
+  if (options.strict && !out.warnings.empty()) {
+    std::string text;
+    for (const auto& w : out.warnings) text += w + " (a warning; an error under --strict)\n";
+    throw InputError(text);
+  }
 
   out.resolved_tree = to_canonical_string(root) + "\n" + resolved;
   out.resolved_sha256 = sha256_hex(out.resolved_tree);

@@ -12,6 +12,7 @@ namespace povsim {
 struct LoadOptions {
   std::vector<std::string> overrides;  // "key.path=value", applied in order after extends
   double scale = 1.0;                  // multiplies every region's household count
+  bool strict = false;                 // warnings are errors (--strict)
 };
 
 struct LoadedScenario {
@@ -19,6 +20,8 @@ struct LoadedScenario {
   std::string file;
   std::string resolved_tree;  // canonical text of the merged scenario (extends, profiles, --set)
   std::string resolved_sha256;
+  /// Valid but implausible input (`file:line:col: warning: …`), for stderr and manifest.json.
+  std::vector<std::string> warnings;
 };
 
 /// Loads, merges and validates a scenario. Throws InputError listing every problem found.

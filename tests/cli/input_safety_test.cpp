@@ -419,5 +419,62 @@ TEST(InputSafety, CalibrationNameCannotAddKeysToCalibratedYaml) {
       << v.err << yaml;
 }
 
+TEST(InputWarnings, MonitoringLineBelowThePovertyLineIsAWarningAndAnErrorUnderStrict) {
+  TempDir dir;
+  const fs::path s = scenario(dir,
+                              "lines:\n  monitoring: {2021: 3000, 2022: 3000, 2023: 3000, "
+                              "2024: 3000, 2025: 3000}\n");
+  const std::string part =
+      "s.yaml:3:22: warning: lines.monitoring: the monitoring line of 2021 (3000 "
+      "yuan/person/year) is below the poverty line";
+  const ProgramResult v = run_povsim({"validate", s.string()});
+  EXPECT_EQ(v.exit_code, 0) << v.err;
+  EXPECT_NE(v.err.find(part), std::string::npos) << v.err;
+  // Recorded in the manifest of a run.
+  const fs::path out = dir / "o";
+  const ProgramResult r = run_povsim(
+      {"run", s.string(), "--scale", "0.05", "--replications", "1", "--out", out.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find(part), std::string::npos) << r.err;
+  EXPECT_NE(testing::read_file(out / "manifest.json").find("\"warnings\": [\n    \""),
+            std::string::npos);
+  // An error under --strict, before anything runs.
+  const fs::path strict_out = dir / "strict";
+  expect_bad_input(run_povsim({"run", s.string(), "--strict", "--out", strict_out.string()}),
+                   {"s.yaml:3:22: error: lines.monitoring: the monitoring line of 2021",
+                    "(a warning; an error under --strict)"});
+  EXPECT_FALSE(fs::exists(strict_out));
+  // A shipped scenario has no warning: --strict accepts it.
+  EXPECT_EQ(run_povsim({"validate", scenario_file("baseline.yaml").string(), "--strict"}).exit_code,
+            0);
+}
+
+TEST(InputWarnings, ImplausibleAmountsAreWarnings) {
+  TempDir dir;
+  const fs::path s = scenario(
+      dir,
+      "transfers:\n  dibao:\n    standard: {2021: 450, 2022: 460, 2023: 470, 2024: 480, 2025: "
+      "490}\nassistance:\n  industry:\n    budget_per_household: 60000\n");
+  const ProgramResult v = run_povsim({"validate", s.string()});
+  EXPECT_EQ(v.exit_code, 0) << v.err;
+  for (const char* part :
+       {"s.yaml:4:22: warning: transfers.dibao.standard: 450 yuan/person/year in 2021 looks like "
+        "a monthly amount",
+        "s.yaml:7:27: warning: assistance: programme budgets add up to 60460 yuan per household"})
+    EXPECT_NE(v.err.find(part), std::string::npos) << part << "\n" << v.err;
+}
+
+TEST(InputWarnings, SetShadowedByAPolicyAndBudgetsTooSmallForTheScaleAreWarnings) {
+  // taper-2024.yaml's policy sets assistance.public_jobs.budget_per_household in 2024.
+  const ProgramResult v =
+      run_povsim({"validate", scenario_file("taper-2024.yaml").string(), "--set",
+                  "assistance.public_jobs.budget_per_household=40", "--scale", "0.01"});
+  EXPECT_EQ(v.exit_code, 0) << v.err;
+  for (const char* part : {"--set assistance.public_jobs.budget_per_household=40: warning: "
+                           "assistance.public_jobs.budget_per_household: policy[",
+                           "sets the same key from", "buys less than one post (9600 yuan)"})
+    EXPECT_NE(v.err.find(part), std::string::npos) << part << "\n" << v.err;
+}
+
 }  // namespace
 }  // namespace povsim
