@@ -9,6 +9,13 @@
 
 namespace povsim {
 
+ConfigNode::ConfigNode() = default;
+ConfigNode::ConfigNode(const ConfigNode&) = default;
+ConfigNode::ConfigNode(ConfigNode&&) noexcept = default;
+ConfigNode& ConfigNode::operator=(const ConfigNode&) = default;
+ConfigNode& ConfigNode::operator=(ConfigNode&&) noexcept = default;
+ConfigNode::~ConfigNode() = default;
+
 const ConfigNode* ConfigNode::find(std::string_view key) const {
   for (const auto& [k, v] : map)
     if (k == key) return &v;
@@ -110,17 +117,33 @@ ConfigNode parse_yaml_text(const std::string& text, const std::string& origin_na
   return {};
 }
 
-ConfigNode load_yaml_file(const std::filesystem::path& file, Diagnostics& diags) {
+bool input_exists(const std::filesystem::path& file, const FileReader& read) {
+  return read ? read(file).has_value() : std::filesystem::exists(file);
+}
+
+ConfigNode load_yaml_file(const std::filesystem::path& file, Diagnostics& diags,
+                          const FileReader& read) {
   const std::string name = file.string();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    diags.error({name, 0, 0}, "", "cannot open file (does it exist and is it readable?)");
-    return {};
+  std::string text;
+  if (read) {
+    std::optional<std::string> served = read(file);
+    if (!served) {
+      diags.error({name, 0, 0}, "", "cannot open file (does it exist and is it readable?)");
+      return {};
+    }
+    text = std::move(*served);
+  } else {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      diags.error({name, 0, 0}, "", "cannot open file (does it exist and is it readable?)");
+      return {};
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    text = buffer.str();
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
   const std::size_t before = diags.items().size();
-  ConfigNode root = parse_yaml_text(buffer.str(), name, diags);
+  ConfigNode root = parse_yaml_text(text, name, diags);
   if (diags.items().size() == before && root.kind == ConfigNode::Kind::kNull)
     diags.error({name, 1, 1}, "", "expected a mapping of scenario keys, found an empty document");
   return root;

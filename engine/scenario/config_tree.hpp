@@ -1,5 +1,7 @@
 #pragma once
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,6 +21,15 @@ struct ConfigNode {
   Origin origin;
   Origin key_origin;  // where the key naming this node stands (maps only)
 
+  // Defined out of line, where ConfigNode is complete: `map` holds pairs of ConfigNode, and
+  // clang with libstdc++ rejects instantiating them inside the class (GCC accepts it).
+  ConfigNode();
+  ConfigNode(const ConfigNode&);
+  ConfigNode(ConfigNode&&) noexcept;
+  ConfigNode& operator=(const ConfigNode&);
+  ConfigNode& operator=(ConfigNode&&) noexcept;
+  ~ConfigNode();
+
   bool is_map() const { return kind == Kind::kMap; }
   bool is_seq() const { return kind == Kind::kSequence; }
   bool is_scalar() const { return kind == Kind::kScalar; }
@@ -30,9 +41,17 @@ struct ConfigNode {
   std::string describe() const;
 };
 
+/// Reads an input file whole; nothing when it cannot be read. Empty (the default everywhere):
+/// read from disk. The fuzzers serve a virtual tree of files through it.
+using FileReader = std::function<std::optional<std::string>(const std::filesystem::path&)>;
+
+/// Whether `file` can be read: through `read` when given, else on disk.
+bool input_exists(const std::filesystem::path& file, const FileReader& read);
+
 /// Reads a YAML file. Syntax errors, an empty document and duplicate keys are reported in
 /// `diags` with their positions; returns a null node then.
-ConfigNode load_yaml_file(const std::filesystem::path& file, Diagnostics& diags);
+ConfigNode load_yaml_file(const std::filesystem::path& file, Diagnostics& diags,
+                          const FileReader& read = {});
 
 /// Parses YAML text (for --set values and tests); `origin_name` stands in for the file name.
 ConfigNode parse_yaml_text(const std::string& text, const std::string& origin_name,

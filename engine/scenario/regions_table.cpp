@@ -2,6 +2,7 @@
 
 #include <array>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -48,12 +49,17 @@ ConfigNode scalar(const std::string& text, const Origin& origin) {
 }  // namespace
 
 ConfigNode read_regions_table(const std::filesystem::path& table, const Origin& named_at,
-                              Diagnostics& diags) {
+                              Diagnostics& diags, const FileReader& read) {
   ConfigNode regions;
   regions.kind = ConfigNode::Kind::kSequence;
   regions.origin = named_at;
-  std::ifstream in(table, std::ios::binary);
-  if (!in) {
+  std::optional<std::string> served;
+  if (read) served = read(table);
+  std::istringstream served_text(served.value_or(""));
+  std::ifstream disk;
+  if (!read) disk.open(table, std::ios::binary);
+  std::istream& in = read ? static_cast<std::istream&>(served_text) : disk;
+  if (read ? !served : !disk) {
     diags.error(named_at, "regions_table",
                 "expected a readable CSV file, found nothing at " + table.string());
     return regions;

@@ -85,6 +85,8 @@ class CheckpointReader {
   void length(std::uint64_t& n, std::size_t element_size);
   /// Checks that every byte was read and that the hash matches.
   void finish();
+  /// Rejects state that decoded but does not hold together (InputError naming the file).
+  [[noreturn]] void corrupt(const std::string& what) const { fail("corrupt: " + what); }
 
  private:
   [[noreturn]] void fail(const std::string& what) const;
