@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <set>
 #include <string>
 
 #include "fuzz_input.hpp"
@@ -19,11 +20,17 @@ inline std::filesystem::path place_spec(const std::uint8_t* data, std::size_t si
     for (const auto& [rel, text] : source_tree()) write_file(t / rel, text);
     return t;
   }();
+  static const std::set<std::string> dirs = [] {
+    std::set<std::string> d;
+    for (const auto& entry : source_tree())
+      d.insert(fs::path(entry.first).parent_path().generic_string());
+    return d;
+  }();
   const FuzzInput in = split_input({reinterpret_cast<const char*>(data), size});
-  // Only directories the tree has: the input never chooses where on disk it is written.
-  std::string dir = fs::path(in.path).parent_path().lexically_normal().generic_string();
-  if (dir.empty() || dir.starts_with("..") || dir.starts_with("/") || !fs::is_directory(tree / dir))
-    dir = default_dir;
+  // Only directories the tree has (compared as text: a path with a NUL byte or `..` is not
+  // one), so the input never chooses where on disk it is written.
+  std::string dir = fs::path(in.path).parent_path().generic_string();
+  if (!dirs.contains(dir)) dir = default_dir;
   const fs::path file = tree / dir / "fuzz-input.yaml";
   write_file(file, in.text);
   return file;
