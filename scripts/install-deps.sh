@@ -7,6 +7,9 @@ packages=(build-essential cmake ninja-build pkg-config git clang-format
   libopenmpi-dev openmpi-bin
   chromium fonts-noto-cjk
   pybind11-dev python3-dev python3-pandas)
+# Fuzzing (make fuzz, make test) and make tidy: clang 16 with libFuzzer and the sanitizer
+# runtimes (clang 14, Debian's default, lacks std::source_location with GCC 12's library).
+packages+=(clang-16 libclang-rt-16-dev clang-tidy-16)
 # report.html: npm installs the chart libraries at build time (report/package-lock.json);
 # Debian's nodejs and npm unless an npm is already on PATH (e.g. from NodeSource). Chromium and
 # a CJK font are for the headless-browser test of the report. pybind11, the Python headers and

@@ -57,7 +57,7 @@ class ParallelSession {
 
  private:
   const Communicator* world_;
-  bool started_ = false;
+  [[maybe_unused]] bool started_ = false;  // read only by the MPI build (mpi_session.cpp)
 };
 
 /// Whether this build can run over MPI ranks.

@@ -11,6 +11,13 @@
 
 namespace povsim {
 
+ConfigNode::ConfigNode() = default;
+ConfigNode::ConfigNode(const ConfigNode&) = default;
+ConfigNode::ConfigNode(ConfigNode&&) noexcept = default;
+ConfigNode& ConfigNode::operator=(const ConfigNode&) = default;
+ConfigNode& ConfigNode::operator=(ConfigNode&&) noexcept = default;
+ConfigNode::~ConfigNode() = default;
+
 const ConfigNode* ConfigNode::find(std::string_view key) const {
   for (const auto& [k, v] : map)
     if (k == key) return &v;
@@ -163,12 +170,26 @@ ConfigNode parse_yaml_text(const std::string& text, const std::string& origin_na
   return {};
 }
 
+bool input_exists(const std::filesystem::path& file, const FileReader& read) {
+  return read ? read(file).has_value() : std::filesystem::exists(file);
+}
+
+std::string read_input_text(const std::filesystem::path& file, std::string_view what,
+                            const FileReader& read) {
+  if (!read) return read_input_file(file, what);
+  std::optional<std::string> served = read(file);
+  if (!served)
+    throw InputFileError(file,
+                         "cannot read " + std::string(what) + ": no such file (check the path)");
+  return std::move(*served);
+}
+
 ConfigNode load_yaml_file(const std::filesystem::path& file, Diagnostics& diags,
-                          std::string_view what) {
+                          std::string_view what, const FileReader& read) {
   const std::string name = file.string();
   std::string text;
   try {
-    text = read_input_file(file, what);
+    text = read_input_text(file, what, read);
   } catch (const InputFileError& e) {
     diags.error({name, 0, 0}, "", e.reason());
     return {};

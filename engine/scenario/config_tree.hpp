@@ -1,5 +1,7 @@
 #pragma once
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -20,6 +22,15 @@ struct ConfigNode {
   Origin origin;
   Origin key_origin;  // where the key naming this node stands (maps only)
 
+  // Defined out of line, where ConfigNode is complete: `map` holds pairs of ConfigNode, and
+  // clang with libstdc++ rejects instantiating them inside the class (GCC accepts it).
+  ConfigNode();
+  ConfigNode(const ConfigNode&);
+  ConfigNode(ConfigNode&&) noexcept;
+  ConfigNode& operator=(const ConfigNode&);
+  ConfigNode& operator=(ConfigNode&&) noexcept;
+  ~ConfigNode();
+
   bool is_map() const { return kind == Kind::kMap; }
   bool is_seq() const { return kind == Kind::kSequence; }
   bool is_scalar() const { return kind == Kind::kScalar; }
@@ -36,12 +47,24 @@ struct ConfigNode {
 inline constexpr int kMaxYamlDepth = 64;
 inline constexpr std::size_t kMaxYamlListSize = 1'000'000;
 
-/// Reads a YAML file (through read_input_file: regular files only, size-limited; `what` names
-/// its role in messages). A file that cannot be read, is not UTF-8, is nested too deep, holds
-/// more than one document, has syntax errors, duplicate keys or is empty is reported in `diags`
-/// with its position; returns a null node then.
+/// Reads an input file whole; nothing when it cannot be read. Empty (the default everywhere):
+/// read from disk through read_input_file. The fuzzers serve a virtual tree of files through it.
+using FileReader = std::function<std::optional<std::string>(const std::filesystem::path&)>;
+
+/// Whether `file` can be read: through `read` when given, else on disk.
+bool input_exists(const std::filesystem::path& file, const FileReader& read);
+
+/// A user's file whole: through `read` when given (InputFileError "no such file" when it serves
+/// nothing), else read_input_file (regular files only, size-limited). `what` names its role.
+std::string read_input_text(const std::filesystem::path& file, std::string_view what,
+                            const FileReader& read);
+
+/// Reads a YAML file (through read_input_text; `what` names its role in messages). A file that
+/// cannot be read, is not UTF-8, is nested too deep, holds more than one document, has syntax
+/// errors, duplicate keys or is empty is reported in `diags` with its position; returns a null
+/// node then.
 ConfigNode load_yaml_file(const std::filesystem::path& file, Diagnostics& diags,
-                          std::string_view what = "YAML file");
+                          std::string_view what = "YAML file", const FileReader& read = {});
 
 /// Parses YAML text (for --set values and tests); `origin_name` stands in for the file name.
 ConfigNode parse_yaml_text(const std::string& text, const std::string& origin_name,

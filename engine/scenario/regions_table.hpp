@@ -13,7 +13,8 @@ namespace povsim {
 /// nodes carry the table's file:line:col, so later checks point at the row. Problems of the table
 /// itself (missing file or column, a row of the wrong width, an empty cell, households not a
 /// positive integer) are reported as `table:line:col: error: regions_table[row].column: …`.
+/// `read` serves the file instead of the disk when given (scenario/config_tree.hpp).
 ConfigNode read_regions_table(const std::filesystem::path& table, const Origin& named_at,
-                              Diagnostics& diags);
+                              Diagnostics& diags, const FileReader& read = {});
 
 }  // namespace povsim

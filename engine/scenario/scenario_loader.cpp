@@ -82,7 +82,8 @@ std::string sha256_hex(const std::string& data) {
 }
 
 /// `regions_table: FILE.csv` (relative to the scenario) stands for the `regions:` list it holds.
-void expand_regions_table(ConfigNode& root, const fs::path& file, Diagnostics& diags) {
+void expand_regions_table(ConfigNode& root, const fs::path& file, Diagnostics& diags,
+                          const FileReader& read) {
   const ConfigNode* table = root.find("regions_table");
   if (!table) return;
   if (root.find("regions")) {
@@ -94,7 +95,7 @@ void expand_regions_table(ConfigNode& root, const fs::path& file, Diagnostics& d
                     table->describe());
   } else {
     ConfigNode regions =
-        read_regions_table(file.parent_path() / table->scalar, table->origin, diags);
+        read_regions_table(file.parent_path() / table->scalar, table->origin, diags, read);
     regions.key_origin = table->key_origin;
     root.map.emplace_back("regions", std::move(regions));
   }
@@ -104,7 +105,7 @@ void expand_regions_table(ConfigNode& root, const fs::path& file, Diagnostics& d
 /// Loads a scenario file and the chain of files it `extends`, merged base-first. `named_at` is
 /// the `extends` value that led here (none for the scenario itself).
 ConfigNode load_with_extends(const fs::path& file, Diagnostics& diags, std::vector<fs::path>& chain,
-                             const Origin& named_at = {}) {
+                             const FileReader& read, const Origin& named_at = {}) {
   const fs::path canonical = fs::weakly_canonical(file);
   if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
     std::string cycle;
@@ -114,13 +115,13 @@ ConfigNode load_with_extends(const fs::path& file, Diagnostics& diags, std::vect
     return {};
   }
   chain.push_back(canonical);
-  ConfigNode root = load_yaml_file(file, diags, "scenario");
+  ConfigNode root = load_yaml_file(file, diags, "scenario", read);
   if (root.kind == ConfigNode::Kind::kNull) return root;
   if (!root.is_map()) {
     diags.error(root.origin, "", "expected a mapping of scenario keys, found " + root.describe());
     return {};
   }
-  expand_regions_table(root, file, diags);
+  expand_regions_table(root, file, diags, read);
   const ConfigNode* extends = root.find("extends");
   if (!extends) return root;
   if (!extends->is_scalar()) {
@@ -129,13 +130,13 @@ ConfigNode load_with_extends(const fs::path& file, Diagnostics& diags, std::vect
     return {};
   }
   const fs::path base_file = file.parent_path() / extends->scalar;
-  if (!fs::exists(base_file)) {
+  if (!input_exists(base_file, read)) {
     diags.error(extends->origin, "extends",
                 "expected an existing scenario file, found \"" + extends->scalar +
                     "\" (looked for " + base_file.string() + ")");
     return {};
   }
-  ConfigNode base = load_with_extends(base_file, diags, chain, extends->origin);
+  ConfigNode base = load_with_extends(base_file, diags, chain, read, extends->origin);
   root.erase("extends");
   if (base.kind == ConfigNode::Kind::kNull) return root;
   merge_into(base, root);
@@ -206,10 +207,10 @@ struct RegionInput {
 };
 
 ConfigNode load_profile(const fs::path& path, Diagnostics& diags,
-                        std::map<std::string, ConfigNode>& cache) {
+                        std::map<std::string, ConfigNode>& cache, const FileReader& read) {
   const std::string key = fs::weakly_canonical(path).string();
   if (auto it = cache.find(key); it != cache.end()) return it->second;
-  ConfigNode profile = load_yaml_file(path, diags, "region profile");
+  ConfigNode profile = load_yaml_file(path, diags, "region profile", read);
   if (profile.is_map()) {
     // Profiles may carry prose about their sources; it is not a parameter.
     for (const char* prose : {"description", "sources"}) {
@@ -360,7 +361,7 @@ void warn_shadowed_overrides(const std::vector<std::string>& overrides,
 LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
   Diagnostics diags;
   std::vector<fs::path> chain;
-  ConfigNode root = load_with_extends(file, diags, chain);
+  ConfigNode root = load_with_extends(file, diags, chain, options.read_file);
   diags.throw_if_any();
   apply_overrides(root, options.overrides, diags);
   diags.throw_if_any();
@@ -526,12 +527,13 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
         const fs::path base_dir =
             pn->origin.line > 0 ? fs::path(pn->origin.file).parent_path() : fs::path();
         const fs::path profile_path = base_dir / in.spec.profile;
-        if (!fs::exists(profile_path)) {
+        if (!input_exists(profile_path, options.read_file)) {
           diags.error(pn->origin, path + ".profile",
                       "expected an existing region profile file, found \"" + in.spec.profile +
                           "\" (looked for " + profile_path.string() + ")");
         } else {
-          const ConfigNode profile = load_profile(profile_path, diags, profile_cache);
+          const ConfigNode profile =
+              load_profile(profile_path, diags, profile_cache, options.read_file);
           in.has_profile = profile.kind != ConfigNode::Kind::kNull;
           in.base = defaults;
           if (profile.is_map()) merge_into(in.base, profile);

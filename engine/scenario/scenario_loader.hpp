@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "scenario/config_tree.hpp"
 #include "scenario/params.hpp"
 
 namespace povsim {
@@ -13,6 +14,7 @@ struct LoadOptions {
   std::vector<std::string> overrides;  // "key.path=value", applied in order after extends
   double scale = 1.0;                  // multiplies every region's household count
   bool strict = false;                 // warnings are errors (--strict)
+  FileReader read_file = {};  // serves the scenario's files (extends, profiles, table); empty: disk
 };
 
 struct LoadedScenario {

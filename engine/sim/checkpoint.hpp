@@ -87,6 +87,8 @@ class CheckpointReader {
   void finish();
   /// Refuses the file: InputError "FILE: error: checkpoint WHAT" (exit 2).
   [[noreturn]] void fail(const std::string& what) const;
+  /// Rejects state that decoded but does not hold together (InputError naming the file).
+  [[noreturn]] void corrupt(const std::string& what) const { fail("corrupt: " + what); }
 
  private:
   std::unique_ptr<void, void (*)(void*)> digest_;  // EVP_MD_CTX

@@ -48,7 +48,21 @@ void serialize(A& a, RegionEnterprises& e) {
   a(e.links, e.n_graph_links, e.n_households, e.seekers);
   std::uint64_t vertices = boost::num_vertices(e.graph);
   a(vertices);
-  if constexpr (A::kLoading) e.build_graph(static_cast<std::size_t>(vertices));
+  if constexpr (A::kLoading) {
+    // A file whose checksum matches can still hold links that point nowhere (a crafted file, or
+    // one from a build with a bug): the graph and alive[] must index only what was loaded.
+    const std::uint64_t n = e.kind.size();
+    bool ok = e.alive.size() == n && e.n_graph_links <= e.links.size() &&
+              vertices <= std::uint64_t{e.n_households} + n;
+    for (std::size_t l = 0; ok && l < e.links.size(); ++l) {
+      const Link& link = e.links[l];
+      ok = link.enterprise < n &&
+           (l >= e.n_graph_links || (link.household < e.n_households &&
+                                     std::uint64_t{e.n_households} + link.enterprise < vertices));
+    }
+    if (!ok) a.corrupt("enterprise links out of range");
+    e.build_graph(static_cast<std::size_t>(vertices));
+  }
 }
 
 /// A region's cadres and their pairings.

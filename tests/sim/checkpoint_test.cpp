@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 
@@ -217,6 +218,26 @@ TEST_F(Damaged, AnotherScenarioSeedOrReplicationIsRefused) {
   other.ranks = 2;
   EXPECT_NE(refusal(other).find("same number of ranks"), std::string::npos);
   EXPECT_EQ(refusal(identity_of(p, 0)), "");
+}
+
+TEST_F(Damaged, LinksPointingNowhereAreCorruptEvenWithAGoodChecksum) {
+  // Found by fuzz/checkpoint_fuzz.cpp: a file with a matching SHA-256 (crafted, or written by a
+  // buggy build) whose links name an enterprise or household that does not exist made the
+  // graph rebuild index past its vectors.
+  for (const bool household : {false, true}) {
+    Simulation sim(p, 0);
+    sim.step_month();
+    auto& ent = sim.enterprises();
+    auto region = std::find_if(ent.begin(), ent.end(), [](auto& e) { return e.n_graph_links > 0; });
+    ASSERT_NE(region, ent.end());
+    if (household)
+      region->links[0].household = region->n_households;
+    else
+      region->links[0].enterprise = static_cast<std::uint32_t>(region->n());
+    save_checkpoint(file, identity_of(p, 0), sim);
+    EXPECT_NE(refusal(identity_of(p, 0)).find("corrupt: enterprise links out of range"),
+              std::string::npos);
+  }
 }
 
 }  // namespace
