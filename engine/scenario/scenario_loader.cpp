@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <stdexcept>
+#include <string_view>
 
 #include "core/rng.hpp"
 #include "core/text.hpp"
@@ -68,18 +70,33 @@ constexpr const char* kFundDefaults = R"(funds:
     compensation_share: 0
 )";
 
-std::string sha256_hex(const std::string& data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr);
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < length; ++i) {
-    out += hex[digest[i] >> 4];
-    out += hex[digest[i] & 15];
+/// SHA-256 of text fed in pieces (the same digest as of the pieces joined).
+class Sha256 {
+ public:
+  Sha256() : ctx_(EVP_MD_CTX_new()) {
+    if (!ctx_ || EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr) != 1)
+      throw std::runtime_error("SHA-256 unavailable");
   }
-  return out;
-}
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+  ~Sha256() { EVP_MD_CTX_free(ctx_); }
+  void add(std::string_view text) { EVP_DigestUpdate(ctx_, text.data(), text.size()); }
+  std::string hex() {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(ctx_, digest, &length);
+    static const char* digits = "0123456789abcdef";
+    std::string out;
+    for (unsigned int i = 0; i < length; ++i) {
+      out += digits[digest[i] >> 4];
+      out += digits[digest[i] & 15];
+    }
+    return out;
+  }
+
+ private:
+  EVP_MD_CTX* ctx_;
+};
 
 /// `regions_table: FILE.csv` (relative to the scenario) stands for the `regions:` list it holds.
 void expand_regions_table(ConfigNode& root, const fs::path& file, Diagnostics& diags,
@@ -199,15 +216,32 @@ struct PolicyEntry {
   std::vector<std::string> regions;  // empty = all
 };
 
+/// A region as read from `regions:`. Its merged tree (defaults, profile, scenario blocks,
+/// overrides) is not kept: at a few hundred nodes it would cost ~150 KB per region, so a national
+/// table of counties would hold every county's full copy at once. region_tree() rebuilds it from
+/// these pointers (into the scenario tree and the profile cache, both alive while loading) when it
+/// is checked, one region at a time.
 struct RegionInput {
   RegionSpec spec;
-  ConfigNode base;  // profile merged under scenario blocks and overrides
+  const ConfigNode* profile = nullptr;    // in the profile cache
+  const ConfigNode* overrides = nullptr;  // the region's `overrides` mapping, if it is one
   Origin origin;
   bool has_profile = false;  // false after a problem with it: its keys would all seem missing
 };
 
-ConfigNode load_profile(const fs::path& path, Diagnostics& diags,
-                        std::map<std::string, ConfigNode>& cache, const FileReader& read) {
+/// Keys of `funds` left unset take these defaults; parsed once, not once per region.
+const ConfigNode& fund_defaults() {
+  static const ConfigNode tree = [] {
+    Diagnostics quiet;
+    return parse_yaml_text(kFundDefaults, "(built-in funds defaults)", quiet);
+  }();
+  return tree;
+}
+
+/// Profiles are cached by their canonical path: a table of counties names a few profiles many
+/// times. The reference stays valid while `cache` lives (std::map does not move its nodes).
+const ConfigNode& load_profile(const fs::path& path, Diagnostics& diags,
+                               std::map<std::string, ConfigNode>& cache, const FileReader& read) {
   const std::string key = fs::weakly_canonical(path).string();
   if (auto it = cache.find(key); it != cache.end()) return it->second;
   ConfigNode profile = load_yaml_file(path, diags, "region profile", read);
@@ -224,8 +258,7 @@ ConfigNode load_profile(const fs::path& path, Diagnostics& diags,
                 "expected a mapping of region keys, found " + profile.describe());
     profile = {};
   }
-  cache[key] = profile;
-  return profile;
+  return cache[key] = std::move(profile);
 }
 
 /// The node at dotted `path` under `root`, or nullptr.
@@ -532,33 +565,18 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
                       "expected an existing region profile file, found \"" + in.spec.profile +
                           "\" (looked for " + profile_path.string() + ")");
         } else {
-          const ConfigNode profile =
+          const ConfigNode& profile =
               load_profile(profile_path, diags, profile_cache, options.read_file);
           in.has_profile = profile.kind != ConfigNode::Kind::kNull;
-          in.base = defaults;
-          if (profile.is_map()) merge_into(in.base, profile);
+          in.profile = &profile;
         }
       }
-      if (in.base.kind == ConfigNode::Kind::kNull) in.base.kind = ConfigNode::Kind::kMap;
-      for (const auto& k : region_block_keys())
-        if (const ConfigNode* block = root.find(k)) {
-          ConfigNode wrapper;
-          wrapper.kind = ConfigNode::Kind::kMap;
-          wrapper.map.emplace_back(k, *block);
-          merge_into(in.base, wrapper);
-        }
       if (const ConfigNode* ov = item.find("overrides")) {
         if (!ov->is_map())
           diags.error(ov->origin, path + ".overrides",
                       "expected a mapping of region keys, found " + ov->describe());
         else
-          merge_into(in.base, *ov);
-      }
-      {
-        // Keys of `funds` left unset take their defaults (after every layer has been merged, so
-        // that each key keeps the place it was written).
-        Diagnostics quiet;
-        fill_missing(in.base, parse_yaml_text(kFundDefaults, "(built-in funds defaults)", quiet));
+          in.overrides = ov;
       }
       regions.push_back(std::move(in));
     }
@@ -646,13 +664,37 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
   p.epoch_start.assign(cuts.begin(), cuts.end());
   for (const auto& reg : regions) p.regions.push_back(reg.spec);
 
-  std::string resolved;
+  // A region's parameters before policies: defaults, then its profile, the scenario's blocks and
+  // its overrides, each layer over the ones before.
+  const auto region_tree = [&](const RegionInput& in) {
+    ConfigNode tree = defaults;
+    if (in.profile && in.profile->is_map()) merge_into(tree, *in.profile);
+    if (tree.kind == ConfigNode::Kind::kNull) tree.kind = ConfigNode::Kind::kMap;
+    for (const auto& k : region_block_keys())
+      if (const ConfigNode* block = root.find(k)) {
+        if (ConfigNode* have = tree.find(k))
+          merge_into(*have, *block);
+        else
+          tree.map.emplace_back(k, *block);
+      }
+    if (in.overrides) merge_into(tree, *in.overrides);
+    // Keys of `funds` left unset take their defaults (after every layer has been merged, so that
+    // each key keeps the place it was written).
+    fill_missing(tree, fund_defaults());
+    return tree;
+  };
+
+  // The scenario's fingerprint: the merged scenario, then every region's parameters in every
+  // epoch, hashed as they are produced rather than first gathered into one text.
+  Sha256 fingerprint;
+  fingerprint.add(to_canonical_string(root));
+  fingerprint.add("\n");
   for (std::size_t e = 0; e < p.epoch_start.size(); ++e) {
     const int month = p.epoch_start[e];
     std::vector<RegionParams> epoch_params(regions.size());
     for (std::size_t r = 0; r < regions.size(); ++r) {
       if (!regions[r].has_profile) continue;
-      ConfigNode tree = regions[r].base;
+      ConfigNode tree = region_tree(regions[r]);
       for (const auto& entry : policy) {
         const bool active = entry.from <= month && month <= entry.until;
         const bool applies =
@@ -685,8 +727,8 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
         warn_implausible(epoch_params[r], regions[r].spec, tree, regions[r].origin, first_year,
                          last_year, options.scale, diags);
       }
-      resolved += "{\"epoch\":" + std::to_string(e) + ",\"region\":\"" + regions[r].spec.name +
-                  "\",\"params\":" + to_canonical_string(tree) + "}\n";
+      fingerprint.add("{\"epoch\":" + std::to_string(e) + ",\"region\":\"" + regions[r].spec.name +
+                      "\",\"params\":" + to_canonical_string(tree) + "}\n");
     }
     p.region_params.push_back(std::move(epoch_params));
   }
@@ -703,8 +745,7 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
     throw InputError(text);
   }
 
-  out.resolved_tree = to_canonical_string(root) + "\n" + resolved;
-  out.resolved_sha256 = sha256_hex(out.resolved_tree);
+  out.resolved_sha256 = fingerprint.hex();
   return out;
 }
 

@@ -20,7 +20,8 @@ struct LoadOptions {
 struct LoadedScenario {
   Params params;
   std::string file;
-  std::string resolved_tree;  // canonical text of the merged scenario (extends, profiles, --set)
+  /// SHA-256 of the canonical text of the merged scenario (extends, profiles, --set) and of every
+  /// region's parameters in every policy epoch.
   std::string resolved_sha256;
   /// Valid but implausible input (`file:line:col: warning: …`), for stderr and manifest.json.
   std::vector<std::string> warnings;

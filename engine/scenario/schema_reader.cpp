@@ -64,24 +64,26 @@ bool SchemaReader::parse_int(const std::string& text, std::int64_t& out) {
 
 bool SchemaReader::read_number(const ConfigNode& node, std::string_view key, Range range,
                                bool integer, double& out) {
-  const std::string expected = range_text(range, integer);
+  // The range is written out only for a message: a region's tree has hundreds of numbers, and
+  // formatting two doubles for each was a fifth of the time a regions table took to validate.
   if (!node.is_scalar()) {
-    type_error(node, key, expected);
+    type_error(node, key, range_text(range, integer));
     return false;
   }
   if (integer) {
     std::int64_t i = 0;
     if (!parse_int(node.scalar, i)) {
-      type_error(node, key, expected);
+      type_error(node, key, range_text(range, integer));
       return false;
     }
     out = static_cast<double>(i);
   } else if (!parse_double(node.scalar, out)) {
-    type_error(node, key, expected);
+    type_error(node, key, range_text(range, integer));
     return false;
   }
   if (out < range.lo || out > range.hi) {
-    diags_.error(node.origin, join(key), "expected " + expected + ", found " + node.scalar);
+    diags_.error(node.origin, join(key),
+                 "expected " + range_text(range, integer) + ", found " + node.scalar);
     return false;
   }
   return true;
