@@ -1,10 +1,8 @@
 #include "output/report.hpp"
 
-#include <unistd.h>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -16,6 +14,7 @@
 #include "core/diagnostics.hpp"
 #include "core/input_file.hpp"
 #include "output/file_names.hpp"
+#include "output/output_dir.hpp"
 #include "output/report_assets.hpp"
 #include "output/tables.hpp"
 
@@ -859,20 +858,7 @@ std::string report_html(const fs::path& dir, ReportLang lang) {
 }
 
 void write_report(const fs::path& dir, ReportLang lang) {
-  const std::string html = report_html(dir, lang);
-  const fs::path target = dir / "report.html";
-  const fs::path temp = dir / (".report.html.tmp-" + std::to_string(::getpid()));
-  {
-    std::ofstream out(temp, std::ios::binary);
-    out << html;
-    out.close();
-    if (!out) {
-      std::error_code ec;
-      fs::remove(temp, ec);
-      throw std::runtime_error("cannot write " + temp.string());
-    }
-  }
-  fs::rename(temp, target);
+  add_to_result(dir, "report.html", [&] { return report_html(dir, lang); });
 }
 
 }  // namespace povsim
