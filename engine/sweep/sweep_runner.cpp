@@ -132,12 +132,7 @@ void request_sweep_stop() { stop_requested = true; }
 Fingerprint sweep_fingerprint(const SweepSpec& spec, const std::vector<std::string>& overrides,
                               double scale) {
   const LoadedScenario with = load_scenario(spec.base, {overrides, scale});
-  std::string problem;
-  const auto plain = try_load_scenario(spec.base, {}, problem);
-  Fingerprint f;
-  f.add("engine", std::string(kVersion) + " (" + kGitCommit + ")");
-  // The base scenario as its file (and what it extends) resolves, before --set and --scale.
-  f.add("base scenario", plain ? plain->resolved_sha256 : with.resolved_sha256);
+  Fingerprint f = open_fingerprint(spec.base, with);
   f.add("method", method_name(spec.method));
   f.add("axes", axes_text(spec.axes));
   f.add("design", "points=" + std::to_string(spec.points) + " seed=" + std::to_string(spec.seed));
@@ -145,10 +140,7 @@ Fingerprint sweep_fingerprint(const SweepSpec& spec, const std::vector<std::stri
       "year=" + std::to_string(spec.index_year) + " region=" + spec.index_region + " metrics=";
   for (const auto& m : spec.index_metrics) indices += m + ",";
   f.add("indices", indices);
-  f.add("seed", std::to_string(with.params.seed));
-  f.add("replications", std::to_string(spec.replications));
-  f.add("scale", format_value(scale));
-  f.add("overrides", nlohmann::json(overrides).dump());
+  close_fingerprint(f, with.params.seed, spec.replications, scale, overrides);
   return f;
 }
 
