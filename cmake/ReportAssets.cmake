@@ -35,3 +35,15 @@ add_custom_command(OUTPUT ${POVSIM_REPORT_ASSETS_CPP}
   DEPENDS ${_stamp} ${_files} ${PROJECT_SOURCE_DIR}/cmake/EmbedReportAssets.cmake
   COMMENT "Embedding the chart libraries into report_assets.cpp"
   VERBATIM)
+
+# The page's own stylesheet and script (report/report.css, report/report.js), embedded the same
+# way and regenerated whenever either file changes.
+set(POVSIM_REPORT_SOURCES_CPP ${PROJECT_BINARY_DIR}/generated/output/report_sources.cpp)
+set(_style ${PROJECT_SOURCE_DIR}/report/report.css)
+set(_script ${PROJECT_SOURCE_DIR}/report/report.js)
+add_custom_command(OUTPUT ${POVSIM_REPORT_SOURCES_CPP}
+  COMMAND ${CMAKE_COMMAND} -DOUT=${POVSIM_REPORT_SOURCES_CPP} -DSTYLE=${_style}
+    -DSCRIPT=${_script} -P ${PROJECT_SOURCE_DIR}/cmake/EmbedReportSources.cmake
+  DEPENDS ${_style} ${_script} ${PROJECT_SOURCE_DIR}/cmake/EmbedReportSources.cmake
+  COMMENT "Embedding report/report.css and report/report.js into report_sources.cpp"
+  VERBATIM)

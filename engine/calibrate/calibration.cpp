@@ -220,11 +220,7 @@ std::string readable(double x, bool share) {
 Fingerprint calibration_fingerprint(const CalibrationSpec& spec,
                                     const std::vector<std::string>& overrides, double scale) {
   const LoadedScenario with = load_scenario(spec.base, {overrides, scale});
-  std::string problem;
-  const auto plain = try_load_scenario(spec.base, {}, problem);
-  Fingerprint f;
-  f.add("engine", std::string(kVersion) + " (" + kGitCommit + ")");
-  f.add("base scenario", plain ? plain->resolved_sha256 : with.resolved_sha256);
+  Fingerprint f = open_fingerprint(spec.base, with);
   std::string parameters;
   for (const auto& p : spec.parameters)
     parameters += p.key + "=" + format_value(p.start) + " in " + format_value(p.min) + ".." +
@@ -239,10 +235,7 @@ Fingerprint calibration_fingerprint(const CalibrationSpec& spec,
   f.add("method", "starts=" + std::to_string(spec.starts) + " seed=" + std::to_string(spec.seed) +
                       " max_iterations=" + std::to_string(spec.max_iterations) +
                       " step=" + format_value(spec.finite_difference_step));
-  f.add("seed", std::to_string(with.params.seed));
-  f.add("replications", std::to_string(spec.replications));
-  f.add("scale", format_value(scale));
-  f.add("overrides", nlohmann::json(overrides).dump());
+  close_fingerprint(f, with.params.seed, spec.replications, scale, overrides);
   return f;
 }
 

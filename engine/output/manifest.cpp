@@ -4,6 +4,7 @@
 
 #include "core/memory.hpp"
 #include "core/version.hpp"
+#include "output/tables.hpp"
 #include "scenario/schema_table.hpp"
 
 namespace povsim {
@@ -75,6 +76,23 @@ std::string manifest_json(const ManifestInputs& in) {
   j["phase_seconds"] = std::move(phases);
   j["parameters"] = parameters(p);
   return j.dump(2) + "\n";
+}
+
+Fingerprint open_fingerprint(const std::filesystem::path& base, const LoadedScenario& with) {
+  std::string problem;
+  const auto plain = try_load_scenario(base, {}, problem);
+  Fingerprint f;
+  f.add("engine", std::string(kVersion) + " (" + kGitCommit + ")");
+  f.add("base scenario", plain ? plain->resolved_sha256 : with.resolved_sha256);
+  return f;
+}
+
+void close_fingerprint(Fingerprint& f, std::int64_t seed, int replications, double scale,
+                       const std::vector<std::string>& overrides) {
+  f.add("seed", std::to_string(seed));
+  f.add("replications", std::to_string(replications));
+  f.add("scale", format_value(scale));
+  f.add("overrides", nlohmann::json(overrides).dump());
 }
 
 }  // namespace povsim

@@ -1,6 +1,10 @@
 #pragma once
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
+
+#include "output/fingerprint.hpp"
 
 #include "scenario/scenario_loader.hpp"
 #include "sim/runner.hpp"
@@ -23,6 +27,15 @@ nlohmann::ordered_json manifest_head(const std::string& command_line);
 /// manifest.json: what was run (engine, commit, scenario hash, every resolved parameter) and
 /// what it cost (wall seconds, peak RSS, seconds per phase).
 std::string manifest_json(const ManifestInputs& in);
+
+/// The fingerprint components a sweep and a calibration open with: the engine and the base
+/// scenario as its file (and what it extends) resolves, before --set and --scale (the base with
+/// them when it does not load without them).
+Fingerprint open_fingerprint(const std::filesystem::path& base, const LoadedScenario& with);
+
+/// The components they close with: the seed of the runs, replications, scale and overrides.
+void close_fingerprint(Fingerprint& f, std::int64_t seed, int replications, double scale,
+                       const std::vector<std::string>& overrides);
 
 /// Every resolved region parameter of every policy epoch as {epoch: {region: {key: value}}}.
 std::string resolved_parameters_json(const Params& params);

@@ -1,6 +1,7 @@
 #include "output/output_dir.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -16,6 +17,7 @@
 #include <stdexcept>
 
 #include "core/diagnostics.hpp"
+#include "core/input_file.hpp"
 #include "core/version.hpp"
 
 namespace povsim {
@@ -59,6 +61,20 @@ nlohmann::json read_marker(const fs::path& dir) {
   return j;
 }
 
+/// True for `.NAME.tmp-PID` (the temporary add_to_result writes for a file NAME at the top of a
+/// result) when process PID is no longer alive: what a killed `povsim report` left behind.
+bool dead_file_temporary(const std::string& rel) {
+  if (rel.empty() || rel[0] != '.' || rel.find('/') != std::string::npos) return false;
+  const std::size_t at = rel.rfind(".tmp-");
+  if (at == std::string::npos || at < 2) return false;
+  const std::string digits = rel.substr(at + 5);
+  if (digits.empty() || digits.size() > 9 ||
+      !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return false;
+  const long pid = std::stol(digits);
+  return pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+}
+
 /// The entries of `dir` that povsim's marker does not list (relative paths, sorted), or all of
 /// them if there is no complete marker. Empty for an empty directory.
 std::vector<std::string> foreign_entries(const fs::path& dir) {
@@ -76,7 +92,7 @@ std::vector<std::string> foreign_entries(const fs::path& dir) {
     const fs::file_status st = it->symlink_status(ec);
     // A directory is povsim's if everything in it is; an empty one holds nothing to lose.
     if (fs::is_directory(st)) continue;
-    if (listed.count(rel) == 0) foreign.push_back(rel);
+    if (listed.count(rel) == 0 && !dead_file_temporary(rel)) foreign.push_back(rel);
   }
   std::sort(foreign.begin(), foreign.end());
   return foreign;
@@ -278,6 +294,75 @@ void write_file_checked(const fs::path& file, const std::string& content) {
       ::fstat(fd, &st) == 0 && static_cast<std::size_t>(st.st_size) == content.size();
   if (::close(fd) != 0) fail(errno);
   if (!sized) fail(EIO);
+}
+
+void add_to_result(const fs::path& dir, const std::string& name,
+                   const std::function<std::string()>& make) {
+  check_names(name);
+  const fs::path target = normalised_target(dir);
+  std::error_code ec;
+  auto refuse_dir = [&](const std::string& why) {
+    throw InputError(dir.string() + ": error: " + why + "\n");
+  };
+  if (!fs::is_directory(fs::symlink_status(target, ec)))
+    refuse_dir(
+        "expected a directory of povsim results, found " +
+        std::string(fs::exists(fs::symlink_status(target, ec)) ? "something else" : "nothing"));
+  // Held while we write, so a run replacing `dir` waits for us (and we for it).
+  const TargetLock lock(target);
+  nlohmann::json marker = read_marker(target);
+  if (!marker.is_object() || !marker.contains("files") || !marker["files"].is_array())
+    refuse_dir("expected povsim results, found no complete " + std::string(kOutputMarker) +
+               " marker; povsim writes " + name + " only into a directory of results it wrote");
+  const fs::path file = target / name;
+  const std::string temp_prefix = "." + name + ".tmp-";
+  bool listed = false;
+  for (const auto& f : marker["files"])
+    if (f.is_string() && f.get<std::string>() == name) listed = true;
+  if (!listed && fs::exists(fs::symlink_status(file, ec)))
+    refuse_dir(name + " exists and povsim did not write it (the " + std::string(kOutputMarker) +
+               " marker does not list it); move it away yourself, then run again");
+  for (const auto& e : fs::directory_iterator(target, ec)) {
+    const std::string f = e.path().filename().string();
+    if ((f.rfind(temp_prefix, 0) == 0 || f.rfind(std::string(kOutputMarker) + ".tmp-", 0) == 0) &&
+        dead_file_temporary(f) && fs::is_regular_file(e.symlink_status(ec)))
+      fs::remove(e.path(), ec);
+  }
+  const std::string content = make();
+  const std::string pid = std::to_string(::getpid());
+  if (!listed) {
+    // Listed first, written second: killed in between, the marker names a file that is not
+    // there, which is harmless, never the other way round.
+    std::vector<std::string> files;
+    for (const auto& f : marker["files"])
+      if (f.is_string()) files.push_back(f.get<std::string>());
+    files.push_back(name);
+    std::sort(files.begin(), files.end());
+    nlohmann::ordered_json updated =
+        nlohmann::ordered_json::parse(read_input_file(target / kOutputMarker, "marker"));
+    updated["files"] = files;
+    const fs::path marker_temp = target / (std::string(kOutputMarker) + ".tmp-" + pid);
+    write_file_checked(marker_temp, updated.dump(2) + "\n");
+    fs::rename(marker_temp, target / kOutputMarker, ec);
+    if (ec) {
+      fs::remove(marker_temp, ec);
+      throw std::runtime_error("cannot update " + (target / kOutputMarker).string() + ": " +
+                               ec.message());
+    }
+  }
+  const fs::path temp = target / (temp_prefix + pid);
+  try {
+    write_file_checked(temp, content);
+  } catch (...) {
+    fs::remove(temp, ec);
+    throw;
+  }
+  fs::rename(temp, file, ec);
+  if (ec) {
+    fs::remove(temp, ec);
+    throw std::runtime_error("cannot write " + file.string() + ": " + ec.message());
+  }
+  fsync_path(target);
 }
 
 TargetLock::TargetLock(const fs::path& target, bool wait)

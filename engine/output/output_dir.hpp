@@ -6,6 +6,7 @@
 // target, so a kill at any instant leaves the old or the new result and concurrent writers never
 // break each other. See docs/outputs.md ("Ownership, replacement and recovery").
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,16 @@ bool is_povsim_working_dir(const std::filesystem::path& dir);
 /// directory that is still recognised (and removed) next time. Does nothing to a directory it
 /// does not own.
 void remove_owned(const std::filesystem::path& dir);
+
+/// Adds one file (`name`, at the top of `dir`) to a finished povsim result, as `povsim report`
+/// does with report.html. `dir` must carry povsim's marker with its file list, and an existing
+/// `name` must be one the marker lists (povsim never overwrites a file it did not write);
+/// otherwise InputError (exit 2). Under the lock of `dir` (TargetLock), it removes the
+/// temporaries `.NAME.tmp-PID` of dead processes, calls `make` for the content, lists `name` in
+/// the marker (replaced atomically) and then writes `name` atomically: `.NAME.tmp-PID`, fsync,
+/// rename. A kill at any instant leaves a directory a later run still recognises as povsim's.
+void add_to_result(const std::filesystem::path& dir, const std::string& name,
+                   const std::function<std::string()>& make);
 
 /// Writes `content` to `file` and makes it durable: written in full, fsync'ed, its size checked.
 /// Throws std::runtime_error naming the file and the system's reason (e.g. a full disk).

@@ -15,7 +15,8 @@ ReportLang parse_report_lang(const std::string& text);
 /// Throws InputError if `dir` holds neither a run nor a compare.
 std::string report_html(const std::filesystem::path& dir, ReportLang lang);
 
-/// Writes `dir`/report.html (through a temporary file and a rename).
+/// Writes `dir`/report.html into a povsim result (add_to_result: the directory must carry
+/// povsim's marker; the file is written atomically and listed in the marker). Exit 2 otherwise.
 void write_report(const std::filesystem::path& dir, ReportLang lang);
 
 }  // namespace povsim

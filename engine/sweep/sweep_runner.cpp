@@ -11,6 +11,7 @@
 #include <sstream>
 #include <thread>
 
+#include "core/csv.hpp"
 #include "core/diagnostics.hpp"
 #include "core/input_file.hpp"
 #include "core/version.hpp"
@@ -69,10 +70,27 @@ bool finished_point(const fs::path& file, std::size_t p) {
   if (!fs::is_regular_file(fs::symlink_status(file, ec))) return false;
   const std::string text = read_file(file);
   if (text.empty() || text.back() != '\n') return false;
-  const std::string prefix = std::to_string(p) + ",";
-  for (std::size_t at = 0; at < text.size(); at = text.find('\n', at) + 1)
-    if (text.compare(at, prefix.size(), prefix) != 0) return false;
+  const std::string point = std::to_string(p);
+  try {
+    for (const auto& rec : parse_csv_records(text, file.string()))
+      if (rec.cells.size() < 2 || rec.cells[0] != point) return false;
+  } catch (const CsvError&) {
+    return false;
+  }
   return true;
+}
+
+/// A cell of a point file that must be a number; a file edited by hand is bad input at its
+/// file:line:col rather than an exception of the number parser.
+double point_number(const CsvRecord& rec, std::size_t c, const fs::path& file, const char* column) {
+  const std::string& s = rec.cells[c];
+  char* end = nullptr;
+  const double v = std::strtod(s.c_str(), &end);
+  if (s.empty() || *end != '\0')
+    throw CsvError({file.string(), rec.line, rec.columns[c]},
+                   std::string("column ") + column + ": expected a number, found \"" + s +
+                       "\" (was the point file edited? delete it to run the point again)");
+  return v;
 }
 
 std::string axes_text(const std::vector<Axis>& axes) {
@@ -114,12 +132,7 @@ void request_sweep_stop() { stop_requested = true; }
 Fingerprint sweep_fingerprint(const SweepSpec& spec, const std::vector<std::string>& overrides,
                               double scale) {
   const LoadedScenario with = load_scenario(spec.base, {overrides, scale});
-  std::string problem;
-  const auto plain = try_load_scenario(spec.base, {}, problem);
-  Fingerprint f;
-  f.add("engine", std::string(kVersion) + " (" + kGitCommit + ")");
-  // The base scenario as its file (and what it extends) resolves, before --set and --scale.
-  f.add("base scenario", plain ? plain->resolved_sha256 : with.resolved_sha256);
+  Fingerprint f = open_fingerprint(spec.base, with);
   f.add("method", method_name(spec.method));
   f.add("axes", axes_text(spec.axes));
   f.add("design", "points=" + std::to_string(spec.points) + " seed=" + std::to_string(spec.seed));
@@ -127,10 +140,7 @@ Fingerprint sweep_fingerprint(const SweepSpec& spec, const std::vector<std::stri
       "year=" + std::to_string(spec.index_year) + " region=" + spec.index_region + " metrics=";
   for (const auto& m : spec.index_metrics) indices += m + ",";
   f.add("indices", indices);
-  f.add("seed", std::to_string(with.params.seed));
-  f.add("replications", std::to_string(spec.replications));
-  f.add("scale", format_value(scale));
-  f.add("overrides", nlohmann::json(overrides).dump());
+  close_fingerprint(f, with.params.seed, spec.replications, scale, overrides);
   return f;
 }
 
@@ -356,14 +366,14 @@ std::vector<std::string> write_sweep_outputs(const SweepSpec& spec, const Design
     const std::string rows = read_file(point_path(p));
     results += rows;
     if (outputs.empty()) continue;
-    std::istringstream in(rows);
-    for (std::string line; std::getline(in, line);) {
-      std::vector<std::string> f;
-      std::stringstream ss(line);
-      for (std::string cell; std::getline(ss, cell, ',');) f.push_back(cell);
-      if (f.size() < 5 || f[1] != year_text || f[2] != spec.index_region) continue;
-      if (auto it = outputs.find(f[3]); it != outputs.end())
-        it->second(static_cast<Eigen::Index>(p)) = std::stod(f[4]);
+    // Cells as csv_field wrote them (core/csv.hpp unquotes; csv_text undoes the rest), so a
+    // region whose name holds a comma or a quote is matched too.
+    for (auto& rec : parse_csv_records(rows, point_path(p).string())) {
+      if (rec.cells.size() < 5) continue;
+      for (auto& cell : rec.cells) cell = csv_text(cell);
+      if (rec.cells[1] != year_text || rec.cells[2] != spec.index_region) continue;
+      if (auto it = outputs.find(rec.cells[3]); it != outputs.end())
+        it->second(static_cast<Eigen::Index>(p)) = point_number(rec, 4, point_path(p), "mean");
     }
   }
   dir.write("results.csv", results);

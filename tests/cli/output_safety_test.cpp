@@ -453,6 +453,52 @@ TEST(OutputSafety, SweepOnAFullDiskKeepsOnlyWholePointsAndResumes) {
   EXPECT_EQ(read_file(out / "results.csv"), whole);
 }
 
+TEST(OutputSafety, EditedPointFileIsBadInputAtItsLineAndColumn) {
+  // A finished point whose mean was edited into text: the Sobol indices read it through the
+  // CSV reader (core/csv.hpp), so the error names point-0.csv, its line and the cell's column.
+  TempDir dir;
+  const fs::path sweep =
+      dir.write("sobol.yaml",
+                "schema: povsim-sweep/1\nname: tiny\nbase: " + data_file("small.yaml").string() +
+                    "\nmethod: sobol\npoints: 2\nseed: 1\nreplications: 1\naxes:\n"
+                    "  - {key: economy.trend_growth, min: 0.0, max: 0.1}\n"
+                    "indices:\n  metrics: [relapsed]\n  year: 2025\n  region: all\n");
+  const fs::path out = dir / "sw";
+  const std::vector<std::string> args{"sweep", sweep.string(), "--threads",
+                                      "1",     "--out",        out.string()};
+  std::vector<std::string> first = args;
+  first.insert(first.end(), {"--stop-after", "1"});
+  ASSERT_EQ(run_povsim(first).exit_code, 0);
+  const fs::path point = dir / "sw.partial/point-0.csv";
+  std::istringstream in(read_file(point));
+  std::string edited;
+  int line = 0, bad_line = 0, bad_column = 0;
+  for (std::string row; std::getline(in, row);) {
+    ++line;
+    // point,year,region,metric,mean,...: the mean of the row the indices use
+    if (bad_line == 0 && row.find(",2025,all,relapsed,") != std::string::npos) {
+      const std::size_t at = row.find(",relapsed,") + 10;
+      row = row.substr(0, at) + "many" + row.substr(row.find(',', at));
+      bad_line = line;
+      bad_column = static_cast<int>(at) + 1;
+    }
+    edited += row + "\n";
+  }
+  ASSERT_GT(bad_line, 0);
+  dir.write("sw.partial/point-0.csv", edited);
+  std::vector<std::string> resume = args;
+  resume.push_back("--resume");
+  const ProgramResult r = run_povsim(resume);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("point-0.csv:" + std::to_string(bad_line) + ":" +
+                       std::to_string(bad_column) + ": error: "),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("column mean: expected a number, found \"many\""), std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(out / "results.csv"));
+}
+
 // ---- 5. fingerprints: --resume and merge refuse another configuration ---------------------
 
 TEST(OutputSafety, ResumeOfAnotherConfigurationIsRefusedNamingWhatDiffers) {

@@ -1,0 +1,426 @@
+
+(function () {
+  'use strict';
+  var errorsEl = document.getElementById('errors');
+  var warningsEl = document.getElementById('warnings');
+  function fail(msg) {
+    errorsEl.textContent += msg + '\n';
+    document.body.setAttribute('data-errors', 'true');
+  }
+  window.addEventListener('error', function (e) { fail('error: ' + e.message); });
+  window.addEventListener('unhandledrejection', function (e) {
+    fail('unhandled rejection: ' + (e.reason && e.reason.message ? e.reason.message : e.reason));
+  });
+  var consoleError = console.error.bind(console);
+  console.error = function () {
+    fail('console.error: ' + Array.prototype.join.call(arguments, ' '));
+    consoleError.apply(null, arguments);
+  };
+  var consoleWarn = console.warn.bind(console);
+  console.warn = function () {
+    warningsEl.textContent += Array.prototype.join.call(arguments, ' ') + '\n';
+    consoleWarn.apply(null, arguments);
+  };
+
+  var LABELS = {
+    zh: {
+      title_run: '返贫风险预测报告', title_compare: '政策情景比较报告',
+      title_sweep: '参数扫描报告', sobol: 'Sobol 敏感性指数', first: '一阶指数', total: '总效应指数',
+      index: '指数', axis: '参数', sweep_note: '每个点使用相同的随机种子（共同随机数）；散点为各点在末年的均值（全部地区）。',
+      method: '方法', points: '点数',
+      scenario: '情景', seed: '随机种子', replications: '重复次数', households: '每次模拟农户数',
+      engine: '引擎版本', commit: 'Git 提交', period: '模拟期', months: '月数', scale: '规模系数',
+      year: '年份', rate: '比率', region: '地区', series: '指标', stage: '环节', source: '收入来源',
+      programme: '帮扶措施', count: '户数', yuan_axis: '资金（万元）', income_axis: '元/人/年',
+      band: '阴影为各次模拟的 p05–p95 区间，线为均值。',
+      rates: '返贫率与致贫率（全部地区）',
+      rtp_region: '返贫率（分地区）', np_region: '致贫率（分地区）',
+      funnel: '防返贫动态监测：风险户 → 新识别 → 帮扶 → 风险消除',
+      funnel_note: '风险户为 12 月时点数；新识别、帮扶（户次，一户可享受多项措施）和风险消除为全年累计。',
+      income: '人均纯收入构成（全部地区，均值）', ledger_out: '资金支出（按账户，全部地区，均值）', ledger_closing: '年末余额（按账户，全部地区，均值）',
+      ledger_note: '来自 funds.csv：账本以分为单位记账，此处为各次重复的均值。', account: '账户',
+      funds: '帮扶资金（按措施，全部地区，均值）',
+      at_risk: '低于监测线人口比例（全部地区）',
+      diffs: '配对差值（B − A，95% 区间，全部地区）',
+      diffs_note: '各情景使用相同的随机数（共同随机数），差值为逐次模拟配对后的均值与 95% t 区间；区间不含 0 即差异显著。',
+      diff: '差值 B − A', low: '下限', high: '上限', mean_a: 'A 均值', mean_b: 'B 均值',
+      versus: '对比', section: '情景结果', colon: '：',
+      metric: {
+        return_to_poverty_rate: '返贫率', new_poverty_rate: '致贫率', poverty_rate: '贫困发生率',
+        at_risk_rate: '低于监测线人口比例', income_per_capita_mean_lifted: '脱贫户人均纯收入（元）',
+        at_risk_households: '风险户（12 月）', newly_identified: '新识别监测对象',
+        assisted: '落实帮扶（户次）', risk_eliminated: '风险消除',
+        income_wage_local_per_capita: '本地务工工资性收入',
+        income_wage_migrant_per_capita: '外出务工工资性收入',
+        income_wage_public_per_capita: '公益性岗位工资',
+        income_operating_per_capita: '经营净收入', income_property_per_capita: '财产净收入',
+        income_subsidy_per_capita: '政策性补贴', income_pension_per_capita: '养老金',
+        income_dibao_per_capita: '低保/特困供养金',
+        employment: '就业帮扶', training: '技能培训', industry: '产业帮扶',
+        public_jobs: '公益性岗位', social_assistance: '兜底保障（低保）', medical: '医疗救助',
+        risk_relief: '防返贫风险救助基金'
+      }
+    },
+
+    en: {
+      title_run: 'Return-to-poverty projection', title_compare: 'Policy scenario comparison',
+      title_sweep: 'Parameter sweep', sobol: 'Sobol sensitivity indices', first: 'first order',
+      total: 'total', index: 'index', axis: 'parameter',
+      sweep_note: 'Every point runs the same seed (common random numbers); dots are each point\'s mean in the last year (all regions).',
+      method: 'method', points: 'points',
+      scenario: 'scenario', seed: 'seed', replications: 'replications',
+      households: 'households per replication', engine: 'engine version', commit: 'git commit',
+      period: 'period', months: 'months', scale: 'scale', year: 'year', rate: 'rate',
+      region: 'region', series: 'metric', stage: 'stage', source: 'income source',
+      programme: 'programme', count: 'households', yuan_axis: 'funds (10,000 yuan)',
+      income_axis: 'yuan per person per year',
+      band: 'Band: p05–p95 over replications; line: mean.',
+      rates: 'Return-to-poverty (返贫率) and new-poverty (致贫率) rates, all regions',
+      rtp_region: 'Return-to-poverty rate by region', np_region: 'New-poverty rate by region',
+      funnel: 'Monitoring (防返贫动态监测): at risk → newly identified → assisted → risk eliminated',
+      funnel_note: 'At risk is a December count; identified, assisted (household-programmes: a household may get several) and risk eliminated (风险消除) are summed over the year.',
+      income: 'Per-capita net income by source, all regions (mean)',
+      ledger_out: 'Fund outflows by account, all regions (mean)',
+      ledger_closing: 'Year-end balances by account, all regions (mean)',
+      ledger_note: 'From funds.csv: the ledger keeps integer fen; means over replications.',
+      account: 'account',
+      funds: 'Assistance funds by programme, all regions (mean)',
+      at_risk: 'Share of persons below the monitoring line, all regions',
+      diffs: 'Paired differences B − A with 95% intervals, all regions',
+      diffs_note: 'All scenarios run on common random numbers; each difference is the mean over replications of the paired differences, with a 95% t-interval. An interval that excludes 0 is a significant difference.',
+      diff: 'difference B − A', low: 'low', high: 'high', mean_a: 'mean A', mean_b: 'mean B',
+      versus: 'vs', section: 'Scenario results', colon: ': ',
+      metric: {
+        return_to_poverty_rate: 'return-to-poverty rate (返贫率)',
+        new_poverty_rate: 'new-poverty rate (致贫率)', poverty_rate: 'poverty rate',
+        at_risk_rate: 'below monitoring line', income_per_capita_mean_lifted: 'income per capita, lifted households (yuan)',
+        at_risk_households: 'at risk (December)', newly_identified: 'newly identified',
+        assisted: 'assisted (household-programmes)', risk_eliminated: 'risk eliminated (风险消除)',
+        income_wage_local_per_capita: 'local wages', income_wage_migrant_per_capita: 'migrant wages',
+        income_wage_public_per_capita: 'public-welfare jobs (公益性岗位)',
+        income_operating_per_capita: 'operating (net)', income_property_per_capita: 'property',
+        income_subsidy_per_capita: 'subsidies', income_pension_per_capita: 'pensions',
+        income_dibao_per_capita: '低保/特困',
+        employment: 'employment', training: 'training', industry: 'industry',
+        public_jobs: 'public-welfare jobs (公益性岗位)',
+        social_assistance: 'social assistance (兜底)', medical: 'medical assistance',
+        risk_relief: 'risk-relief fund'
+      }
+    }
+  };
+
+  var data = JSON.parse(document.getElementById('povsim-data').textContent);
+  var L = LABELS[data.lang] || LABELS.zh;
+  var M = L.metric;
+  var FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+  var CONFIG = { font: FONT, axis: { labelFont: FONT, titleFont: FONT },
+                 legend: { labelFont: FONT, titleFont: FONT, labelLimit: 260 },
+                 title: { font: FONT } };
+  var PROGRAMMES = ['employment', 'training', 'industry', 'public_jobs', 'social_assistance',
+                    'risk_relief', 'medical'];
+  var SOURCES = ['income_wage_local_per_capita', 'income_wage_migrant_per_capita',
+                 'income_wage_public_per_capita', 'income_operating_per_capita',
+                 'income_property_per_capita', 'income_subsidy_per_capita',
+                 'income_pension_per_capita', 'income_dibao_per_capita'];
+  var pending = [];
+  var chartCount = 0;
+
+  function el(tag, parent, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = text;
+    if (cls) e.className = cls;
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+  function metaTable(parent, meta) {
+    var t = el('table', parent, null, 'meta');
+    function row(label, value) {
+      if (value === undefined || value === null) return;
+      var tr = el('tr', t); el('td', tr, label); el('td', tr, String(value));
+    }
+    row(L.scenario, meta.scenario);
+    row(L.seed, meta.seed);
+    row(L.replications, meta.replications);
+    row(L.households, meta.households !== undefined ? Number(meta.households).toLocaleString() : undefined);
+    if (meta.period) row(L.period, meta.period.start + ' – ' + meta.period.end);
+    row(L.months, meta.months);
+    if (meta.scale !== undefined && meta.scale !== 1) row(L.scale, meta.scale);
+    row(L.engine, meta.engine_version);
+    row(L.commit, meta.git_commit);
+  }
+  function chart(parent, title, spec, note) {
+    var fig = el('figure', parent);
+    el('h3', fig, title);
+    var div = el('div', fig, null, 'chart');
+    div.setAttribute('data-chart', String(++chartCount));
+    div.setAttribute('data-rendered', 'false');
+    if (note) el('figcaption', fig, note);
+    spec.config = CONFIG;
+    if (spec.width === undefined) spec.width = 440;
+    if (spec.height === undefined) spec.height = 240;
+    pending.push(vegaEmbed(div, spec, { mode: 'vega-lite', actions: false, renderer: 'svg' })
+      .then(function (result) {
+        if (!div.querySelector('svg')) throw new Error('no svg drawn');
+        div.setAttribute('data-rendered', 'true');
+        return result;
+      })
+      .catch(function (e) { fail('chart "' + title + '": ' + (e && e.message ? e.message : e)); }));
+  }
+  var X = { field: 'year', type: 'ordinal', title: L.year, axis: { labelAngle: 0 } };
+  function bandSpec(values, colorField, colorTitle, format) {
+    var color = { field: colorField, type: 'nominal', title: colorTitle };
+    return {
+      data: { values: values },
+      layer: [
+        { mark: { type: 'area', opacity: 0.18 },
+          encoding: { x: X, y: { field: 'p05', type: 'quantitative' }, y2: { field: 'p95' },
+                      color: color } },
+        { mark: { type: 'line', point: true },
+          encoding: { x: X, y: { field: 'mean', type: 'quantitative', title: L.rate,
+                                 axis: { format: format } },
+                      color: color,
+                      tooltip: [{ field: colorField, title: colorTitle }, X,
+                                { field: 'mean', format: format }, { field: 'p05', format: format },
+                                { field: 'p95', format: format }] } }
+      ]
+    };
+  }
+  function rows(section, filter) {
+    return section.summary.filter(filter).map(function (r) {
+      return { year: r.year, region: r.region, metric: r.metric, label: M[r.metric] || r.metric,
+               mean: r.mean, p05: r.p05, p95: r.p95 };
+    });
+  }
+  function mean(section, metric, year) {
+    for (var i = 0; i < section.summary.length; ++i) {
+      var r = section.summary[i];
+      if (r.region === 'all' && r.metric === metric && r.year === year) return r.mean;
+    }
+    return undefined;
+  }
+
+  function runSection(parent, section) {
+    metaTable(parent, section.meta);
+    el('p', parent, L.band, 'note');
+    var box = el('div', parent, null, 'charts');
+    chart(box, L.rates, bandSpec(rows(section, function (r) {
+      return r.region === 'all' && (r.metric === 'return_to_poverty_rate' || r.metric === 'new_poverty_rate');
+    }), 'label', L.series, '.2%'));
+    if (section.regions.length > 0) {
+      chart(box, L.rtp_region, bandSpec(rows(section, function (r) {
+        return r.region !== 'all' && r.metric === 'return_to_poverty_rate';
+      }), 'region', L.region, '.2%'));
+      chart(box, L.np_region, bandSpec(rows(section, function (r) {
+        return r.region !== 'all' && r.metric === 'new_poverty_rate';
+      }), 'region', L.region, '.2%'));
+    }
+    var years = [];
+    section.summary.forEach(function (r) { if (years.indexOf(r.year) < 0) years.push(r.year); });
+    years.sort();
+    var funnel = [];
+    var stages = ['at_risk_households', 'newly_identified', 'assisted', 'risk_eliminated'];
+    years.forEach(function (y) {
+      stages.forEach(function (s, k) {
+        var v = 0;
+        if (s === 'assisted') {
+          PROGRAMMES.forEach(function (p) {
+            if (p !== 'medical') v += mean(section, 'assisted_' + p, y) || 0;
+          });
+        } else {
+          v = mean(section, s, y) || 0;
+        }
+        funnel.push({ year: y, stage: (k + 1) + '. ' + M[s], value: v });
+      });
+    });
+    chart(box, L.funnel, {
+      data: { values: funnel }, mark: 'bar',
+      encoding: { x: X, xOffset: { field: 'stage', type: 'nominal' },
+                  y: { field: 'value', type: 'quantitative', title: L.count },
+                  color: { field: 'stage', type: 'nominal', title: L.stage },
+                  tooltip: [{ field: 'stage', title: L.stage }, X,
+                            { field: 'value', title: L.count, format: ',.1f' }] }
+    }, L.funnel_note);
+    var income = [];
+    years.forEach(function (y) {
+      SOURCES.forEach(function (s, k) {
+        var v = mean(section, s, y);
+        if (v !== undefined) income.push({ year: y, source: M[s] || s, order: k, value: v });
+      });
+    });
+    chart(box, L.income, {
+      data: { values: income }, mark: 'bar',
+      encoding: { x: X,
+                  y: { field: 'value', type: 'quantitative', stack: 'zero', title: L.income_axis,
+                       axis: { format: ',.0f' } },
+                  color: { field: 'source', type: 'nominal', title: L.source, sort: SOURCES.map(function (s) { return M[s]; }) },
+                  order: { field: 'order' },
+                  tooltip: [{ field: 'source', title: L.source }, X,
+                            { field: 'value', format: ',.0f' }] }
+    });
+    var funds = [];
+    years.forEach(function (y) {
+      PROGRAMMES.forEach(function (p, k) {
+        var v = mean(section, 'assistance_yuan_' + p, y);
+        if (v !== undefined) funds.push({ year: y, programme: M[p], order: k, value: v / 10000 });
+      });
+    });
+    chart(box, L.funds, {
+      data: { values: funds }, mark: 'bar',
+      encoding: { x: X,
+                  y: { field: 'value', type: 'quantitative', stack: 'zero', title: L.yuan_axis,
+                       axis: { format: ',.1f' } },
+                  color: { field: 'programme', type: 'nominal', title: L.programme, sort: PROGRAMMES.map(function (p) { return M[p]; }) },
+                  order: { field: 'order' },
+                  tooltip: [{ field: 'programme', title: L.programme }, X,
+                            { field: 'value', format: ',.1f' }] }
+    });
+    chart(box, L.at_risk, bandSpec(rows(section, function (r) {
+      return r.region === 'all' && r.metric === 'at_risk_rate';
+    }), 'label', L.series, '.1%'));
+    if (section.ledger && section.ledger.length > 0) {
+      var flows = [];
+      section.ledger.forEach(function (r) {
+        if (r.outflow !== 0) flows.push({ year: r.year, account: r.account, value: r.outflow / 10000 });
+      });
+      chart(box, L.ledger_out, {
+        data: { values: flows }, mark: 'bar',
+        encoding: { x: X,
+                    y: { field: 'value', type: 'quantitative', stack: 'zero', title: L.yuan_axis,
+                         axis: { format: ',.1f' } },
+                    color: { field: 'account', type: 'nominal', title: L.account },
+                    tooltip: [{ field: 'account', title: L.account }, X,
+                              { field: 'value', format: ',.2f' }] }
+      }, L.ledger_note);
+      chart(box, L.ledger_closing, {
+        data: { values: section.ledger.map(function (r) {
+          return { year: r.year, account: r.account, value: r.closing / 10000 };
+        }) },
+        mark: { type: 'line', point: true },
+        encoding: { x: X,
+                    y: { field: 'value', type: 'quantitative', title: L.yuan_axis,
+                         axis: { format: ',.1f' } },
+                    color: { field: 'account', type: 'nominal', title: L.account },
+                    tooltip: [{ field: 'account', title: L.account }, X,
+                              { field: 'value', format: ',.2f' }] }
+      });
+    }
+  }
+
+  function compareSection(parent) {
+    el('p', parent, L.diffs_note, 'note');
+    var box = el('div', parent, null, 'charts');
+    var metrics = [];
+    data.compare.forEach(function (r) { if (metrics.indexOf(r.metric) < 0) metrics.push(r.metric); });
+    metrics.forEach(function (m) {
+      var values = data.compare.filter(function (r) { return r.metric === m; }).map(function (r) {
+        return { year: r.year, pair: r.scenario + ' − ' + r.baseline, diff: r.diff, low: r.low,
+                 high: r.high, mean_a: r.mean_a, mean_b: r.mean_b };
+      });
+      var format = m.indexOf('rate') >= 0 ? '.2%' : ',.0f';
+      var color = { field: 'pair', type: 'nominal', title: L.diff };
+      var X2 = { field: 'year', type: 'ordinal', title: L.year, axis: { labelAngle: 0 } };
+      chart(box, (M[m] || m) + L.colon + L.diff, {
+        data: { values: values }, height: 200,
+        layer: [
+          { mark: { type: 'rule', color: '#888', strokeDash: [4, 4] },
+            data: { values: [{ zero: 0 }] }, encoding: { y: { field: 'zero', type: 'quantitative' } } },
+          { mark: { type: 'rule', strokeWidth: 2 },
+            encoding: { x: X2, xOffset: { field: 'pair' }, y: { field: 'low', type: 'quantitative', title: L.diff, axis: { format: format } },
+                        y2: { field: 'high' }, color: color } },
+          { mark: { type: 'point', filled: true, size: 60 },
+            encoding: { x: X2, xOffset: { field: 'pair' }, y: { field: 'diff', type: 'quantitative' }, color: color,
+                        tooltip: [{ field: 'pair', title: L.diff }, X2,
+                                  { field: 'diff', title: L.diff, format: format },
+                                  { field: 'low', title: L.low, format: format },
+                                  { field: 'high', title: L.high, format: format },
+                                  { field: 'mean_a', title: L.mean_a, format: format },
+                                  { field: 'mean_b', title: L.mean_b, format: format }] } }
+        ]
+      });
+    });
+  }
+
+  function sweepSection(parent) {
+    var m = data.meta || {};
+    var dl = el('dl', parent, null, 'meta');
+    [[L.method, m.method], [L.points, m.points], [L.replications, m.replications],
+     [L.engine, m.engine_version], [L.commit, m.git_commit]].forEach(function (kv) {
+      if (kv[1] === undefined) return;
+      el('dt', dl, kv[0]);
+      el('dd', dl, String(kv[1]));
+    });
+    el('p', parent, L.sweep_note, 'note');
+    var box = el('div', parent, null, 'charts');
+    var metrics = [];
+    data.sobol.forEach(function (r) { if (metrics.indexOf(r.metric) < 0) metrics.push(r.metric); });
+    metrics.forEach(function (metric) {
+      var values = data.sobol.filter(function (r) { return r.metric === metric; }).map(function (r) {
+        return { axis: r.axis, index: r.index === 'first' ? L.first : L.total, value: r.value,
+                 lo: r.lo, hi: r.hi };
+      });
+      // Bars with their 95% bootstrap intervals (sobol.csv's *_lo and *_hi columns).
+      chart(box, L.sobol + L.colon + (M[metric] || metric), {
+        data: { values: values }, height: 220,
+        encoding: {
+          y: { field: 'axis', type: 'nominal', title: L.axis, sort: null },
+          yOffset: { field: 'index' },
+          tooltip: [{ field: 'axis' }, { field: 'index' }, { field: 'value', format: '.3f' },
+                    { field: 'lo', format: '.3f' }, { field: 'hi', format: '.3f' }]
+        },
+        layer: [
+          { mark: 'bar', encoding: {
+              x: { field: 'value', type: 'quantitative', title: L.index },
+              color: { field: 'index', type: 'nominal', title: L.index } } },
+          { mark: { type: 'rule', color: '#333' }, encoding: {
+              x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } }
+        ]
+      });
+    });
+    var byPoint = {};
+    data.points.forEach(function (p) { byPoint[p.point] = p; });
+    var headline = data.results.filter(function (r) { return r.metric === 'return_to_poverty_rate'; });
+    data.axes.forEach(function (axis, a) {
+      var values = headline.map(function (r) {
+        return { x: byPoint[r.point] ? byPoint[r.point]['x' + a] : null, y: r.mean };
+      });
+      chart(box, (M.return_to_poverty_rate || 'return_to_poverty_rate') + ' (' + data.year + ') — ' + axis, {
+        data: { values: values }, height: 220, mark: { type: 'point', filled: true, opacity: 0.6 },
+        encoding: {
+          x: { field: 'x', type: 'quantitative', title: axis, scale: { zero: false } },
+          y: { field: 'y', type: 'quantitative', title: L.rate, axis: { format: '.2%' } }
+        }
+      });
+    });
+  }
+
+  try {
+    var main = document.getElementById('report');
+    if (data.kind === 'sweep') {
+      var name = (data.meta && data.meta.sweep) || 'sweep';
+      document.title = L.title_sweep + ' · ' + name;
+      el('h1', main, L.title_sweep + L.colon + name);
+      sweepSection(main);
+    } else if (data.kind === 'run') {
+      var s = data.sections[0];
+      document.title = L.title_run + ' · ' + s.meta.scenario;
+      el('h1', main, L.title_run + L.colon + s.meta.scenario);
+      runSection(main, s);
+    } else {
+      var names = data.sections.map(function (s) { return s.meta.scenario || s.name; });
+      document.title = L.title_compare + ' · ' + names.join(' / ');
+      el('h1', main, L.title_compare + L.colon + names.join(' ' + L.versus + ' '));
+      el('h2', main, L.diffs);
+      compareSection(main);
+      data.sections.forEach(function (s) {
+        el('h2', main, L.section + L.colon + s.name);
+        runSection(main, s);
+      });
+    }
+  } catch (e) {
+    fail('report: ' + (e && e.message ? e.message : e));
+  }
+  Promise.all(pending).then(function () {
+    document.body.setAttribute('data-status', 'done');
+    document.body.setAttribute('data-charts', String(chartCount));
+  });
+})();
