@@ -254,6 +254,43 @@ const std::array<MetricInfo, kMetricCount>& metric_table() {
        "of which paid to banks by the risk compensation fund"},
       {M::kConsumptionHouseholds, "consumption_households", "households",
        "contract-farming households 消费帮扶 bought from (average over the year's months)"},
+      {M::kMonitoredPeople, "monitored_people", "persons",
+       "persons in households under monitoring in December (monitored_households in persons)"},
+      {M::kNewlyIdentifiedPeople, "newly_identified_people", "persons",
+       "persons in households that entered monitoring during the year (household size at entry)"},
+      {M::kEliminatedPeople, "eliminated_people", "persons",
+       "persons in households whose risk was eliminated (风险消除) during the year (household size "
+       "at elimination)"},
+      {M::kPoorPeople, "poor_people", "persons",
+       "persons in households whose annual per-capita net income is below the year's poverty line "
+       "(poor_households in persons)"},
+      {M::kAtRiskPeople, "at_risk_people", "persons",
+       "persons in households at risk in December, as at_risk_households"},
+      {M::kHouseholdsLifted, "households_lifted", "households",
+       "lifted (脱贫) households simulated: the denominator of the shares of the formerly poor"},
+      {M::kMonitoredShareOfLifted, "monitored_share_of_lifted_households", "share",
+       "monitored_households (every category, lifted or not) over lifted households, as published "
+       "figures state the monitored stock against the formerly poor"},
+      {M::kMonitoredPeopleShareOfLifted, "monitored_people_share_of_lifted_people", "share",
+       "monitored_people (every category) over persons in lifted households (people_lifted)"},
+      {M::kEliminatedPeopleShare, "eliminated_people_share", "share",
+       "eliminated_share in persons: persons in households with risk eliminated and not monitored "
+       "in December, over persons in households ever monitored since the period began"},
+      {M::kMonitoredOpening, "monitored_opening", "households",
+       "under monitoring when the year opened (before January's screening); "
+       "monitored_households = monitored_opening + newly_identified − risk_eliminated"},
+      {M::kMonitoredOpeningPeople, "monitored_opening_people", "persons",
+       "… in persons; monitored_people = monitored_opening_people + newly_identified_people − "
+       "eliminated_people"},
+      {M::kEntriesUnstable, "entries_unstable", "households",
+       "households entering monitoring during the year as 脱贫不稳定户"},
+      {M::kEntriesMarginal, "entries_marginal", "households", "… as 边缘易致贫户"},
+      {M::kEntriesSudden, "entries_sudden", "households", "… as 突发严重困难户"},
+      {M::kEntriesUnstablePeople, "entries_unstable_people", "persons",
+       "entries_unstable in persons"},
+      {M::kEntriesMarginalPeople, "entries_marginal_people", "persons",
+       "entries_marginal in persons"},
+      {M::kEntriesSuddenPeople, "entries_sudden_people", "persons", "entries_sudden in persons"},
   }};
   return table;
 }
@@ -450,6 +487,21 @@ void fill(MetricValues& m, double households, const YearTally& t, const YearFlow
   set(Metric::kMicrocreditDefaultedYuan, ft.defaulted_yuan);
   set(Metric::kMicrocreditCompensatedYuan, ft.compensated_yuan);
   set(Metric::kConsumptionHouseholds, ft.consumption_households);
+  set(Metric::kMonitoredPeople, t.monitored_people);
+  set(Metric::kNewlyIdentifiedPeople, mt.newly_identified_people);
+  set(Metric::kEliminatedPeople, mt.eliminated_people);
+  set(Metric::kPoorPeople, t.poor_lifted + t.poor_general);
+  set(Metric::kAtRiskPeople, t.at_risk_people);
+  set(Metric::kHouseholdsLifted, t.households_lifted);
+  set(Metric::kMonitoredShareOfLifted, ratio(monitored, t.households_lifted));
+  set(Metric::kMonitoredPeopleShareOfLifted, ratio(t.monitored_people, t.people_lifted));
+  set(Metric::kEliminatedPeopleShare, ratio(t.eliminated_out_people, t.ever_monitored_people));
+  set(Metric::kMonitoredOpening, mt.opening);
+  set(Metric::kMonitoredOpeningPeople, mt.opening_people);
+  for (int c = 1; c < 4; ++c) {
+    m[static_cast<int>(Metric::kEntriesUnstable) + c - 1] = mt.entries_by_category[c];
+    m[static_cast<int>(Metric::kEntriesUnstablePeople) + c - 1] = mt.entries_people_by_category[c];
+  }
 }
 
 }  // namespace
@@ -508,6 +560,7 @@ std::vector<MetricValues> close_impl(Households& hh, const std::vector<RegionMon
         t.people += size;
         t.net += hh.ytd_net[i];
         if (lifted) {
+          t.households_lifted += 1;
           t.people_lifted += size;
           t.net_lifted += hh.ytd_net[i];
           if (pc < poverty_line) t.poor_lifted += size;
@@ -527,9 +580,13 @@ std::vector<MetricValues> close_impl(Households& hh, const std::vector<RegionMon
             if (poor) t.poor_shocked += size;
           }
         }
-        if (at_risk(hh, i, monitoring_line, month.offset, mon)) t.at_risk_households += 1;
+        if (at_risk(hh, i, monitoring_line, month.offset, mon)) {
+          t.at_risk_households += 1;
+          t.at_risk_people += size;
+        }
         if (hh.category[i] != Category::kNone) {
           t.by_category[static_cast<int>(hh.category[i])] += 1;
+          t.monitored_people += size;
           if (hh.mon_flags[i] & mon_flag::kPaired) t.monitored_paired += 1;
           t.by_alert[static_cast<int>(
               alert_of(hh.rolling_per_capita(i), monitoring_line, mon.alert))] += 1;
@@ -541,7 +598,11 @@ std::vector<MetricValues> close_impl(Households& hh, const std::vector<RegionMon
         }
         if (hh.category[i] != Category::kNone || (hh.mon_flags[i] & mon_flag::kWasEliminated)) {
           t.ever_monitored += 1;
-          if (hh.category[i] == Category::kNone) t.eliminated_out += 1;
+          t.ever_monitored_people += size;
+          if (hh.category[i] == Category::kNone) {
+            t.eliminated_out += 1;
+            t.eliminated_out_people += size;
+          }
         }
         if (hh.mon_flags[i] & mon_flag::kDeniedThisYear) t.denied += 1;
         const std::uint8_t kinds = hh.link_kinds[i];
@@ -590,6 +651,34 @@ MetricValues close_all(const std::vector<YearTally>& tallies, const std::vector<
                        std::vector<float> per_capita) {
   const auto households = static_cast<double>(per_capita.size());
   return fill_all(tallies, flows, households, quantiles_of(per_capita.data(), per_capita.size()));
+}
+
+void open_year(const Households& hh, std::vector<YearFlows>& flows) {
+  struct Stock {
+    double households = 0, people = 0;
+    void add(const Stock& o) {
+      households += o.households;
+      people += o.people;
+    }
+  };
+  const std::vector<Stock> stock = block_reduce_ranges<Stock>(
+      flows.size(),
+      [&](std::size_t r) {
+        return std::pair<std::size_t, std::size_t>{hh.region_begin[r], hh.region_begin[r + 1]};
+      },
+      [&](std::size_t, std::size_t b, std::size_t e) {
+        Stock s;
+        for (std::size_t i = b; i < e; ++i)
+          if (hh.category[i] != Category::kNone) {
+            s.households += 1;
+            s.people += hh.size[i];
+          }
+        return s;
+      });
+  for (std::size_t r = 0; r < flows.size(); ++r) {
+    flows[r].monitoring.opening = stock[r].households;
+    flows[r].monitoring.opening_people = stock[r].people;
+  }
 }
 
 std::vector<MetricValues> close_year(Households& hh, const std::vector<RegionMonth>& regions,

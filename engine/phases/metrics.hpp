@@ -159,6 +159,24 @@ enum class Metric : int {
   kMicrocreditDefaultedYuan,
   kMicrocreditCompensatedYuan,
   kConsumptionHouseholds,
+  // Persons beside households, shares over the formerly poor, monitoring stock and flow.
+  kMonitoredPeople,
+  kNewlyIdentifiedPeople,
+  kEliminatedPeople,
+  kPoorPeople,
+  kAtRiskPeople,
+  kHouseholdsLifted,
+  kMonitoredShareOfLifted,
+  kMonitoredPeopleShareOfLifted,
+  kEliminatedPeopleShare,
+  kMonitoredOpening,
+  kMonitoredOpeningPeople,
+  kEntriesUnstable,
+  kEntriesMarginal,
+  kEntriesSudden,
+  kEntriesUnstablePeople,
+  kEntriesMarginalPeople,
+  kEntriesSuddenPeople,
   kCount
 };
 inline constexpr int kMetricCount = static_cast<int>(Metric::kCount);
@@ -203,7 +221,14 @@ struct YearTally {
   std::array<double, 4> by_alert{};
   double poor_households = 0, ever_monitored = 0, eliminated_out = 0;
   std::array<double, kCauseCount> poor_by_cause{};
+  double households_lifted = 0, monitored_people = 0, at_risk_people = 0;
+  double ever_monitored_people = 0, eliminated_out_people = 0;
   void add(const YearTally& o) {
+    households_lifted += o.households_lifted;
+    monitored_people += o.monitored_people;
+    at_risk_people += o.at_risk_people;
+    ever_monitored_people += o.ever_monitored_people;
+    eliminated_out_people += o.eliminated_out_people;
     poor_households += o.poor_households;
     ever_monitored += o.ever_monitored;
     eliminated_out += o.eliminated_out;
@@ -238,6 +263,12 @@ struct YearTally {
     dibao_households += o.dibao_households;
   }
 };
+
+/// At the start of each year: the monitoring stock each region opens the year with (households
+/// and persons, from the households' categories), into flows[r].monitoring.opening*. One pass
+/// over one byte per household a year, so that the stock-and-flow identity
+/// closing = opening + entries − exits is checked against the state, not derived from it.
+void open_year(const Households& hh, std::vector<YearFlows>& flows);
 
 /// Phase 10 at year end: computes every metric for each region and for `all` (last entry) from
 /// the households' year-to-date income and the year's flows, then resets the year-to-date record.

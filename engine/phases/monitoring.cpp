@@ -17,6 +17,14 @@ void MonitoringTally::add(const MonitoringTally& o) {
   pair_handovers += o.pair_handovers;
   for (int c = 0; c < kCauseCount; ++c) by_cause[c] += o.by_cause[c];
   sudden += o.sudden;
+  newly_identified_people += o.newly_identified_people;
+  eliminated_people += o.eliminated_people;
+  for (int c = 0; c < 4; ++c) {
+    entries_by_category[c] += o.entries_by_category[c];
+    entries_people_by_category[c] += o.entries_people_by_category[c];
+  }
+  opening += o.opening;
+  opening_people += o.opening_people;
 }
 
 Alert alert_of(double rolling_per_capita, double monitoring_line, const AlertParams& p) {
@@ -82,6 +90,9 @@ bool screen_household(Households& hh, std::size_t i, const MonthContext& month,
                    : (hh.flags[i] & hh_flag::kLifted) ? Category::kUnstable
                                                       : Category::kMarginal;
   if (sudden) t.sudden += 1;
+  t.newly_identified_people += hh.size[i];
+  t.entries_by_category[static_cast<int>(hh.category[i])] += 1;
+  t.entries_people_by_category[static_cast<int>(hh.category[i])] += hh.size[i];
   const Cause cause = main_cause(hh, i, month.offset,
                                  region.params->shocks.education_cost_per_student * hh.students[i],
                                  p.cause_material_share * region.poverty_line * hh.size[i]);

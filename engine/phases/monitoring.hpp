@@ -50,6 +50,12 @@ struct MonitoringTally {
   double pair_handovers = 0;  // cadre pairings handed over to a monitored household
   std::array<double, kCauseCount> by_cause{};  // newly identified, by main cause
   double sudden = 0;                           // newly identified as 突发严重困难户
+  // Persons and categories of the flows, for the stock-and-flow accounts (phases/metrics.hpp):
+  // entries and exits by Category (index 0 unused), in households and persons; the stock at the
+  // start of the year, counted from the households' categories when the year opens.
+  double newly_identified_people = 0, eliminated_people = 0;
+  std::array<double, 4> entries_by_category{}, entries_people_by_category{};
+  double opening = 0, opening_people = 0;
   void add(const MonitoringTally& o);
 };
 

@@ -33,6 +33,7 @@ MonitoringTally eliminate_risk(Households& hh, std::size_t region_begin,
       hh.risk_since[i] = kNever;
       f |= mon_flag::kWasEliminated;
       t.eliminated += 1;
+      t.eliminated_people += hh.size[i];
     }
   }
   return t;

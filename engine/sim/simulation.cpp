@@ -123,6 +123,7 @@ void Simulation::schedule() { regions_ = schedule_month(params_, month_ctx_, noi
 void Simulation::start_year() {
   if (!new_year(month_ctx_)) return;
   for (auto& f : flows_) f = YearFlows{};
+  open_year(hh_, flows_);
 }
 
 // Each January the year's sources enter the region's ledger and are allocated to programme
