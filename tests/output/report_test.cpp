@@ -102,7 +102,10 @@ TEST(Report, BadInputExitsTwo) {
   TempDir dir;
   const auto empty = run_povsim({"report", dir.path().string()});
   EXPECT_EQ(empty.exit_code, 2);
-  EXPECT_NE(empty.err.find("expected the output of povsim run"), std::string::npos) << empty.err;
+  // An empty directory is no povsim result: refused before anything is read or written.
+  EXPECT_NE(empty.err.find("expected povsim results, found no complete .povsim-output marker"),
+            std::string::npos)
+      << empty.err;
   const auto lang = run_povsim({"report", dir.path().string(), "--lang", "fr"});
   EXPECT_EQ(lang.exit_code, 2);
 }
