@@ -37,6 +37,31 @@ int metric_index(const std::string& name) {
   return -1;
 }
 
+// The populations a published figure can count; see CalibrationTarget::population.
+constexpr const char* kTargetPopulations[] = {"formerly_poor", "monitored", "rural_residents",
+                                              "model_population"};
+
+// "formerly poor, 2024-09": the population and date of the published figure, for fit.md.
+std::string counts(const CalibrationTarget& t) {
+  std::string out = t.population.empty() ? std::string("—") : t.population;
+  for (auto& c : out)
+    if (c == '_') c = ' ';
+  if (!t.observed_at.empty()) out += ", " + t.observed_at;
+  return out;
+}
+
+bool valid_observed_at(const std::string& d) {
+  const auto digits = [&](std::size_t from, std::size_t n) {
+    return std::all_of(d.begin() + static_cast<std::ptrdiff_t>(from),
+                       d.begin() + static_cast<std::ptrdiff_t>(from + n),
+                       [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (d.size() == 4) return digits(0, 4);
+  if (d.size() != 7 || d[4] != '-' || !digits(0, 4) || !digits(5, 2)) return false;
+  const int month = std::stoi(d.substr(5, 2));
+  return month >= 1 && month <= 12;
+}
+
 }  // namespace
 
 CalibrationSpec load_calibration(const fs::path& file, const std::vector<std::string>& overrides,
@@ -125,11 +150,25 @@ CalibrationSpec load_calibration(const fs::path& file, const std::vector<std::st
       r.field("sd", t.sd, Range{1e-12, 1e12}, Doc{"", ""});
       r.field("weight", t.weight, Range{0, 1e6}, Doc{"", ""});
       r.field("use", use, Doc{"", ""});
-      if (item.find("source"))
-        r.field("source", t.source, Doc{"", ""});
-      else
-        r.skip("source");
+      for (auto [key, value] :
+           {std::pair{"source", &t.source}, std::pair{"population", &t.population},
+            std::pair{"observed_at", &t.observed_at}}) {
+        if (item.find(key))
+          r.field(key, *value, Doc{"", ""});
+        else
+          r.skip(key);
+      }
       r.finish();
+      if (!t.population.empty() &&
+          std::find(std::begin(kTargetPopulations), std::end(kTargetPopulations), t.population) ==
+              std::end(kTargetPopulations))
+        diags.error(item.find("population")->origin, path + ".population",
+                    "expected one of formerly_poor, monitored, rural_residents, model_population, "
+                    "found \"" +
+                        t.population + "\"");
+      if (!t.observed_at.empty() && !valid_observed_at(t.observed_at))
+        diags.error(item.find("observed_at")->origin, path + ".observed_at",
+                    "expected a date YYYY or YYYY-MM, found \"" + t.observed_at + "\"");
       if (!t.metric.empty() && metric_index(t.metric) < 0) {
         const std::string hint = did_you_mean(t.metric, names);
         diags.error(item.find("metric")->origin, path + ".metric",
@@ -361,10 +400,10 @@ CalibrationOutcome run_calibration(const CalibrationSpec& spec, const fs::path& 
   const auto values = simulate(best.theta);
   std::string fit =
       "metric,year,region,use,observed,sd,weight,simulated_mean,simulated_low,simulated_high,"
-      "inside_band,source\n";
+      "inside_band,source,population,observed_at\n";
   std::string table =
-      "| target | year | region | use | observed (band ± 2 sd) | simulated mean [95% interval] | "
-      "inside? | source |\n|---|---|---|---|---|---|---|---|\n";
+      "| target | year | region | use | counts | observed (band ± 2 sd) | simulated mean [95% "
+      "interval] | inside? | source |\n|---|---|---|---|---|---|---|---|---|\n";
   for (std::size_t t = 0; t < spec.targets.size(); ++t) {
     const auto& tg = spec.targets[t];
     const Difference d = paired_difference(std::vector<double>(values[t].size(), 0.0), values[t]);
@@ -373,17 +412,18 @@ CalibrationOutcome run_calibration(const CalibrationSpec& spec, const fs::path& 
            (tg.fit ? "fit" : "holdout") + "," + format_value(tg.observed) + "," +
            format_value(tg.sd) + "," + format_value(tg.weight) + "," + format_value(d.mean) + "," +
            format_value(d.low) + "," + format_value(d.high) + "," + (inside ? "yes" : "no") + "," +
-           csv_field(tg.source) + "\n";
+           csv_field(tg.source) + "," + tg.population + "," + tg.observed_at + "\n";
     const bool share = metric_table()[static_cast<std::size_t>(metric_index(tg.metric))].unit ==
                        std::string_view("share");
     std::string source = tg.source;
     for (std::size_t p = source.find('|'); p != std::string::npos; p = source.find('|', p + 2))
       source.replace(p, 1, "\\|");
     table += "| `" + tg.metric + "` | " + std::to_string(tg.year) + " | " + tg.region + " | " +
-             (tg.fit ? "fit" : "holdout") + " | " + readable(tg.observed, share) + " (± " +
-             readable(2 * tg.sd, share) + ") | " + readable(d.mean, share) + " [" +
-             readable(d.low, share) + ", " + readable(d.high, share) + "] | " +
-             (inside ? "yes" : "**no**") + " | " + source + " |\n";
+             (tg.fit ? "fit" : "holdout") + " | " + counts(tg) + " | " +
+             readable(tg.observed, share) + " (± " + readable(2 * tg.sd, share) + ") | " +
+             readable(d.mean, share) + " [" + readable(d.low, share) + ", " +
+             readable(d.high, share) + "] | " + (inside ? "yes" : "**no**") + " | " + source +
+             " |\n";
   }
   out.write("fit.csv", fit);
   out.write("fit.md", table);

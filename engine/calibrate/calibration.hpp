@@ -22,6 +22,11 @@ struct CalibrationTarget {
   double weight = 1;
   bool fit = true;  // false: held out, reported but not fitted
   std::string source;
+  // What the published figure counts (formerly_poor, monitored, rural_residents,
+  // model_population; empty when the file does not say) and when it was observed ("2024-09"):
+  // shown beside the model's value so that a mismatch of population or date is visible.
+  std::string population;
+  std::string observed_at;
 };
 
 /// A calibration file (schema povsim-calibration/1), validated.

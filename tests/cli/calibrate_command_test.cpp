@@ -123,5 +123,42 @@ TEST(CalibrateCommand, UnknownParameterKeyIsBadInputAtTheParameter) {
   EXPECT_NE(r.err.find("did you mean `trend_growth`?"), std::string::npos) << r.err;
 }
 
+TEST(CalibrateCommand, TargetPopulationAndDateAreCheckedAndShown) {
+  TempDir dir;
+  const auto spec = [&](const std::string& extra) {
+    const fs::path file = dir.path() / "pop.yaml";
+    std::ofstream(file)
+        << "schema: povsim-calibration/1\nname: pop\nbase: " << data_file("small.yaml").string()
+        << "\nreplications: 1\nstarts: 1\nseed: 1\nmax_iterations: 0\n"
+           "finite_difference_step: 0.01\nparameters: []\n"
+           "targets:\n  - {metric: poverty_rate, year: 2022, region: all, observed: "
+           "0.01, sd: 0.002, weight: 1, use: holdout, "
+        << extra << "}\n";
+    return file;
+  };
+  auto r = run_povsim({"calibrate", spec("population: poor_people, observed_at: 2024-13").string(),
+                       "--out", (dir.path() / "bad").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("pop.yaml:11:117: error"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("targets[0].population: expected one of formerly_poor, monitored, "
+                       "rural_residents, model_population, found \"poor_people\""),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("targets[0].observed_at: expected a date YYYY or YYYY-MM, found "
+                       "\"2024-13\""),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(dir.path() / "bad"));
+
+  const fs::path out = dir.path() / "good";
+  r = run_povsim({"calibrate", spec("population: formerly_poor, observed_at: \"2024-09\"").string(),
+                  "--out", out.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(read_file(out / "fit.md").find("| formerly poor, 2024-09 |"), std::string::npos)
+      << read_file(out / "fit.md");
+  EXPECT_NE(read_file(out / "fit.csv").find(",formerly_poor,2024-09\n"), std::string::npos)
+      << read_file(out / "fit.csv");
+}
+
 }  // namespace
 }  // namespace povsim
