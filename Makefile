@@ -35,11 +35,14 @@ test-asan: deps
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS) -L unit
 
-# Unit tests (the parallel ones among them) under ThreadSanitizer; tsan.supp says why each
-# suppression is there.
+# Unit tests (the parallel ones among them) under ThreadSanitizer, linked against a oneTBB built
+# with -fsanitize=thread from Debian's source package (scripts/build-tsan-tbb.sh, cached in
+# $(TSAN_BUILD)/tbb-tsan); tsan.supp says why each suppression is there.
 test-tsan: deps
-	@cmake -S . -B $(TSAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPOVSIM_TSAN=ON -DPOVSIM_WERROR=ON -DPOVSIM_BENCH=OFF >/dev/null
-	@cmake --build $(TSAN_BUILD) -j $(JOBS)
+	@JOBS=$(JOBS) scripts/build-tsan-tbb.sh $(CURDIR)/$(TSAN_BUILD)/tbb-tsan
+	@cmake -S . -B $(TSAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPOVSIM_TSAN=ON -DPOVSIM_WERROR=ON -DPOVSIM_BENCH=OFF \
+	  -DTBB_DIR=$(CURDIR)/$(TSAN_BUILD)/tbb-tsan/lib/cmake/TBB >/dev/null
+	@cmake --build $(TSAN_BUILD) -j $(JOBS) --target povsim_unit_tests
 	cd $(TSAN_BUILD) && TSAN_OPTIONS="suppressions=$(CURDIR)/tsan.supp halt_on_error=1 second_deadlock_stack=1" \
 	  ctest --output-on-failure -j $(JOBS) -L unit
 

@@ -220,6 +220,8 @@ int sweep_shard_command(const std::string& sweep_file, const RunFlags& flags, bo
   const std::vector<std::string> overrides = flags.scenario_overrides();
   SweepSpec spec = load_sweep(sweep_file, overrides, flags.scale);
   if (flags.replications > 0) spec.replications = flags.replications;
+  // The base scenario's warnings, as run prints them; under --strict an error before any point.
+  print_warnings(load_scenario(spec.base, {overrides, flags.scale, flags.strict}), flags);
   settings.out = flags.out.empty() ? "outputs/" + safe_file_name("sweep-" + spec.name) : flags.out;
   settings.overrides = overrides;
   settings.scale = flags.scale;
@@ -265,6 +267,8 @@ int calibrate_command(const std::string& file, const RunFlags& flags,
   const std::vector<std::string> overrides = flags.scenario_overrides();
   CalibrationSpec spec = load_calibration(file, overrides, flags.scale);
   if (flags.replications > 0) spec.replications = flags.replications;
+  // The base scenario's warnings, as run prints them; under --strict an error before fitting.
+  print_warnings(load_scenario(spec.base, {overrides, flags.scale, flags.strict}), flags);
   CalibrationSettings settings;
   settings.out =
       flags.out.empty() ? "outputs/" + safe_file_name("calibrate-" + spec.name) : flags.out;

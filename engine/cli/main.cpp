@@ -125,8 +125,8 @@ int main(int argc, char** argv) {
   report->add_option("--lang", report_lang, "labels: zh (default) or en")
       ->check(CLI::IsMember({"zh", "en"}));
 
-  // The loaders that print warnings: run, compare and validate.
-  for (auto* cmd : {run, compare, validate})
+  // The commands that print warnings (of a sweep's or calibration's base scenario too).
+  for (auto* cmd : {run, compare, validate, sweep, calibrate})
     cmd->add_flag("--strict", flags.strict,
                   "treat warnings about implausible input (docs/scenarios.md) as errors");
 

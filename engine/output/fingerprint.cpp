@@ -1,29 +1,10 @@
 #include "output/fingerprint.hpp"
 
-#include <openssl/evp.h>
-
 #include <array>
 #include <memory>
 #include <stdexcept>
 
 namespace povsim {
-
-std::string sha256_hex(const std::string& data) {
-  std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
-  std::array<unsigned char, EVP_MAX_MD_SIZE> hash{};
-  unsigned int len = 0;
-  if (ctx == nullptr || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1 ||
-      EVP_DigestUpdate(ctx.get(), data.data(), data.size()) != 1 ||
-      EVP_DigestFinal_ex(ctx.get(), hash.data(), &len) != 1)
-    throw std::runtime_error("SHA-256 failed (OpenSSL)");
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < len; ++i) {
-    out += kHex[hash[i] >> 4];
-    out += kHex[hash[i] & 15];
-  }
-  return out;
-}
 
 std::string Fingerprint::sha256() const {
   // Each component as its length-prefixed name and value, so no two lists share a text.

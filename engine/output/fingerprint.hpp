@@ -7,10 +7,9 @@
 #include <utility>
 #include <vector>
 
-namespace povsim {
+#include "core/sha256.hpp"
 
-/// SHA-256 of `data`, 64 lower-case hex digits.
-std::string sha256_hex(const std::string& data);
+namespace povsim {
 
 struct Fingerprint {
   /// (component, value) in a fixed order: engine, base scenario, spec, seed, replications,

@@ -34,6 +34,19 @@ std::string read_file(const fs::path& path) {
   return read_input_file(path, "output file", std::numeric_limits<std::size_t>::max() / 2);
 }
 
+/// One cell of a povsim CSV as a number: the one parser behind CsvRows and Table, so that both
+/// name the file, line and column of a cell that is not one (a CSV edited by hand).
+double csv_number(const std::string& s, const std::string& path, int line,
+                  const std::string& column) {
+  char* end = nullptr;
+  const double v = std::strtod(s.c_str(), &end);
+  if (s.empty() || *end != '\0')
+    throw InputError(path + ":" + std::to_string(line) + ": error: column " + column +
+                     ": expected a number, found \"" + s +
+                     "\" (was the file edited? write it again with povsim)\n");
+  return v;
+}
+
 /// A CSV file's records (RFC 4180, core/csv.hpp) with the text csv_field wrote in each cell.
 struct CsvRows {
   std::string path;
@@ -45,14 +58,7 @@ struct CsvRows {
   const std::vector<std::string>& operator[](std::size_t r) const { return rows[r]; }
   /// Cell `c` of row `r` as a number; bad input names the file, line and column otherwise.
   double number(std::size_t r, std::size_t c, const std::string& column) const {
-    const std::string& s = rows[r][c];
-    char* end = nullptr;
-    const double v = std::strtod(s.c_str(), &end);
-    if (s.empty() || *end != '\0')
-      throw InputError(path + ":" + std::to_string(lines[r]) + ": error: column " + column +
-                       ": expected a number, found \"" + s +
-                       "\" (was the file edited? write it again with povsim)\n");
-    return v;
+    return csv_number(rows[r][c], path, lines[r], column);
   }
   int integer(std::size_t r, std::size_t c, const std::string& column) const {
     const double v = number(r, c, column);
@@ -84,15 +90,8 @@ struct Table {
     return row.at(column.at(name));
   }
   double number(const std::vector<std::string>& row, const std::string& name) const {
-    const std::string& s = at(row, name);
-    char* end = nullptr;
-    const double v = std::strtod(s.c_str(), &end);
-    if (s.empty() || *end != '\0') {
-      const auto r = static_cast<std::size_t>(&row - rows.data());
-      throw InputError(path + ":" + std::to_string(r < lines.size() ? lines[r] : 0) +
-                       ": error: column " + name + ": expected a number, found \"" + s + "\"\n");
-    }
-    return v;
+    const auto r = static_cast<std::size_t>(&row - rows.data());
+    return csv_number(at(row, name), path, r < lines.size() ? lines[r] : 0, name);
   }
   std::vector<int> lines;  // of each row
 };

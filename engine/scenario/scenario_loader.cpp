@@ -1,7 +1,5 @@
 #include "scenario/scenario_loader.hpp"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -11,6 +9,7 @@
 #include <string_view>
 
 #include "core/rng.hpp"
+#include "core/sha256.hpp"
 #include "core/text.hpp"
 #include "funds/fund_state.hpp"
 #include "scenario/config_tree.hpp"
@@ -69,34 +68,6 @@ constexpr const char* kFundDefaults = R"(funds:
     shock_default_multiplier: 1
     compensation_share: 0
 )";
-
-/// SHA-256 of text fed in pieces (the same digest as of the pieces joined).
-class Sha256 {
- public:
-  Sha256() : ctx_(EVP_MD_CTX_new()) {
-    if (!ctx_ || EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr) != 1)
-      throw std::runtime_error("SHA-256 unavailable");
-  }
-  Sha256(const Sha256&) = delete;
-  Sha256& operator=(const Sha256&) = delete;
-  ~Sha256() { EVP_MD_CTX_free(ctx_); }
-  void add(std::string_view text) { EVP_DigestUpdate(ctx_, text.data(), text.size()); }
-  std::string hex() {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_DigestFinal_ex(ctx_, digest, &length);
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    for (unsigned int i = 0; i < length; ++i) {
-      out += digits[digest[i] >> 4];
-      out += digits[digest[i] & 15];
-    }
-    return out;
-  }
-
- private:
-  EVP_MD_CTX* ctx_;
-};
 
 /// `regions_table: FILE.csv` (relative to the scenario) stands for the `regions:` list it holds.
 void expand_regions_table(ConfigNode& root, const fs::path& file, Diagnostics& diags,

@@ -14,6 +14,7 @@
 #include <sstream>
 #include <thread>
 
+#include "support/outputs.hpp"
 #include "support/process.hpp"
 #include "support/program.hpp"
 #include "support/temp_dir.hpp"
@@ -24,41 +25,16 @@ namespace {
 namespace fs = std::filesystem;
 using testing::data_file;
 using testing::dead_pid;
+using testing::entries;
 using testing::ProgramResult;
 using testing::read_file;
 using testing::run_povsim;
 using testing::run_povsim_with;
+using testing::small_run;
+using testing::snapshot;
 using testing::Spawned;
 using testing::SpawnOptions;
 using testing::TempDir;
-
-std::vector<std::string> entries(const fs::path& dir) {
-  std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
-/// Every file under `dir` with its content, to check that nothing changed.
-std::map<std::string, std::string> snapshot(const fs::path& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file()) files[e.path().lexically_relative(dir).string()] = read_file(e.path());
-  return files;
-}
-
-std::vector<std::string> small_run(const fs::path& out) {
-  return {"run",
-          data_file("small.yaml").string(),
-          "--scale",
-          "0.05",
-          "--replications",
-          "2",
-          "--threads",
-          "1",
-          "--out",
-          out.string()};
-}
 
 /// A sweep file like tests/data/sweeps/lhs-small.yaml (12 points) with an absolute base, so a
 /// test can edit a copy of it.
@@ -103,7 +79,7 @@ TEST(OutputSafety, EveryCommandRefusesADirectoryItDidNotWriteBeforeSimulating) {
                   .exit_code,
               0);
   const std::vector<std::vector<std::string>> commands{
-      small_run(dir / "notes"),
+      small_run(dir / "notes", 2),
       {"compare", data_file("small.yaml").string(), data_file("small.yaml").string(), "--scale",
        "0.05", "--out", notes},
       {"sweep", sweep, "--scale", "0.05", "--out", notes},
@@ -248,7 +224,7 @@ TEST(OutputSafety, CompareWithSetNameOrAnEmptyNameStaysInsideOut) {
 TEST(OutputSafety, ResultLostBetweenTwoRenamesIsPutBackByTheNextRun) {
   TempDir dir;
   const fs::path out = dir / "out";
-  ASSERT_EQ(run_povsim(small_run(out)).exit_code, 0);
+  ASSERT_EQ(run_povsim(small_run(out, 2)).exit_code, 0);
   const auto before = snapshot(out);
   // What a kill between "rename DIR away" and "rename the new one in" leaves.
   const std::string old = ".out.old-" + std::to_string(dead_pid()) + "-0";
@@ -271,11 +247,11 @@ TEST(OutputSafety, TemporariesOfKilledRunsAreRemovedAndForeignOnesKept) {
   dir.write(".out.tmp-" + pid + "-1/.povsim-output", R"({"schema": "povsim-output/1"})");
   dir.write(".out.tmp-" + pid + "-1/annual.csv", "half a file");
   fs::create_directory(dir / (".out.tmp-" + pid + "-2"));
-  ASSERT_EQ(run_povsim(small_run(dir / "older")).exit_code, 0);
+  ASSERT_EQ(run_povsim(small_run(dir / "older", 2)).exit_code, 0);
   fs::rename(dir / "older", dir / (".out.tmp-" + pid + "-3"));
   // Same pattern, but not povsim's (no marker): never removed.
   dir.write(".out.tmp-" + pid + "-4/mine.txt", "mine");
-  const ProgramResult r = run_povsim(small_run(out));
+  const ProgramResult r = run_povsim(small_run(out, 2));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(entries(dir.path()), (std::vector<std::string>{".out.tmp-" + pid + "-4", "out"}));
   EXPECT_EQ(read_file(dir / (".out.tmp-" + pid + "-4/mine.txt")), "mine");
@@ -284,14 +260,14 @@ TEST(OutputSafety, TemporariesOfKilledRunsAreRemovedAndForeignOnesKept) {
 TEST(OutputSafety, KillAtAnyInstantLeavesTheOldOrTheNewResult) {
   TempDir dir;
   const fs::path out = dir / "out";
-  ASSERT_EQ(run_povsim(small_run(out)).exit_code, 0);
+  ASSERT_EQ(run_povsim(small_run(out, 2)).exit_code, 0);
   const auto t0 = std::chrono::steady_clock::now();
-  ASSERT_EQ(run_povsim(small_run(dir / "timing")).exit_code, 0);
+  ASSERT_EQ(run_povsim(small_run(dir / "timing", 2)).exit_code, 0);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   fs::remove_all(dir / "timing");
   for (int k = 0; k < 12; ++k) {
-    Spawned run(small_run(out));
+    Spawned run(small_run(out, 2));
     std::this_thread::sleep_for(std::chrono::duration<double>(seconds * (k + 0.5) / 12.0));
     run.kill(SIGKILL);
     run.wait();
@@ -301,7 +277,7 @@ TEST(OutputSafety, KillAtAnyInstantLeavesTheOldOrTheNewResult) {
       EXPECT_TRUE(fs::is_regular_file(out / f.get<std::string>())) << f;
     EXPECT_TRUE(nlohmann::json::accept(read_file(out / "manifest.json")));
   }
-  ASSERT_EQ(run_povsim(small_run(out)).exit_code, 0);
+  ASSERT_EQ(run_povsim(small_run(out, 2)).exit_code, 0);
   EXPECT_EQ(entries(dir.path()), std::vector<std::string>{"out"});  // all debris cleaned
 }
 

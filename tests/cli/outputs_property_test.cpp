@@ -15,6 +15,7 @@
 #include <set>
 #include <thread>
 
+#include "support/outputs.hpp"
 #include "support/process.hpp"
 #include "support/program.hpp"
 #include "support/temp_dir.hpp"
@@ -24,25 +25,13 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::data_file;
+using testing::entries;
 using testing::ProgramResult;
 using testing::read_file;
+using testing::snapshot;
 using testing::Spawned;
 using testing::SpawnOptions;
 using testing::TempDir;
-
-std::map<std::string, std::string> snapshot(const fs::path& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file()) files[e.path().lexically_relative(dir).string()] = read_file(e.path());
-  return files;
-}
-
-std::vector<std::string> entries(const fs::path& dir) {
-  std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
 
 /// "" if `dir` holds one complete result of povsim run or compare, else what is wrong.
 std::string incomplete(const fs::path& dir) {

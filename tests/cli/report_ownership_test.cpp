@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "support/outputs.hpp"
 #include "support/process.hpp"
 #include "support/program.hpp"
 #include "support/temp_dir.hpp"
@@ -22,20 +23,8 @@ using testing::dead_pid;
 using testing::ProgramResult;
 using testing::read_file;
 using testing::run_povsim;
+using testing::small_run;
 using testing::TempDir;
-
-std::vector<std::string> small_run(const fs::path& out) {
-  return {"run",
-          data_file("small.yaml").string(),
-          "--scale",
-          "0.05",
-          "--replications",
-          "1",
-          "--threads",
-          "1",
-          "--out",
-          out.string()};
-}
 
 std::vector<std::string> listed_files(const fs::path& dir) {
   const auto marker = nlohmann::json::parse(read_file(dir / ".povsim-output"));
@@ -50,7 +39,7 @@ bool listed(const fs::path& dir, const std::string& name) {
 TEST(ReportOwnership, RefusesADirectoryWithoutPovsimsMarker) {
   TempDir dir;
   // Results copied by hand (no marker), and a report.html of the user's own.
-  ASSERT_EQ(run_povsim(small_run(dir / "run")).exit_code, 0);
+  ASSERT_EQ(run_povsim(small_run(dir / "run", 1)).exit_code, 0);
   fs::create_directory(dir / "copy");
   for (const char* f : {"summary.csv", "annual.csv", "manifest.json"})
     fs::copy_file(dir / "run" / f, dir / "copy" / f);
@@ -65,7 +54,7 @@ TEST(ReportOwnership, RefusesADirectoryWithoutPovsimsMarker) {
 TEST(ReportOwnership, RefusesToOverwriteAReportHtmlTheMarkerDoesNotList) {
   TempDir dir;
   const fs::path out = dir / "run";
-  ASSERT_EQ(run_povsim(small_run(out)).exit_code, 0);
+  ASSERT_EQ(run_povsim(small_run(out, 1)).exit_code, 0);
   // The run's own report, replaced by hand with an unlisted file of the same name.
   auto marker = nlohmann::json::parse(read_file(out / ".povsim-output"));
   auto& files = marker["files"];
@@ -82,7 +71,7 @@ TEST(ReportOwnership, RefusesToOverwriteAReportHtmlTheMarkerDoesNotList) {
 TEST(ReportOwnership, ReportIsListedSoALaterRunStillReplacesTheDirectory) {
   TempDir dir;
   const fs::path out = dir / "run";
-  ASSERT_EQ(run_povsim(small_run(out)).exit_code, 0);
+  ASSERT_EQ(run_povsim(small_run(out, 1)).exit_code, 0);
   // A result without report.html (as a sweep point or an older engine leaves it).
   fs::remove(out / "report.html");
   auto marker = nlohmann::json::parse(read_file(out / ".povsim-output"));
@@ -101,14 +90,14 @@ TEST(ReportOwnership, ReportIsListedSoALaterRunStillReplacesTheDirectory) {
   for (const auto& e : fs::directory_iterator(out))
     EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << e.path();
 
-  const ProgramResult again = run_povsim(small_run(out));
+  const ProgramResult again = run_povsim(small_run(out, 1));
   EXPECT_EQ(again.exit_code, 0) << again.err;
 }
 
 TEST(ReportOwnership, TemporariesOfAKilledReportNeitherBlockARunNorSurviveTheNextReport) {
   TempDir dir;
   const fs::path out = dir / "run";
-  ASSERT_EQ(run_povsim(small_run(out)).exit_code, 0);
+  ASSERT_EQ(run_povsim(small_run(out, 1)).exit_code, 0);
   const std::string pid = std::to_string(dead_pid());
   // What a report killed while writing its page, or the marker, leaves behind.
   dir.write("run/.report.html.tmp-" + pid, "<!DOCTYPE html> half a page");
@@ -116,7 +105,7 @@ TEST(ReportOwnership, TemporariesOfAKilledReportNeitherBlockARunNorSurviveTheNex
   // The same names of a live process are not povsim's leftovers of a dead one.
   dir.write("run/.report.html.tmp-1", "pid 1 is always alive");
 
-  const ProgramResult blocked = run_povsim(small_run(out));
+  const ProgramResult blocked = run_povsim(small_run(out, 1));
   EXPECT_EQ(blocked.exit_code, 2) << blocked.err;
   EXPECT_NE(blocked.err.find(".report.html.tmp-1"), std::string::npos) << blocked.err;
   EXPECT_EQ(blocked.err.find(".report.html.tmp-" + pid), std::string::npos) << blocked.err;
@@ -128,7 +117,7 @@ TEST(ReportOwnership, TemporariesOfAKilledReportNeitherBlockARunNorSurviveTheNex
   EXPECT_FALSE(fs::exists(out / (".povsim-output.tmp-" + pid)));
 
   dir.write("run/.report.html.tmp-" + pid, "killed again");
-  const ProgramResult r = run_povsim(small_run(out));
+  const ProgramResult r = run_povsim(small_run(out, 1));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_FALSE(fs::exists(out / (".report.html.tmp-" + pid)));
 }

@@ -7,6 +7,7 @@
 
 #include "core/version.hpp"
 #include "phases/metrics.hpp"
+#include "support/outputs.hpp"
 #include "support/program.hpp"
 #include "support/temp_dir.hpp"
 
@@ -15,6 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::data_file;
+using testing::entries;
 using testing::ProgramResult;
 using testing::read_file;
 using testing::run_povsim;
@@ -26,13 +28,6 @@ std::vector<std::string> lines_of(const std::string& text) {
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) lines.push_back(line);
   return lines;
-}
-
-std::vector<std::string> entries(const fs::path& dir) {
-  std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
 }
 
 constexpr std::size_t kRegions = 2;  // in tests/data/small.yaml

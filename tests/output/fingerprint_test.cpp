@@ -13,10 +13,6 @@ Fingerprint example() {
   return f;
 }
 
-TEST(Fingerprint, Sha256OfAKnownText) {
-  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-}
-
 TEST(Fingerprint, SurvivesItsJson) {
   const Fingerprint f = example();
   const Fingerprint back = Fingerprint::from_json(nlohmann::json::parse(f.json().dump()));

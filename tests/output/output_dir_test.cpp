@@ -5,22 +5,16 @@
 #include <map>
 
 #include "core/diagnostics.hpp"
+#include "support/outputs.hpp"
 #include "support/temp_dir.hpp"
 
 namespace povsim {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::entries;
 using testing::read_file;
 using testing::TempDir;
-
-/// Names of everything in `dir`.
-std::vector<std::string> entries(const fs::path& dir) {
-  std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
 
 /// An earlier povsim result at `target` holding `files` (name → content).
 void earlier_result(const fs::path& target, const std::map<std::string, std::string>& files) {
