@@ -437,7 +437,8 @@ CalibrationOutcome run_calibration(const CalibrationSpec& spec, const fs::path& 
     ConfigNode v;
     v.kind = ConfigNode::Kind::kScalar;
     v.scalar = format_value(best.theta(j));
-    set_path(tree, spec.parameters[static_cast<std::size_t>(j)].key, v, {}, unused);
+    // Written where the key takes effect (`overrides.…` for a region-level key), as --set does.
+    set_path(tree, set_target(spec.parameters[static_cast<std::size_t>(j)].key), v, {}, unused);
   }
   fs::path target = settings.out;
   if (target.filename().empty()) target = target.parent_path();

@@ -20,6 +20,16 @@ namespace povsim {
 
 namespace fs = std::filesystem;
 
+bool is_region_block(std::string_view key) {
+  const auto& blocks = region_block_keys();
+  return std::find(blocks.begin(), blocks.end(), key) != blocks.end();
+}
+
+std::string set_target(const std::string& key) {
+  const std::string first = key.substr(0, key.find('.'));
+  return is_region_block(first) ? "overrides." + key : key;
+}
+
 const std::vector<std::string>& region_block_keys() {
   static const std::vector<std::string> keys{
       "population", "economy",    "shocks",      "transfers", "lines",
@@ -131,6 +141,15 @@ ConfigNode load_with_extends(const fs::path& file, Diagnostics& diags, std::vect
   return base;
 }
 
+/// The region-level path (`monitoring.…`) a --set path sets, for comparison with policy entries;
+/// empty for a path outside the region layers.
+std::string region_path_of(const std::string& key) {
+  const std::string target = set_target(key);
+  for (const char* layer : {"overrides.", "defaults."})
+    if (target.rfind(layer, 0) == 0) return target.substr(std::string_view(layer).size());
+  return {};
+}
+
 void apply_overrides(ConfigNode& root, const std::vector<std::string>& overrides,
                      Diagnostics& diags) {
   for (const auto& text : overrides) {
@@ -141,7 +160,7 @@ void apply_overrides(ConfigNode& root, const std::vector<std::string>& overrides
                   "expected KEY=VALUE (e.g. economy.trend_growth=0.05), found \"" + text + "\"");
       continue;
     }
-    const std::string key = text.substr(0, eq);
+    const std::string key = set_target(text.substr(0, eq));
     Diagnostics local;
     ConfigNode value = parse_yaml_text(text.substr(eq + 1), "--set " + text, local);
     if (!local.empty()) {
@@ -350,7 +369,8 @@ void warn_shadowed_overrides(const std::vector<std::string>& overrides,
   for (const auto& text : overrides) {
     const auto eq = text.find('=');
     if (eq == std::string::npos || eq == 0) continue;
-    const std::string key = text.substr(0, eq);
+    const std::string key = region_path_of(text.substr(0, eq));
+    if (key.empty()) continue;
     for (std::size_t i = 0; i < policy.size(); ++i)
       if (node_at(policy[i].set, key))
         diags.warning({"--set " + text, 0, 0}, key,
@@ -360,12 +380,52 @@ void warn_shadowed_overrides(const std::vector<std::string>& overrides,
   }
 }
 
+/// The region-level blocks under `layer` (`defaults` or `overrides`) of the scenario, as one
+/// mapping; anything else under it is an error.
+ConfigNode region_layer(const ConfigNode& root, const char* layer, Diagnostics& diags) {
+  ConfigNode blocks;
+  blocks.kind = ConfigNode::Kind::kMap;
+  const ConfigNode* d = root.find(layer);
+  if (!d || d->kind == ConfigNode::Kind::kNull) return blocks;
+  if (!d->is_map()) {
+    diags.error(d->origin, layer,
+                "expected a mapping of region-level blocks, found " + d->describe());
+    return blocks;
+  }
+  std::string names;
+  for (const auto& b : region_block_keys()) names += (names.empty() ? "" : ", ") + b;
+  for (const auto& [k, v] : d->map) {
+    if (!is_region_block(k)) {
+      diags.error(v.origin, std::string(layer) + "." + k,
+                  "expected a region-level block (" + names + "), found `" + k + "`");
+      continue;
+    }
+    blocks.map.emplace_back(k, v);
+  }
+  return blocks;
+}
+
+/// A region-level block at the top level of a scenario once meant "over every profile"; read
+/// either way it would silently change what some scenario meant, so it is refused with the two
+/// places it can go.
+void refuse_top_level_blocks(const ConfigNode& root, Diagnostics& diags) {
+  for (const auto& [k, v] : root.map)
+    if (is_region_block(k))
+      diags.error(v.key_origin, k,
+                  "expected region-level blocks under `defaults:` (used where a region's profile "
+                  "does not set the key) or `overrides:` (over every region's profile), found `" +
+                      k + "` at the top level: move it to `defaults." + k + "` or `overrides." + k +
+                      "` (docs/scenarios.md, \"Layers\")");
+}
+
 }  // namespace
 
 LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
   Diagnostics diags;
   std::vector<fs::path> chain;
   ConfigNode root = load_with_extends(file, diags, chain, options.read_file);
+  diags.throw_if_any();
+  refuse_top_level_blocks(root, diags);
   diags.throw_if_any();
   apply_overrides(root, options.overrides, diags);
   diags.throw_if_any();
@@ -407,8 +467,7 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
     r.field("seed", p.seed, Range{0, 4294967295.0}, Doc{"", "random seed"});
     r.field("replications", p.replications, Range{1, 100000}, Doc{"", "replications"});
     r.section("outputs", p.outputs, "outputs");
-    for (const char* k : {"regions", "policy", "defaults"}) r.skip(k);
-    for (const auto& k : region_block_keys()) r.skip(k);
+    for (const char* k : {"regions", "policy", "defaults", "overrides"}) r.skip(k);
     r.finish();
     if (const ConfigNode* n = root.find("name"); n && n->is_scalar())
       if (const std::string problem = name_problem(n->scalar); !problem.empty())
@@ -418,31 +477,10 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
                   std::string("expected \"") + kSchema + "\", found \"" + s->scalar + "\"");
   }
 
-  // Defaults: region-level blocks under every profile (profiles specialise them; scenario-level
-  // blocks, overrides and policies then override both).
-  ConfigNode defaults;
-  defaults.kind = ConfigNode::Kind::kMap;
-  if (const ConfigNode* d = root.find("defaults"); d && d->kind != ConfigNode::Kind::kNull) {
-    if (!d->is_map()) {
-      diags.error(d->origin, "defaults",
-                  "expected a mapping of region-level blocks, found " + d->describe());
-    } else {
-      const auto& blocks = region_block_keys();
-      std::string names;
-      for (const auto& b : blocks) names += (names.empty() ? "" : ", ") + b;
-      for (const auto& [k, v] : d->map) {
-        if (std::find(blocks.begin(), blocks.end(), k) == blocks.end()) {
-          diags.error(v.origin, "defaults." + k,
-                      "expected a region-level block (" + names + "), found `" + k + "`");
-          continue;
-        }
-        ConfigNode wrapper;
-        wrapper.kind = ConfigNode::Kind::kMap;
-        wrapper.map.emplace_back(k, v);
-        merge_into(defaults, wrapper);
-      }
-    }
-  }
+  // Two layers of region-level blocks for every region: `defaults` under each profile (a place's
+  // own values win), `overrides` over it (the scenario says explicitly that its value wins).
+  const ConfigNode defaults = region_layer(root, "defaults", diags);
+  const ConfigNode overrides = region_layer(root, "overrides", diags);
 
   // Regions and their profiles.
   std::vector<RegionInput> regions;
@@ -635,19 +673,12 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
   p.epoch_start.assign(cuts.begin(), cuts.end());
   for (const auto& reg : regions) p.regions.push_back(reg.spec);
 
-  // A region's parameters before policies: defaults, then its profile, the scenario's blocks and
-  // its overrides, each layer over the ones before.
+  // A region's parameters before policies: the scenario's defaults, then its profile, the
+  // scenario's overrides and the region's own overrides, each layer over the ones before.
   const auto region_tree = [&](const RegionInput& in) {
     ConfigNode tree = defaults;
     if (in.profile && in.profile->is_map()) merge_into(tree, *in.profile);
-    if (tree.kind == ConfigNode::Kind::kNull) tree.kind = ConfigNode::Kind::kMap;
-    for (const auto& k : region_block_keys())
-      if (const ConfigNode* block = root.find(k)) {
-        if (ConfigNode* have = tree.find(k))
-          merge_into(*have, *block);
-        else
-          tree.map.emplace_back(k, *block);
-      }
+    merge_into(tree, overrides);
     if (in.overrides) merge_into(tree, *in.overrides);
     // Keys of `funds` left unset take their defaults (after every layer has been merged, so that
     // each key keeps the place it was written).

@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "scenario/config_tree.hpp"
@@ -37,5 +38,14 @@ std::optional<LoadedScenario> try_load_scenario(const std::filesystem::path& fil
 
 /// The region-level top-level keys (validated per region, may appear in scenario and profile).
 const std::vector<std::string>& region_block_keys();
+
+/// Whether `key` names a region-level block (population, economy, …).
+bool is_region_block(std::string_view key);
+
+/// The scenario key a --set path (also a sweep or calibration key) addresses. A path that starts
+/// with a region-level block (`monitoring.grid.screenings_per_month`) is short for
+/// `overrides.…`: a value given on the command line is explicit, so it holds in every region over
+/// its profile. `defaults.…`, `overrides.…` and `regions.NAME.overrides.…` address those layers.
+std::string set_target(const std::string& key);
 
 }  // namespace povsim

@@ -46,25 +46,25 @@ TEST(BadInput, DuplicateKey) {
 
 TEST(BadInput, UnknownKeyWithDidYouMean) {
   expect_bad_input(validate(bad("unknown_key.yaml")),
-                   {"unknown_key.yaml:5:5: error: shocks.illness.anual_probability: unknown key "
+                   {"unknown_key.yaml:6:7: error: shocks.illness.anual_probability: unknown key "
                     "(did you mean `annual_probability`?)"});
 }
 
 TEST(BadInput, WordForANumber) {
   expect_bad_input(validate(bad("wrong_type.yaml")),
-                   {"wrong_type.yaml:5:33: error: transfers.dibao.assessment_interval_months: "
+                   {"wrong_type.yaml:6:35: error: transfers.dibao.assessment_interval_months: "
                     "expected an integer in [1, 24], found \"six\""});
 }
 
 TEST(BadInput, OutOfRangeValue) {
   expect_bad_input(validate(bad("out_of_range.yaml")),
-                   {"out_of_range.yaml:5:14: error: transfers.dibao.take_up: expected a number "
+                   {"out_of_range.yaml:6:16: error: transfers.dibao.take_up: expected a number "
                     "in [0, 1], found 1.5"});
 }
 
 TEST(BadInput, SharesNotSummingToOne) {
   expect_bad_input(validate(bad("shares_not_one.yaml")),
-                   {"shares_not_one.yaml:4:49: error: population.labour_lifted.none: strong + "
+                   {"shares_not_one.yaml:5:51: error: population.labour_lifted.none: strong + "
                     "weak + none must sum to 1"});
 }
 
@@ -192,13 +192,13 @@ TEST(BadInput, UnknownCommandLineOption) {
 TEST(BadInput, MonitoringAndAssistanceKeysAreValidatedLikeTheRest) {
   expect_bad_input(
       validate(bad("monitoring_bad_values.yaml")),
-      {"monitoring_bad_values.yaml:4:28: error: monitoring.risk_elimination_months: expected an "
+      {"monitoring_bad_values.yaml:5:30: error: monitoring.risk_elimination_months: expected an "
        "integer in [1, 60], found \"six\"",
-       "monitoring_bad_values.yaml:7:5: error: monitoring.grid.screenings_per_mont: unknown key "
+       "monitoring_bad_values.yaml:8:7: error: monitoring.grid.screenings_per_mont: unknown key "
        "(did you mean `screenings_per_month`?)",
-       "monitoring_bad_values.yaml:9:31: error: assistance.training.conversion_rate: expected a "
+       "monitoring_bad_values.yaml:10:33: error: assistance.training.conversion_rate: expected a "
        "number in [0, 1], found 1.6",
-       "monitoring_bad_values.yaml:5:60: error: monitoring.alert.red_below: thresholds must "
+       "monitoring_bad_values.yaml:6:62: error: monitoring.alert.red_below: thresholds must "
        "satisfy red_below <= orange_below <= yellow_below"});
 }
 
@@ -212,8 +212,8 @@ TEST(BadInput, AlertThresholdsOutOfOrder) {
 
 TEST(BadInput, EveryProblemInAFileIsReportedAtOnce) {
   const ProgramResult r = validate(bad("two_errors.yaml"));
-  expect_bad_input(r, {"two_errors.yaml:5:14: error: transfers.dibao.take_up:",
-                       "two_errors.yaml:7:13: error: shocks.price_sd:"});
+  expect_bad_input(r, {"two_errors.yaml:6:16: error: transfers.dibao.take_up:",
+                       "two_errors.yaml:8:15: error: shocks.price_sd:"});
 }
 
 TEST(BadInput, EveryBadSetIsReportedAtOnce) {
@@ -225,36 +225,36 @@ TEST(BadInput, EveryBadSetIsReportedAtOnce) {
 
 TEST(BadInput, FundSharesOverOneHundredPercent) {
   expect_bad_input(validate(bad("funds_shares_over.yaml")),
-                   {"funds_shares_over.yaml:8:15: error: funds.accounts.industry: account shares "
+                   {"funds_shares_over.yaml:9:17: error: funds.accounts.industry: account shares "
                     "must not sum to more than 1"});
 }
 
 TEST(BadInput, FundSharesLeavingMoneyWithoutAnAccount) {
   expect_bad_input(validate(bad("funds_shares_under.yaml")),
-                   {"funds_shares_under.yaml:8:5: error: funds.accounts: account shares sum to "
+                   {"funds_shares_under.yaml:9:7: error: funds.accounts: account shares sum to "
                     "0.700000, less than 1"});
 }
 
 TEST(BadInput, NegativeFundAmount) {
   expect_bad_input(validate(bad("funds_negative_amount.yaml")),
-                   {"funds_negative_amount.yaml:6:43: error: funds.sources.central.yuan.2022: "
+                   {"funds_negative_amount.yaml:7:45: error: funds.sources.central.yuan.2022: "
                     "expected a number in [0, 1e+12], found -5"});
 }
 
 TEST(BadInput, UnknownFundAccount) {
   expect_bad_input(validate(bad("funds_unknown_account.yaml")),
-                   {"funds_unknown_account.yaml:9:5: error: funds.accounts.tourism: unknown key"});
+                   {"funds_unknown_account.yaml:10:7: error: funds.accounts.tourism: unknown key"});
 }
 
 TEST(BadInput, FundMinimumThatCannotBeMet) {
   expect_bad_input(validate(bad("funds_minimum_unmet.yaml")),
-                   {"funds_minimum_unmet.yaml:8:50: error: "
+                   {"funds_minimum_unmet.yaml:9:52: error: "
                     "funds.accounts.industry.min_share_of_central: minimum cannot be met in 2021"});
 }
 
 TEST(BadInput, FixedFundAmountsAboveTheSources) {
   expect_bad_input(validate(bad("funds_fixed_over_sources.yaml")),
-                   {"funds_fixed_over_sources.yaml:8:5: error: funds.accounts: fixed amounts of "
+                   {"funds_fixed_over_sources.yaml:9:7: error: funds.accounts: fixed amounts of "
                     "2021 sum to 1500000.00 yuan, more than the year's sources (1000000.00 yuan)"});
 }
 

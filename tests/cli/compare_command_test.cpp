@@ -60,7 +60,7 @@ TEST(CompareCommand, BadSecondScenarioIsBadInputAndWritesNothing) {
                              std::string(POVSIM_SOURCE_DIR) + "/tests/data/bad/unknown_key.yaml",
                              "--out", out.string()});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("unknown_key.yaml:5:5:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("unknown_key.yaml:6:7:"), std::string::npos) << r.err;
   EXPECT_FALSE(std::filesystem::exists(out));
 }
 

@@ -331,8 +331,9 @@ TEST(InputSafety, FundAmountsTooLargeForTheLedgerAreAnError) {
   const fs::path s = scenario(
       dir,
       "regions:\n  - name: big\n    households: 1000000000\n    profile: " + profile("qinxian") +
-          "\nfunds:\n  enabled: true\n  sources:\n    central: {yuan: 0, per_household: "
-          "10000000}\n  accounts:\n    industry: {share: 1, fixed_per_household: 10000000}\n");
+          "\noverrides:\n funds:\n  enabled: true\n  sources:\n    central: {yuan: 0, "
+          "per_household: 10000000}\n  accounts:\n    industry: {share: 1, fixed_per_household: "
+          "10000000}\n");
   expect_bad_input(run_povsim({"validate", s.string()}),
                    {"error: funds.sources: sources of 2021 sum to 1e+16 yuan, more than povsim's "
                     "limit of 1e15 yuan a year and region"});
@@ -422,10 +423,10 @@ TEST(InputSafety, CalibrationNameCannotAddKeysToCalibratedYaml) {
 TEST(InputWarnings, MonitoringLineBelowThePovertyLineIsAWarningAndAnErrorUnderStrict) {
   TempDir dir;
   const fs::path s = scenario(dir,
-                              "lines:\n  monitoring: {2021: 3000, 2022: 3000, 2023: 3000, "
-                              "2024: 3000, 2025: 3000}\n");
+                              "overrides:\n  lines:\n    monitoring: {2021: 3000, 2022: 3000, "
+                              "2023: 3000, 2024: 3000, 2025: 3000}\n");
   const std::string part =
-      "s.yaml:3:22: warning: lines.monitoring: the monitoring line of 2021 (3000 "
+      "s.yaml:4:24: warning: lines.monitoring: the monitoring line of 2021 (3000 "
       "yuan/person/year) is below the poverty line";
   const ProgramResult v = run_povsim({"validate", s.string()});
   EXPECT_EQ(v.exit_code, 0) << v.err;
@@ -441,7 +442,7 @@ TEST(InputWarnings, MonitoringLineBelowThePovertyLineIsAWarningAndAnErrorUnderSt
   // An error under --strict, before anything runs.
   const fs::path strict_out = dir / "strict";
   expect_bad_input(run_povsim({"run", s.string(), "--strict", "--out", strict_out.string()}),
-                   {"s.yaml:3:22: error: lines.monitoring: the monitoring line of 2021",
+                   {"s.yaml:4:24: error: lines.monitoring: the monitoring line of 2021",
                     "(a warning; an error under --strict)"});
   EXPECT_FALSE(fs::exists(strict_out));
   // A shipped scenario has no warning: --strict accepts it.
@@ -453,14 +454,14 @@ TEST(InputWarnings, ImplausibleAmountsAreWarnings) {
   TempDir dir;
   const fs::path s = scenario(
       dir,
-      "transfers:\n  dibao:\n    standard: {2021: 450, 2022: 460, 2023: 470, 2024: 480, 2025: "
-      "490}\nassistance:\n  industry:\n    budget_per_household: 60000\n");
+      "overrides:\n  transfers:\n    dibao:\n      standard: {2021: 450, 2022: 460, 2023: 470, "
+      "2024: 480, 2025: 490}\n  assistance:\n    industry:\n      budget_per_household: 60000\n");
   const ProgramResult v = run_povsim({"validate", s.string()});
   EXPECT_EQ(v.exit_code, 0) << v.err;
   for (const char* part :
-       {"s.yaml:4:22: warning: transfers.dibao.standard: 450 yuan/person/year in 2021 looks like "
+       {"s.yaml:5:24: warning: transfers.dibao.standard: 450 yuan/person/year in 2021 looks like "
         "a monthly amount",
-        "s.yaml:7:27: warning: assistance: programme budgets add up to 60460 yuan per household"})
+        "s.yaml:8:29: warning: assistance: programme budgets add up to 60460 yuan per household"})
     EXPECT_NE(v.err.find(part), std::string::npos) << part << "\n" << v.err;
 }
 

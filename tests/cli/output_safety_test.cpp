@@ -506,7 +506,7 @@ TEST(OutputSafety, ResumeOfAnotherConfigurationIsRefusedNamingWhatDiffers) {
   write_sweep(dir, "sweep.yaml", base.string(), "0.2");  // an edited axis
   refused(with({"--resume"}), "axes");
   write_sweep(dir, "sweep.yaml", base.string());
-  write_scenario(dir, "base.yaml", "seed: 11\neconomy:\n  trend_growth: 0.01\n");
+  write_scenario(dir, "base.yaml", "seed: 11\noverrides:\n  economy:\n    trend_growth: 0.01\n");
   refused(with({"--resume"}), "base scenario");
   write_scenario(dir, "base.yaml", "seed: 11\n");
   // Without --resume, finished points are not discarded.

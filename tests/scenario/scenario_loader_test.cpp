@@ -128,13 +128,14 @@ TEST(ScenarioLoader, MissingProfileIsAnErrorAtTheProfileKey) {
       << error;
 }
 
-TEST(ScenarioLoader, ScenarioBlocksOverrideProfilesForEveryRegion) {
+TEST(ScenarioLoader, ScenarioOverridesBeatProfilesForEveryRegion) {
   TempDir dir;
-  const Params p = load_scenario(small_variant(dir, "economy: {permanent_sd: 0.31}\n")).params;
+  const Params p =
+      load_scenario(small_variant(dir, "overrides: {economy: {permanent_sd: 0.31}}\n")).params;
   for (const auto& rp : p.region_params[0]) EXPECT_EQ(rp.economy.permanent_sd, 0.31);
 }
 
-TEST(ScenarioLoader, ProfilesSpecialiseDefaultsAndScenarioBlocksOverrideBoth) {
+TEST(ScenarioLoader, ProfilesSpecialiseDefaultsAndScenarioOverridesBeatBoth) {
   // baseline.yaml's defaults: workshops with 30 jobs; 沁县's profile: the asparagus workshop with
   // 200 (seed 004); 博湖县's profile says nothing about workshops.
   const Params p = load_scenario(data_file("small.yaml")).params;
@@ -144,7 +145,8 @@ TEST(ScenarioLoader, ProfilesSpecialiseDefaultsAndScenarioBlocksOverrideBoth) {
   EXPECT_EQ(p.region(0, qin).enterprises.workshop.failure_hazard,
             p.region(0, bo).enterprises.workshop.failure_hazard);  // from the defaults
   TempDir dir;
-  const Params q = load_scenario(small_variant(dir, "enterprises: {workshop: {jobs: 7}}\n")).params;
+  const Params q =
+      load_scenario(small_variant(dir, "overrides: {enterprises: {workshop: {jobs: 7}}}\n")).params;
   for (const auto& rp : q.region_params[0]) EXPECT_EQ(rp.enterprises.workshop.jobs, 7);
 }
 
@@ -285,7 +287,8 @@ TEST(ScenarioLoader, PeriodMayStartAndEndInAnyMonth) {
 TEST(ScenarioLoader, YearSeriesOverrideReplacesOnlyTheYearsItNames) {
   TempDir dir;
   const Params base = load_scenario(data_file("small.yaml")).params;
-  const Params p = load_scenario(small_variant(dir, "lines: {poverty: {2023: 5000}}\n")).params;
+  const Params p =
+      load_scenario(small_variant(dir, "overrides: {lines: {poverty: {2023: 5000}}}\n")).params;
   EXPECT_EQ(at_year(p.region(0, 0).lines.poverty, 2023), 5000);
   EXPECT_EQ(at_year(p.region(0, 0).lines.poverty, 2022),
             at_year(base.region(0, 0).lines.poverty, 2022));
@@ -311,18 +314,18 @@ TEST(ScenarioLoader, RegionNamedAllIsAnError) {
 
 TEST(ScenarioLoader, ProblemInABlockSharedByAllRegionsIsReportedOnce) {
   TempDir dir;
-  const auto file = small_variant(dir, "shocks: {price_sd: -1}\n");
+  const auto file = small_variant(dir, "overrides: {shocks: {price_sd: -1}}\n");
   const std::string error = load_error(file);
   EXPECT_EQ(occurrences(error, "shocks.price_sd"), 1) << error;
 }
 
 TEST(ScenarioLoader, InvalidSharedFieldDoesNotAlsoReportItsConstraint) {
   TempDir dir;
-  const auto file =
-      small_variant(dir, "population:\n  labour_lifted: {strong: lots, weak: 0.2, none: 0.2}\n");
+  const auto file = small_variant(
+      dir, "overrides:\n  population:\n    labour_lifted: {strong: lots, weak: 0.2, none: 0.2}\n");
   const std::string error = load_error(file);
   EXPECT_EQ(occurrences(error, "error:"), 1) << error;
-  EXPECT_TRUE(contains(error, "variant.yaml:3:27: error: population.labour_lifted.strong:"))
+  EXPECT_TRUE(contains(error, "variant.yaml:4:29: error: population.labour_lifted.strong:"))
       << error;
 }
 
@@ -433,10 +436,10 @@ TEST(ScenarioLoader, MissingTopLevelKeyIsAnError) {
 
 TEST(ScenarioLoader, EveryProblemInAFileIsReported) {
   TempDir dir;
-  const std::string error = load_error(
-      small_variant(dir, "transfers: {dibao: {take_up: lots}}\nshocks: {price_sd: -0.1}\n"));
-  EXPECT_TRUE(contains(error, "variant.yaml:2:30: error: transfers.dibao.take_up:")) << error;
-  EXPECT_TRUE(contains(error, "variant.yaml:3:20: error: shocks.price_sd:")) << error;
+  const std::string error = load_error(small_variant(
+      dir, "overrides:\n  transfers: {dibao: {take_up: lots}}\n  shocks: {price_sd: -0.1}\n"));
+  EXPECT_TRUE(contains(error, "variant.yaml:3:32: error: transfers.dibao.take_up:")) << error;
+  EXPECT_TRUE(contains(error, "variant.yaml:4:22: error: shocks.price_sd:")) << error;
 }
 
 }  // namespace
