@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "core/input_file.hpp"
 #include "output/compare.hpp"
 #include "output/output_dir.hpp"
 #include "output/report_assets.hpp"
@@ -241,7 +242,18 @@ void Server::claim_workspace() {
   workspace_ = normalised_target(opts_.workspace);
   // The --out rules: not /, the working directory or an ancestor, nor above the scenarios;
   // an existing directory must be empty or carry povsim's marker.
-  check_output_target(workspace_, {"serve", {scenarios_dir_}});
+  // A workspace of an earlier `povsim serve` (its marker says so) is opened again as it is; the
+  // files it holds are serve's own runs, which check_output_target would take for foreign ones.
+  bool reopened = false;
+  if (fs::is_directory(fs::symlink_status(workspace_)) && fs::exists(workspace_ / kOutputMarker)) {
+    try {
+      reopened =
+          json::parse(read_input_file(workspace_ / kOutputMarker, "marker"))["command"] == "serve";
+    } catch (const std::exception&) {
+      reopened = false;
+    }
+  }
+  if (!reopened) check_output_target(workspace_, {"serve", {scenarios_dir_}});
   fs::create_directories(workspace_);
   if (!fs::exists(workspace_ / kOutputMarker))
     write_file_checked(workspace_ / kOutputMarker, marker_json("serve"));
@@ -480,6 +492,9 @@ void Server::routes() {
     for (const auto& s : scenarios_) a.push_back(s.summary);
     res.set_content(json{{"scenarios", a}}.dump(), "application/json");
   });
+  // Browsers ask for it on their own; an empty answer keeps their console free of 404s.
+  http_.Get("/favicon.ico",
+            [](const httplib::Request&, httplib::Response& res) { res.status = 204; });
   http_.Get("/api/metrics", [](const httplib::Request&, httplib::Response& res) {
     json a = json::array();
     for (const auto& m : metric_table())

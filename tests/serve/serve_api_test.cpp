@@ -254,6 +254,23 @@ TEST(ServeApi, ARunningCompareCanBeCancelled) {
   EXPECT_EQ(c.Delete("/api/runs/999")->status, 404);
 }
 
+TEST(ServeApi, ItsOwnWorkspaceIsOpenedAgainWithTheRunsKept) {
+  TempDir dir;
+  const std::string ws = (dir / "ws").string();
+  const std::vector<std::string> args = {
+      "serve", "--port", "0", "--scenarios", Server::data_dir(), "--workspace", ws};
+  for (int session = 0; session < 2; ++session) {
+    Spawned p(args);
+    for (int k = 0; k < 200 && p.stdout_so_far().find("listening") == std::string::npos; ++k)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (session == 0) fs::create_directories(dir / "ws" / "runs" / "7");  // as a finished run
+    p.kill(SIGINT);
+    const auto r = p.wait();
+    EXPECT_EQ(r.exit_code, 0) << "session " << session << ": " << r.err;
+  }
+  EXPECT_TRUE(fs::exists(dir / "ws" / "runs" / "7"));
+}
+
 TEST(ServeApi, AWorkspaceNotOwnedByPovsimIsRefused) {
   TempDir dir;
   dir.write("mine/notes.txt", "a planner's own file\n");
