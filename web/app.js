@@ -220,21 +220,34 @@ async function poll() {
     state.polling = setTimeout(poll, 200);
 }
 
+// Entries are updated in place (not rebuilt on every poll), so a cancel button stays the same
+// element while the planner clicks it.
 function renderQueue(runs) {
-  const q = $('queue'); q.innerHTML = '';
-  for (const r of runs.slice(-8).reverse()) {
-    const li = document.createElement('li');
-    li.dataset.run = r.id; li.dataset.status = r.status;
-    li.textContent = '#' + r.id + ' ' + r.scenario + ' · ' + (r.region || 'all') + ' · ' + r.status + ' ';
-    if (r.status === 'queued' || r.status === 'running') {
-      const p = document.createElement('progress'); p.max = 1; p.value = r.progress;
-      const b = document.createElement('button'); b.type = 'button'; b.className = 'cancel';
-      b.textContent = '取消 cancel';
-      b.addEventListener('click', () => api('DELETE', '/api/runs/' + r.id).then(poll));
-      li.append(p, ' ', Math.round(100 * r.progress) + '% ', b);
+  const q = $('queue');
+  const shown = runs.slice(-8).reverse();
+  for (const li of [...q.children]) if (!shown.some((r) => String(r.id) === li.dataset.run)) li.remove();
+  shown.forEach((r, k) => {
+    let li = q.querySelector('li[data-run="' + r.id + '"]');
+    if (!li) {
+      li = document.createElement('li');
+      li.dataset.run = r.id;
+      q.insertBefore(li, q.children[k] || null);
     }
-    q.appendChild(li);
-  }
+    if (li.dataset.status !== r.status) {
+      li.dataset.status = r.status;
+      li.textContent = '#' + r.id + ' ' + r.scenario + ' · ' + (r.region || 'all') + ' · ' + r.status + ' ';
+      if (r.status === 'queued' || r.status === 'running') {
+        const p = document.createElement('progress'); p.max = 1;
+        const pct = document.createElement('span'); pct.className = 'pct';
+        const b = document.createElement('button'); b.type = 'button'; b.className = 'cancel';
+        b.textContent = '取消 cancel';
+        b.addEventListener('click', () => api('DELETE', '/api/runs/' + r.id).then(poll).catch(fail));
+        li.append(p, ' ', pct, ' ', b);
+      }
+    }
+    const p = li.querySelector('progress');
+    if (p) { p.value = r.progress; li.querySelector('.pct').textContent = Math.round(100 * r.progress) + '%'; }
+  });
 }
 
 const HEADLINE = ['return_to_poverty_rate', 'new_poverty_rate', 'poverty_rate', 'at_risk_rate',
