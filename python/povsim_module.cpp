@@ -17,6 +17,7 @@
 #include "output/compare.hpp"
 #include "output/manifest.hpp"
 #include "output/tables.hpp"
+#include "scenario/paired_load.hpp"
 #include "scenario/scenario_loader.hpp"
 #include "sim/runner.hpp"
 #include "sweep/sweep_runner.hpp"
@@ -82,21 +83,10 @@ py::dict compare(const std::vector<std::string>& scenarios, const Flags& flags) 
   if (scenarios.size() < 2)
     throw InputError("povsim compare: error: expected two or more scenarios, found " +
                      std::to_string(scenarios.size()) + "\n");
-  std::vector<LoadedScenario> loaded;
-  loaded.reserve(scenarios.size());
-  loaded.push_back(load_scenario(scenarios.front(), {flags.overrides(true), flags.scale}));
-  const Params& first = loaded.front().params;
-  std::vector<std::string> common = flags.overrides(true);
-  common.push_back("seed=" + std::to_string(first.seed));
-  common.push_back("replications=" + std::to_string(first.replications));
-  for (std::size_t s = 1; s < scenarios.size(); ++s)
-    loaded.push_back(load_scenario(scenarios[s], {common, flags.scale}));
-  for (std::size_t s = 1; s < loaded.size(); ++s)
-    if (loaded[s].params.start != first.start || loaded[s].params.end != first.end)
-      throw InputError(scenarios[s] + ": error: period: expected the same period as " +
-                       scenarios.front() + " (" + first.start.str() + " .. " + first.end.str() +
-                       "), found " + loaded[s].params.start.str() + " .. " +
-                       loaded[s].params.end.str() + "\n");
+  std::vector<PairedInput> inputs;
+  for (const auto& file : scenarios) inputs.push_back({file, {}});
+  const std::vector<LoadedScenario> loaded =
+      load_paired(inputs, {flags.overrides(true), flags.scale});
   std::vector<std::string> names;
   for (const auto& l : loaded) {
     std::string name = l.params.name;

@@ -5,6 +5,7 @@ packages=(build-essential cmake ninja-build pkg-config git clang-format
   libtbb-dev libyaml-cpp-dev libeigen3-dev libboost-graph-dev libgtest-dev libgmock-dev
   libbenchmark-dev libcli11-dev libssl-dev nlohmann-json3-dev librandom123-dev libicu-dev
   libopenmpi-dev openmpi-bin
+  libcpp-httplib-dev
   chromium fonts-noto-cjk
   pybind11-dev python3-dev python3-pandas)
 # Fuzzing (make fuzz, make test) and make tidy: clang 16 with libFuzzer and the sanitizer
@@ -13,7 +14,8 @@ packages+=(clang-16 libclang-rt-16-dev clang-tidy-16)
 # report.html: npm installs the chart libraries at build time (report/package-lock.json);
 # Debian's nodejs and npm unless an npm is already on PATH (e.g. from NodeSource). Chromium and
 # a CJK font are for the headless-browser test of the report. pybind11, the Python headers and
-# pandas build and test the Python interface (python/).
+# pandas build and test the Python interface (python/). cpp-httplib serves `povsim serve`; its
+# browser test drives the same chromium with puppeteer-core (npm, tests/serve/package.json).
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 # Sweeps on a cluster: a real single-node Slurm for scripts/slurm/test-local-slurm.sh (jq compares
 # the manifests).

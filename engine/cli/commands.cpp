@@ -22,6 +22,7 @@
 #include "output/tables.hpp"
 #include "parallel/communicator.hpp"
 #include "phases/metrics.hpp"
+#include "scenario/paired_load.hpp"
 #include "scenario/params_schema.hpp"
 #include "scenario/scenario_loader.hpp"
 #include "scenario/schema_table.hpp"
@@ -142,23 +143,12 @@ int compare_command(const std::vector<std::string>& scenarios, const RunFlags& f
                     const std::string& command_line) {
   // Common random numbers: every scenario runs with the first one's seed and replications, so
   // replication k of each meets the same luck.
-  std::vector<LoadedScenario> loaded;
-  loaded.reserve(scenarios.size());  // `first` and the runs below point into it
-  loaded.push_back(
-      load_scenario(scenarios.front(), {flags.overrides(), flags.scale, flags.strict}));
+  std::vector<PairedInput> inputs;
+  for (const auto& file : scenarios) inputs.push_back({file, {}});
+  const std::vector<LoadedScenario> loaded =
+      load_paired(inputs, {flags.overrides(), flags.scale, flags.strict});
   const Params& first = loaded.front().params;
-  std::vector<std::string> common = flags.overrides();
-  common.push_back("seed=" + std::to_string(first.seed));
-  common.push_back("replications=" + std::to_string(first.replications));
-  for (std::size_t s = 1; s < scenarios.size(); ++s)
-    loaded.push_back(load_scenario(scenarios[s], {common, flags.scale, flags.strict}));
   for (const auto& l : loaded) print_warnings(l, flags);
-  for (std::size_t s = 1; s < loaded.size(); ++s)
-    if (loaded[s].params.start != first.start || loaded[s].params.end != first.end)
-      throw InputError(scenarios[s] + ": error: period: expected the same period as " +
-                       scenarios.front() + " (" + first.start.str() + " .. " + first.end.str() +
-                       "), found " + loaded[s].params.start.str() + " .. " +
-                       loaded[s].params.end.str() + "\n");
 
   // Output folders named after the scenarios, through the one sanitising function (names are
   // data, never paths), made distinct from each other and from the files beside them.

@@ -14,6 +14,7 @@
 #include "core/text.hpp"
 #include "core/version.hpp"
 #include "parallel/communicator.hpp"
+#include "serve/server.hpp"
 
 namespace {
 
@@ -125,6 +126,30 @@ int main(int argc, char** argv) {
   report->add_option("--lang", report_lang, "labels: zh (default) or en")
       ->check(CLI::IsMember({"zh", "en"}));
 
+  povsim::ServeOptions serve_opts;
+  auto* serve = app.add_subcommand(
+      "serve", "local web application: change levers, see the paired compare (docs/serve.md)");
+  serve->add_option("--host", serve_opts.host, "address to listen on (default 127.0.0.1)");
+  serve->add_option("--port", serve_opts.port, "port (default 8765; 0: any free port)")
+      ->check(CLI::Range(0, 65535));
+  serve->add_option("--scenarios", serve_opts.scenarios,
+                    "directory of the scenario files offered (default scenarios)");
+  serve->add_option("--workspace", serve_opts.workspace,
+                    "the only directory serve writes, owned like --out (default outputs/serve)");
+  serve->add_option("--threads", serve_opts.threads, "threads per run (default: all cores)")
+      ->check(CLI::Range(1, 4096));
+  serve->add_option("--max-runs", serve_opts.max_runs, "runs simulated at once (default 1)")
+      ->check(CLI::Range(1, 64));
+  serve->add_option("--max-queued", serve_opts.max_queued, "runs waiting at most (default 8)")
+      ->check(CLI::Range(1, 1000));
+  serve->add_option("--max-body", serve_opts.max_body, "request body bytes at most (default 65536)")
+      ->check(CLI::Range(1024, 16 * 1024 * 1024));
+  serve
+      ->add_option("--max-household-months", serve_opts.max_household_months,
+                   "household-months one compare may simulate (default 2e9)")
+      ->check(CLI::Range(1LL, 1000000000000LL));
+
+  // The loaders that print warnings: run, compare and validate.
   // The commands that print warnings (of a sweep's or calibration's base scenario too).
   for (auto* cmd : {run, compare, validate, sweep, calibrate})
     cmd->add_flag("--strict", flags.strict,
@@ -195,6 +220,7 @@ int main(int argc, char** argv) {
     if (*schema) return povsim::schema_command(markdown, schema_values, values->count() > 0);
     if (*metrics) return povsim::metrics_command();
     if (*report) return povsim::report_command(report_dir, report_lang);
+    if (*serve) return povsim::serve(serve_opts);
   } catch (const povsim::InputError& e) {
     std::fprintf(stderr, "%s", e.what());
     return fail(2);

@@ -63,6 +63,8 @@ ProgramResult Spawned::wait() {
   return r;
 }
 
+std::string Spawned::stdout_so_far() const { return read_file(capture_ / "stdout"); }
+
 ProgramResult run_povsim_with(const std::vector<std::string>& args, const SpawnOptions& options) {
   Spawned s(args, options);
   return s.wait();

@@ -30,6 +30,8 @@ class Spawned {
   void kill(int signal) const;
   /// Waits for the end; exit_code is -1 if a signal ended it.
   ProgramResult wait();
+  /// What the child has written to stdout so far (e.g. the port a server listens on).
+  std::string stdout_so_far() const;
 
  private:
   TempDir capture_;
