@@ -16,6 +16,8 @@ inline constexpr std::uint8_t kMigrantAttached = 4;  // sends migrant workers
 inline constexpr std::uint8_t kMigrantEmployed = 8;  // … who currently have work
 inline constexpr std::uint8_t kDibao = 16;           // enrolled in 低保/特困
 inline constexpr std::uint8_t kLinked = 32;          // has at least one enterprise link
+inline constexpr std::uint8_t kTekun = 64;           // … as 特困 (kDibao is set too)
+inline constexpr std::uint8_t kDibaoExiting = 128;  // 低保 in its 渐退期 (above the threshold)
 }  // namespace hh_flag
 
 /// Bit flags of monitoring and assistance.

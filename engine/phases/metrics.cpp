@@ -236,7 +236,8 @@ const std::array<MetricInfo, kMetricCount>& metric_table() {
       {M::kSpentPublicJobs, "spent_public_jobs", "yuan", "公益性岗位 wages committed"},
       {M::kSpentTraining, "spent_training", "yuan", "training (雨露计划, skills)"},
       {M::kSpentMedical, "spent_medical", "yuan", "medical assistance"},
-      {M::kSpentDibao, "spent_dibao", "yuan", "兜底 for monitored no-labour households"},
+      {M::kSpentDibao, "spent_dibao", "yuan",
+       "兜底 for monitored no-labour households and 临时救助"},
       {M::kSpentMicrocreditSubsidy, "spent_microcredit_subsidy", "yuan",
        "小额信贷 interest subsidies paid to banks"},
       {M::kSpentConsumption, "spent_consumption", "yuan", "消费帮扶 purchases from households"},
@@ -291,6 +292,28 @@ const std::array<MetricInfo, kMetricCount>& metric_table() {
       {M::kEntriesMarginalPeople, "entries_marginal_people", "persons",
        "entries_marginal in persons"},
       {M::kEntriesSuddenPeople, "entries_sudden_people", "persons", "entries_sudden in persons"},
+      {M::kDibaoPeople, "dibao_people", "persons",
+       "persons in households enrolled in 低保/特困 in December"},
+      {M::kDibaoPeopleShare, "dibao_people_share", "share", "dibao_people over persons simulated"},
+      {M::kDibaoShareNoLabour, "dibao_share_no_labour", "share",
+       "households enrolled in 低保/特困 in December without labour capacity, over all enrolled"},
+      {M::kDibaoShareWeakLabour, "dibao_share_weak_labour", "share",
+       "… with weak labour capacity, over all enrolled"},
+      {M::kDibaoShareStrongLabour, "dibao_share_strong_labour", "share",
+       "… with strong labour capacity, over all enrolled"},
+      {M::kDibaoShareLifted, "dibao_share_lifted", "share",
+       "… that are formerly poor (脱贫户), over all enrolled"},
+      {M::kDibaoAnnualYuan, "dibao_annual_yuan", "yuan/year",
+       "December's 低保/特困 payments × 12 (the caseload's annual cost)"},
+      {M::kTekunHouseholds, "tekun_households", "households",
+       "households supported as 特困 (特困人员救助供养) in December"},
+      {M::kTekunPeople, "tekun_people", "persons", "tekun_households in persons"},
+      {M::kTekunAnnualYuan, "tekun_annual_yuan", "yuan/year",
+       "December's 特困 payments × 12 (part of dibao_annual_yuan)"},
+      {M::kTemporaryAssistanceHouseholds, "temporary_assistance_households", "payments",
+       "临时救助 one-off payments after a shock during the year"},
+      {M::kTemporaryAssistanceYuan, "temporary_assistance_yuan", "yuan",
+       "临时救助 paid during the year (from the dibao ledger account)"},
   }};
   return table;
 }
@@ -455,6 +478,21 @@ void fill(MetricValues& m, double households, const YearTally& t, const YearFlow
   const double monitored = t.by_category[1] + t.by_category[2] + t.by_category[3];
   set(Metric::kMonitoredShare, ratio(monitored, households));
   set(Metric::kDibaoShare, ratio(t.dibao_households, households));
+  set(Metric::kDibaoPeople, t.dibao_people);
+  set(Metric::kDibaoPeopleShare, ratio(t.dibao_people, t.people));
+  set(Metric::kDibaoShareNoLabour,
+      ratio(t.dibao_by_labour[static_cast<int>(LabourClass::kNone)], t.dibao_households));
+  set(Metric::kDibaoShareWeakLabour,
+      ratio(t.dibao_by_labour[static_cast<int>(LabourClass::kWeak)], t.dibao_households));
+  set(Metric::kDibaoShareStrongLabour,
+      ratio(t.dibao_by_labour[static_cast<int>(LabourClass::kStrong)], t.dibao_households));
+  set(Metric::kDibaoShareLifted, ratio(t.dibao_lifted, t.dibao_households));
+  set(Metric::kDibaoAnnualYuan, 12.0 * t.dibao_monthly);
+  set(Metric::kTekunHouseholds, t.tekun_households);
+  set(Metric::kTekunPeople, t.tekun_people);
+  set(Metric::kTekunAnnualYuan, 12.0 * t.tekun_monthly);
+  set(Metric::kTemporaryAssistanceHouseholds, f.temporary.households);
+  set(Metric::kTemporaryAssistanceYuan, f.temporary.yuan);
   set(Metric::kWageShare, ratio(in.wage_local + in.wage_public + in.wage_migrant, t.net));
   set(Metric::kEliminatedShare, ratio(t.eliminated_out, t.ever_monitored));
   set(Metric::kEntriesShareSudden, ratio(mt.sudden, mt.newly_identified));
@@ -512,6 +550,7 @@ void YearFlows::add(const YearFlows& o) {
   assistance.add(o.assistance);
   enterprises.add(o.enterprises);
   funds.add(o.funds);
+  temporary.add(o.temporary);
   disasters += o.disasters;
   months = o.months;
 }
@@ -569,7 +608,18 @@ std::vector<MetricValues> close_impl(Households& hh, const std::vector<RegionMon
           if (pc < poverty_line) t.poor_general += size;
         }
         if (pc < monitoring_line) t.at_risk += size;
-        if (hh.flags[i] & hh_flag::kDibao) t.dibao_households += 1;
+        if (hh.flags[i] & hh_flag::kDibao) {
+          t.dibao_households += 1;
+          t.dibao_people += size;
+          t.dibao_by_labour[static_cast<int>(hh.labour[i])] += 1;
+          if (lifted) t.dibao_lifted += 1;
+          t.dibao_monthly += hh.dibao_monthly[i];
+          if (hh.flags[i] & hh_flag::kTekun) {
+            t.tekun_households += 1;
+            t.tekun_people += size;
+            t.tekun_monthly += hh.dibao_monthly[i];
+          }
+        }
         const bool poor = pc < poverty_line;
         if (lifted) {
           const int labour = static_cast<int>(hh.labour[i]);

@@ -11,6 +11,7 @@
 #include "phases/household_income.hpp"
 #include "phases/monitoring.hpp"
 #include "phases/schedule.hpp"
+#include "phases/temporary_assistance.hpp"
 
 namespace povsim {
 
@@ -177,6 +178,19 @@ enum class Metric : int {
   kEntriesUnstablePeople,
   kEntriesMarginalPeople,
   kEntriesSuddenPeople,
+  // 低保, 特困 and 临时救助: coverage and who receives them.
+  kDibaoPeople,
+  kDibaoPeopleShare,
+  kDibaoShareNoLabour,
+  kDibaoShareWeakLabour,
+  kDibaoShareStrongLabour,
+  kDibaoShareLifted,
+  kDibaoAnnualYuan,
+  kTekunHouseholds,
+  kTekunPeople,
+  kTekunAnnualYuan,
+  kTemporaryAssistanceHouseholds,
+  kTemporaryAssistanceYuan,
   kCount
 };
 inline constexpr int kMetricCount = static_cast<int>(Metric::kCount);
@@ -199,6 +213,7 @@ struct YearFlows {
   AssistanceTally assistance;
   EnterpriseTally enterprises;
   FundTally funds;
+  TemporaryAssistanceTally temporary;
   int disasters = 0;
   int months = 0;
   void add(const YearFlows& o);
@@ -210,6 +225,11 @@ struct YearTally {
   double poor_lifted = 0, poor_general = 0, at_risk = 0;
   double net = 0, net_lifted = 0;
   double dibao_households = 0;
+  // December's 低保/特困 caseload: persons, households by labour class, formerly poor, and the
+  // month's payments (yuan/month) for the annualised cost.
+  double dibao_people = 0, dibao_lifted = 0, dibao_monthly = 0;
+  std::array<double, 3> dibao_by_labour{};
+  double tekun_households = 0, tekun_people = 0, tekun_monthly = 0;
   std::array<double, 3> lifted_by_labour{}, poor_by_labour{};
   double lifted_shocked = 0, poor_shocked = 0;
   double at_risk_households = 0;
@@ -261,6 +281,13 @@ struct YearTally {
     net += o.net;
     net_lifted += o.net_lifted;
     dibao_households += o.dibao_households;
+    dibao_people += o.dibao_people;
+    dibao_lifted += o.dibao_lifted;
+    dibao_monthly += o.dibao_monthly;
+    for (int k = 0; k < 3; ++k) dibao_by_labour[k] += o.dibao_by_labour[k];
+    tekun_households += o.tekun_households;
+    tekun_people += o.tekun_people;
+    tekun_monthly += o.tekun_monthly;
   }
 };
 

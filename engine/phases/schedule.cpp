@@ -35,6 +35,7 @@ std::vector<RegionMonth> schedule_month(const Params& params, const MonthContext
     m.livestock_p = monthly_probability(rp.shocks.livestock_loss.annual_probability);
     m.pension_monthly = at_year(rp.transfers.pension_per_elderly, year) / 12.0;
     m.dibao_standard = at_year(rp.transfers.dibao.standard, year);
+    if (rp.transfers.tekun.enabled) m.tekun_standard = at_year(rp.transfers.tekun.standard, year);
     m.poverty_line = at_year(rp.lines.poverty, year);
     m.monitoring_line = at_year(rp.lines.monitoring, year);
     m.permanent_noise = &noise.get(rp.economy.permanent_sd);

@@ -28,6 +28,7 @@ struct RegionMonth {
   double livestock_p = 0;
   double pension_monthly = 0;                       // yuan per elderly member
   double dibao_standard = 0;                        // yuan/person/year
+  double tekun_standard = 0;                        // yuan/person/year (特困 basic living)
   double poverty_line = 0;                          // yuan/person/year, this year
   double monitoring_line = 0;                       // yuan/person/year, this year
   const QuantileTable* permanent_noise = nullptr;   // monthly persistent income factor

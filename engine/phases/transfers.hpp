@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
 
 #include "core/rng.hpp"
 #include "model/households.hpp"
@@ -25,11 +26,20 @@ inline double expected_per_capita_income(const Households& hh, std::size_t i,
   return annual / hh.size[i];
 }
 
-/// 低保/特困 assessment (part of phase 6), run every `assessment_interval_months`: eligible
-/// households (expected income under the standard) that take up (a share `take_up`) receive
-/// the gap; enrolled households above standard × (1 + exit_margin) leave. Returns enrolled count.
+/// 低保/特困 assessment and review (part of phase 6), run every `assessment_interval_months`.
+/// Need-blind rule (`need_based` false): expected income under the standard and a take-up trait
+/// drawn once (a share `take_up`). 民政 means test (`need_based`): able-bodied members count at an
+/// imputed wage unless the household is chronically ill, property income above the asset limit
+/// fails, and an eligible household applies with a chance that grows with its gap (no-labour and
+/// chronic households at least `priority_application`), drawn afresh at each review. Either way
+/// 特困 takes those with no labour, no workers, no migrants and income under the 低保 standard and
+/// pays them the 特困 standard in full; 低保 pays the gap to the standard; at a review a household
+/// above standard × (1 + exit_margin) leaves (after one more interval in its 渐退期 if
+/// `gradual_exit`). `month` keys the application draws (kSetupMonth: the period's start, where
+/// a year of reviews is folded into one chance). Returns the households enrolled.
 std::size_t dibao_assessment(Households& hh, std::size_t region_begin, std::size_t begin,
-                             std::size_t end, const RegionMonth& region, const Rng& rng);
+                             std::size_t end, const RegionMonth& region, const Rng& rng,
+                             std::uint32_t month = kSetupMonth);
 
 /// Fills the 12-month income record with the year before the period (expected income with
 /// pensions and 低保 as assessed at the start), so monitoring begins from a full year.

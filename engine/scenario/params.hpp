@@ -93,9 +93,29 @@ struct ShockParams {
 struct DibaoParams {
   bool enabled = false;
   YearSeries standard;  // yuan/person/year
-  double take_up = 0;
+  double take_up = 0;   // need-blind rule only: share of eligible households that ever enrol
   int assessment_interval_months = 0;
   double exit_margin = 0;
+  bool need_based = false;  // the 民政 means test and need-driven take-up (else need-blind)
+  double imputed_wage_strong = 0;    // yuan/year counted per worker of a strong-labour household
+  double imputed_wage_weak = 0;      // yuan/year counted per worker of a weak-labour household
+  double asset_property_limit = 0;   // yuan/person/year of property income (0: no asset test)
+  double application_gap_scale = 0;  // gap over the standard at which 63% apply per review
+  double priority_application = 0;   // per review, at least, for no-labour or chronic households
+  bool gradual_exit = false;         // 渐退期: paid until the next review after rising above
+};
+
+/// 特困人员救助供养: households with no labour, no income and no supporters.
+struct TekunParams {
+  bool enabled = false;
+  YearSeries standard;  // yuan/person/year, the basic living standard paid in full
+};
+
+/// 临时救助: a one-off payment when a shock leaves a household not on 低保 under the standard.
+struct TemporaryAssistanceParams {
+  bool enabled = false;
+  double months_covered = 0;  // months of the household's gap to the 低保 standard paid
+  double max_payment = 0;     // yuan per household and event
 };
 
 /// The first two layers of 三重保障 (basic medical insurance, critical-illness insurance); the
@@ -108,6 +128,8 @@ struct MedicalInsuranceParams {
 
 struct TransferParams {
   DibaoParams dibao;
+  TekunParams tekun;
+  TemporaryAssistanceParams temporary_assistance;
   YearSeries pension_per_elderly;  // yuan/year
   MedicalInsuranceParams medical;
 };

@@ -159,6 +159,38 @@ void describe(V& v, DibaoParams& p) {
           Doc{"months", "how often eligibility is assessed"});
   v.field("exit_margin", p.exit_margin, Range{0, 5},
           Doc{"ratio", "enrolled households leave above standard × (1 + margin)"});
+  v.field(
+      "need_based", p.need_based,
+      Doc{"bool", "民政 means test with need-driven take-up (false: income test, take_up trait)"});
+  v.field("imputed_wage_strong", p.imputed_wage_strong, kYuan,
+          Doc{"yuan/year", "income the means test counts per worker of a strong-labour household"});
+  v.field("imputed_wage_weak", p.imputed_wage_weak, kYuan,
+          Doc{"yuan/year", "income the means test counts per worker of a weak-labour household"});
+  v.field("asset_property_limit", p.asset_property_limit, kYuan,
+          Doc{"yuan/person/year", "property income above which assets fail the test (0: none)"});
+  v.field("application_gap_scale", p.application_gap_scale, Range{0.001, 10},
+          Doc{"ratio", "gap / standard at which 63% of eligible households apply per review"});
+  v.field(
+      "priority_application", p.priority_application, kShare,
+      Doc{"probability", "least chance per review that a no-labour or chronic household applies"});
+  v.field(
+      "gradual_exit", p.gradual_exit,
+      Doc{"bool", "渐退期: a household above the exit threshold is paid until the next review"});
+}
+
+template <class V>
+void describe(V& v, TekunParams& p) {
+  v.field("enabled", p.enabled, Doc{"bool", "特困人员救助供养 is paid"});
+  v.field("standard", p.standard, kYuan,
+          Doc{"yuan/person/year", "特困 basic living standard, by year (paid in full)"});
+}
+
+template <class V>
+void describe(V& v, TemporaryAssistanceParams& p) {
+  v.field("enabled", p.enabled, Doc{"bool", "临时救助 is paid after shocks"});
+  v.field("months_covered", p.months_covered, Range{0, 24},
+          Doc{"months", "months of the gap to the 低保 standard paid at once"});
+  v.field("max_payment", p.max_payment, kYuan, Doc{"yuan/household", "cap per event"});
 }
 
 template <class V>
@@ -173,7 +205,9 @@ void describe(V& v, MedicalInsuranceParams& p) {
 
 template <class V>
 void describe(V& v, TransferParams& p) {
-  v.section("dibao", p.dibao, "minimum living guarantee (低保, 特困)");
+  v.section("dibao", p.dibao, "minimum living guarantee (低保)");
+  v.section("tekun", p.tekun, "extreme poverty support (特困人员救助供养)");
+  v.section("temporary_assistance", p.temporary_assistance, "temporary assistance (临时救助)");
   v.field("pension_per_elderly", p.pension_per_elderly, kYuan,
           Doc{"yuan/year", "rural basic pension per member aged 60+, by year"});
   v.section("medical", p.medical, "medical insurance");

@@ -14,6 +14,7 @@
 #include "phases/monitoring.hpp"
 #include "phases/risk_elimination.hpp"
 #include "phases/schedule.hpp"
+#include "phases/temporary_assistance.hpp"
 #include "phases/transfers.hpp"
 
 namespace povsim {
@@ -202,7 +203,8 @@ void Simulation::run_households() {
       [&](std::size_t r, std::size_t b, std::size_t e) {
         const int interval = regions_[r].params->transfers.dibao.assessment_interval_months;
         if (month.offset % interval == 0)
-          dibao_assessment(hh_, hh_.region_begin[r], b, e, regions_[r], rng_);
+          dibao_assessment(hh_, hh_.region_begin[r], b, e, regions_[r], rng_,
+                           static_cast<std::uint32_t>(month.offset));
         return household_income(hh_, hh_.region_begin[r], b, e, month, regions_[r], shocks_[r],
                                 rates[r], rng_);
       });
@@ -235,6 +237,8 @@ void Simulation::run_assistance() {
   tbb::parallel_for(std::size_t{0}, regions_.size(), [&](std::size_t r) {
     Budgets budgets{&funds_[r].ledger, month.offset};
     flows_[r].assistance.add(settle_medical_claims(hh_, claims_[r], month, budgets));
+    const auto [begin, end] = region_range(r);
+    flows_[r].temporary.add(temporary_assistance(hh_, begin, end, month, regions_[r], budgets));
     flows_[r].assistance.add(assist(hh_, enterprises_[r], hh_.region_begin[r], monitored_[r],
                                     offers_[r], month, regions_[r], budgets, rng_));
     consumption_month(funds_[r], hh_, hh_.region_begin[r], enterprises_[r], month, regions_[r]);

@@ -160,5 +160,99 @@ TEST(ExpectedPerCapitaIncome, CountsEnterpriseLinksOfLinkedHouseholds) {
                    (10000 + 12.0 * 2150 + premium) / 2.0);
 }
 
+
+/// The 民政 means test and 特困 (need_based), on the same households.
+class NeedBasedDibaoTest : public DibaoTest {
+ protected:
+  void SetUp() override {
+    DibaoTest::SetUp();
+    DibaoParams& p = rp_.transfers.dibao;
+    p.need_based = true;
+    p.assessment_interval_months = 6;
+    p.imputed_wage_strong = 18000;
+    p.imputed_wage_weak = 6000;
+    p.asset_property_limit = 3000;
+    p.application_gap_scale = 0.3;
+    p.priority_application = 1.0;
+    rp_.transfers.tekun.enabled = true;
+    region_.tekun_standard = kTekunStandard;
+  }
+  static constexpr double kTekunStandard = 7800;
+  std::size_t review(std::uint32_t month) {
+    return dibao_assessment(hh_, 0, 0, hh_.n(), region_, Rng(9, 0), month);
+  }
+  bool tekun(std::size_t i) const { return hh_.flags[i] & hh_flag::kTekun; }
+};
+
+TEST_F(NeedBasedDibaoTest, CountsAnImputedWageForAbleBodiedWorkers) {
+  set_per_capita_income(0, 2000);
+  hh_.labour[0] = LabourClass::kStrong;
+  hh_.workers[0] = 1;  // 18,000 / 2 persons = 9,000 > the standard
+  EXPECT_EQ(review(0), 0u);
+  EXPECT_FALSE(enrolled(0));
+  hh_.flags[0] |= hh_flag::kChronic;  // a seriously ill household is spared the imputation
+  EXPECT_EQ(review(6), 1u);
+  EXPECT_NEAR(hh_.dibao_monthly[0], (kStandard - 2000) * 2 / 12.0, 1e-3);
+}
+
+TEST_F(NeedBasedDibaoTest, WeakLabourPaysTheGapToTheImputedIncome) {
+  set_per_capita_income(0, 1000);
+  hh_.labour[0] = LabourClass::kWeak;
+  hh_.workers[0] = 1;  // assessed at 6,000 / 2 = 3,000
+  EXPECT_EQ(review(0), 1u);
+  EXPECT_NEAR(hh_.dibao_monthly[0], (kStandard - 3000) * 2 / 12.0, 1e-3);
+}
+
+TEST_F(NeedBasedDibaoTest, PropertyAboveTheAssetLimitFails) {
+  hh_.labour[0] = LabourClass::kNone;
+  hh_.workers[0] = 0;
+  hh_.flags[0] = hh_flag::kMigrantAttached;  // not 特困
+  hh_.property[0] = 2 * 3500;                // 3,500 a person > 3,000
+  EXPECT_EQ(review(0), 0u);
+}
+
+TEST_F(NeedBasedDibaoTest, NoLabourNoEarnerNoSupporterIsTekunPaidItsStandardInFull) {
+  set_per_capita_income(0, 1500);
+  hh_.labour[0] = LabourClass::kNone;
+  hh_.workers[0] = 0;
+  EXPECT_EQ(review(0), 1u);
+  EXPECT_TRUE(tekun(0));
+  EXPECT_NEAR(hh_.dibao_monthly[0], kTekunStandard * 2 / 12.0, 1e-3);
+  // A migrant member supports it: reviewed as 低保, paid the gap.
+  hh_.flags[0] |= hh_flag::kMigrantAttached;
+  EXPECT_EQ(review(6), 1u);
+  EXPECT_FALSE(tekun(0));
+  EXPECT_NEAR(hh_.dibao_monthly[0], (kStandard - 1500) * 2 / 12.0, 1e-3);
+}
+
+TEST_F(NeedBasedDibaoTest, ApplicationsGrowWithTheGap) {
+  rp_.transfers.dibao.priority_application = 0;
+  resize(4000);
+  for (std::size_t i = 0; i < 4000; ++i) {
+    hh_.labour[i] = LabourClass::kWeak;  // no priority, no imputation (no workers)
+    set_per_capita_income(i, i < 2000 ? kStandard * 0.9 : kStandard * 0.3);
+  }
+  review(6);  // one review, not the setup's year of them
+  int small = 0, large = 0;
+  for (std::size_t i = 0; i < 4000; ++i) (i < 2000 ? small : large) += enrolled(i);
+  // 1 − e^(−0.1/0.3) ≈ 0.28 against 1 − e^(−0.7/0.3) ≈ 0.90.
+  EXPECT_NEAR(small / 2000.0, 0.28, 0.04);
+  EXPECT_NEAR(large / 2000.0, 0.90, 0.03);
+}
+
+TEST_F(NeedBasedDibaoTest, GradualExitPaysUntilTheNextReview) {
+  rp_.transfers.dibao.gradual_exit = true;
+  hh_.labour[0] = LabourClass::kWeak;  // not 特困
+  set_per_capita_income(0, 4000);
+  review(0);
+  const float paid = hh_.dibao_monthly[0];
+  set_per_capita_income(0, kStandard * 1.5);
+  EXPECT_EQ(review(6), 1u);  // 渐退期
+  EXPECT_EQ(hh_.dibao_monthly[0], paid);
+  EXPECT_EQ(review(12), 0u);
+  EXPECT_FALSE(enrolled(0));
+  EXPECT_EQ(hh_.dibao_monthly[0], 0.0f);
+}
+
 }  // namespace
 }  // namespace povsim
