@@ -167,6 +167,16 @@ struct MotivationParams {
   double monthly_gain = 0;  // for monitored households while incentives run
 };
 
+/// The monitored stock the pre-2021 system left on the first simulated month
+/// (phases/starting_caseload.hpp): its size, category mix, time in monitoring, assistance given.
+struct StartingCaseloadParams {
+  double share_of_lifted = 0;   // of the region's formerly poor households, monitored at the start
+  double share_of_general = 0;  // of its other households (边缘易致贫)
+  double sudden_share = 0;      // of the stock, recorded as 突发严重困难户
+  int max_months = 0;           // months already monitored: uniform in [1, max_months]
+  double assisted_share = 0;    // of the stock, already given training or industry support
+};
+
 struct MonitoringParams {
   bool enabled = false;
   double expense_shock_threshold = 0;  // out-of-pocket cost / expected annual household income
@@ -182,6 +192,7 @@ struct MonitoringParams {
   PairingParams pairing;
   MotivationParams motivation;
   double cause_material_share = 0;  // of size × poverty line: a loss this large can be a cause
+  StartingCaseloadParams starting_caseload;
 };
 
 struct EmploymentProgramme {

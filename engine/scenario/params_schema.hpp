@@ -276,6 +276,21 @@ void describe(V& v, MotivationParams& p) {
 }
 
 template <class V>
+void describe(V& v, StartingCaseloadParams& p) {
+  v.field(
+      "share_of_lifted", p.share_of_lifted, kShare,
+      Doc{"share", "formerly poor households already monitored (脱贫不稳定) on the first month"});
+  v.field("share_of_general", p.share_of_general, kShare,
+          Doc{"share", "other households already monitored (边缘易致贫) on the first month"});
+  v.field("sudden_share", p.sudden_share, kShare,
+          Doc{"share", "of that stock, recorded as 突发严重困难户"});
+  v.field("max_months", p.max_months, Range{1, 120},
+          Doc{"months", "months already in monitoring: uniform in [1, max_months]"});
+  v.field("assisted_share", p.assisted_share, kShare,
+          Doc{"share", "of that stock, already given training or industry support"});
+}
+
+template <class V>
 void describe(V& v, MonitoringParams& p) {
   v.field("enabled", p.enabled, Doc{"bool", "防返贫动态监测 runs (false: no one is ever found)"});
   v.field("expense_shock_threshold", p.expense_shock_threshold, Range{0, 100},
@@ -304,6 +319,8 @@ void describe(V& v, MonitoringParams& p) {
       Doc{"share of size × poverty line",
           "cause accounting: the largest loss or expense of the last 12 months is a household's "
           "main cause only if at least this large, else chronic low income"});
+  v.section("starting_caseload", p.starting_caseload,
+            "the monitored stock on the first month (phases/starting_caseload.hpp)");
 }
 
 template <class V>

@@ -14,6 +14,7 @@
 #include "phases/monitoring.hpp"
 #include "phases/risk_elimination.hpp"
 #include "phases/schedule.hpp"
+#include "phases/starting_caseload.hpp"
 #include "phases/temporary_assistance.hpp"
 #include "phases/transfers.hpp"
 
@@ -69,6 +70,10 @@ Simulation::Simulation(const Params& params, std::uint32_t replication, const Co
         seed_income_record(hh_, b, e, regions[r]);
         return NoResult{};
       });
+  // The monitored stock the pre-2021 system left, ranked on the income record just seeded.
+  tbb::parallel_for(std::size_t{0}, regions.size(), [&](std::size_t r) {
+    place_starting_caseload(hh_, hh_.region_begin[r], hh_.region_begin[r + 1], regions[r], rng_);
+  });
 }
 
 void Simulation::step_month() {
