@@ -25,7 +25,8 @@ enum class Stream : std::uint32_t {
   kEnterprise = 12,
   kLabour = 13,
   kFunds = 14,
-  kSweep = 15,  // design points of a sweep (keyed by the sweep's seed)
+  kSweep = 15,        // design points of a sweep (keyed by the sweep's seed)
+  kMeasurement = 16,  // error of the surveyed income (phases/monitoring.hpp)
 };
 
 /// Month index used for draws made before the first simulated month (population synthesis).
