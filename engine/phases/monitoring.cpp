@@ -49,7 +49,8 @@ ScreeningRates screening_rates(const MonitoringParams& p, std::size_t households
   if (p.procedure.cases_per_cadre_per_month > 0 && pending > 0) {
     const double capacity = p.pairing.cadres_per_1000_households / 1000.0 *
                             static_cast<double>(households) * p.procedure.cases_per_cadre_per_month;
-    r.approve = std::min(1.0, capacity / static_cast<double>(pending));
+    // A region without pairing cadres has no such limit (township staff take its cases).
+    if (capacity > 0) r.approve = std::min(1.0, capacity / static_cast<double>(pending));
   }
   // Each round, workers' visits go first to following up monitored households (一对一 跟踪);
   // what is left screens the rest.

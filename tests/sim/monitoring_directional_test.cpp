@@ -75,8 +75,10 @@ TEST(MonitoringDirection, MoreGridWorkersShortenTheLag) {
 }
 
 TEST(MonitoringDirection, EarlyRiskEliminationMeansMoreRelapse) {
-  const RunResult fast = run(kCounty, {"monitoring.risk_elimination_months=3"});
-  const RunResult slow = run(kCounty, {"monitoring.risk_elimination_months=12"});
+  const RunResult fast = run(
+      kCounty, {"monitoring.risk_elimination_months=3", "monitoring.sudden.clearance_months=3"});
+  const RunResult slow = run(
+      kCounty, {"monitoring.risk_elimination_months=12", "monitoring.sudden.clearance_months=12"});
   const double relapse_fast = total_of(fast, Metric::kRelapsed);
   const double relapse_slow = total_of(slow, Metric::kRelapsed);
   std::cout << "relapses after 3- vs 12-month elimination: " << relapse_fast << " vs "
