@@ -35,6 +35,8 @@ inline constexpr std::uint16_t kDeniedThisYear = 512;  // turned away for lack o
 inline constexpr std::uint16_t kLostLinkThisYear = 1024;  // an enterprise it was linked to failed
 inline constexpr std::uint16_t kBorrower = 2048;          // has a 小额信贷 loan outstanding
 inline constexpr std::uint16_t kDefaulted = 4096;         // defaulted on one (no new loan)
+inline constexpr std::uint16_t kPending =
+    8192;  // found, waiting for approval (months_above counts)
 }  // namespace mon_flag
 
 /// Monitoring categories (0 = not monitored).
@@ -83,7 +85,7 @@ inline constexpr float kRingYuan = 4.0f;
   X(std::uint16_t, mon_flags, 0, 1)           /* mon_flag bits */                                  \
   X(std::int16_t, risk_since, kNever, 1)      /* month the current risk began, or kNever */        \
   X(std::int16_t, event_month, kNever, 1)     /* last large bill or disability, or kNever */       \
-  X(std::uint8_t, months_above, 0, 1)         /* consecutive months above the line, monitored */   \
+  X(std::uint8_t, months_above, 0, 1)         /* months not at risk (monitored), in procedure */   \
   X(std::uint8_t, motivation, 0, 1)           /* 内生动力, 0..255 */                               \
   X(std::uint8_t, public_job_months_left, 0, 1)                                                    \
   /* Enterprise links, derived from the link graph by link_income_pass (the household pass */      \

@@ -312,18 +312,16 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
       const double net = ((wage_local + wage_public) + (wage_migrant + operating)) +
                          ((property + subsidy) + (pension + dibao)) - (oop + schooling);
 
+      note_income_drop(hh, i, c.income_sum[i], month.offset, mon);  // 收入骤减 of any cause
       c.ytd_net[i] += static_cast<float>(net);
       const std::int16_t units = Households::to_units(net * inverse_size[c.size[i]]);
       const std::int32_t sum = c.income_sum[i] + units - c.month_income[i];
       c.income_sum[i] = sum;
       c.month_income[i] = units;
-      if (c.category[i] != Category::kNone ||
-          at_risk(sum * static_cast<double>(kRingYuan), c.mon_flags[i], c.event_month[i],
-                  monitoring_line, month.offset, mon)) {
+      if (mark_for_screening(c.category[i], c.mon_flags[i], c.event_month[i], c.risk_since[i],
+                             sum * static_cast<double>(kRingYuan), month.offset, monitoring_line,
+                             mon, rates.band, rng, local, region.region_id))
         marked[n_marked++] = static_cast<std::uint32_t>(i);  // screened at the end of the chunk
-      } else if (c.risk_since[i] != kNever) {
-        c.risk_since[i] = kNever;
-      }
 
       t.wage_local += wage_local;
       t.wage_public += wage_public;

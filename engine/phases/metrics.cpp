@@ -314,6 +314,27 @@ const std::array<MetricInfo, kMetricCount>& metric_table() {
        "临时救助 one-off payments after a shock during the year"},
       {M::kTemporaryAssistanceYuan, "temporary_assistance_yuan", "yuan",
        "临时救助 paid during the year (from the dibao ledger account)"},
+      {M::kEliminatedUnstable, "eliminated_unstable", "households",
+       "风险消除 during the year of households monitored as 脱贫不稳定户"},
+      {M::kEliminatedMarginal, "eliminated_marginal", "households", "… as 边缘易致贫户"},
+      {M::kEliminatedSudden, "eliminated_sudden", "households", "… as 突发严重困难户"},
+      {M::kClearedShareUnstable, "cleared_share_unstable", "share",
+       "eliminated_unstable / (eliminated_unstable + monitored_unstable at the year's end): the "
+       "share of the year's 脱贫不稳定户 caseload cleared"},
+      {M::kClearedShareMarginal, "cleared_share_marginal", "share", "… of 边缘易致贫户"},
+      {M::kClearedShareSudden, "cleared_share_sudden", "share", "… of 突发严重困难户"},
+      {M::kSuddenClearedFirstYearShare, "sudden_cleared_first_year_share", "share",
+       "突发 households eliminated within 12 months of their risk's onset / entries_sudden, both "
+       "during the year (a flow estimate of the share of 突发 entrants clearing in their first "
+       "year)"},
+      {M::kExclusionError, "exclusion_error", "share",
+       "households at risk (true income) at the year's end neither monitored nor awaiting "
+       "approval / households at risk"},
+      {M::kInclusionError, "inclusion_error", "share",
+       "households entering monitoring during the year whose true income was not at risk when "
+       "approved / newly_identified"},
+      {M::kAwaitingApproval, "awaiting_approval", "households",
+       "households found and in the identification procedure at the year's end"},
   }};
   return table;
 }
@@ -534,6 +555,17 @@ void fill(MetricValues& m, double households, const YearTally& t, const YearFlow
   set(Metric::kMonitoredShareOfLifted, ratio(monitored, t.households_lifted));
   set(Metric::kMonitoredPeopleShareOfLifted, ratio(t.monitored_people, t.people_lifted));
   set(Metric::kEliminatedPeopleShare, ratio(t.eliminated_out_people, t.ever_monitored_people));
+  for (int c = 1; c < 4; ++c) {
+    m[static_cast<int>(Metric::kEliminatedUnstable) + c - 1] = mt.eliminated_by_category[c];
+    m[static_cast<int>(Metric::kClearedShareUnstable) + c - 1] =
+        ratio(mt.eliminated_by_category[c], mt.eliminated_by_category[c] + t.by_category[c]);
+  }
+  set(Metric::kSuddenClearedFirstYearShare,
+      ratio(mt.sudden_cleared_first_year,
+            mt.entries_by_category[static_cast<int>(Category::kSudden)]));
+  set(Metric::kExclusionError, ratio(t.excluded, t.at_risk_households));
+  set(Metric::kInclusionError, ratio(mt.entered_not_at_risk, mt.newly_identified));
+  set(Metric::kAwaitingApproval, t.awaiting);
   set(Metric::kMonitoredOpening, mt.opening);
   set(Metric::kMonitoredOpeningPeople, mt.opening_people);
   for (int c = 1; c < 4; ++c) {
@@ -630,9 +662,12 @@ std::vector<MetricValues> close_impl(Households& hh, const std::vector<RegionMon
             if (poor) t.poor_shocked += size;
           }
         }
+        const bool awaiting = hh.mon_flags[i] & mon_flag::kPending;
+        if (awaiting) t.awaiting += 1;
         if (at_risk(hh, i, monitoring_line, month.offset, mon)) {
           t.at_risk_households += 1;
           t.at_risk_people += size;
+          if (hh.category[i] == Category::kNone && !awaiting) t.excluded += 1;
         }
         if (hh.category[i] != Category::kNone) {
           t.by_category[static_cast<int>(hh.category[i])] += 1;

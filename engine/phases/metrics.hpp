@@ -191,6 +191,17 @@ enum class Metric : int {
   kTekunAnnualYuan,
   kTemporaryAssistanceHouseholds,
   kTemporaryAssistanceYuan,
+  // Sudden hardship from every shock, clearance by category, errors and lag of identification.
+  kEliminatedUnstable,
+  kEliminatedMarginal,
+  kEliminatedSudden,
+  kClearedShareUnstable,
+  kClearedShareMarginal,
+  kClearedShareSudden,
+  kSuddenClearedFirstYearShare,
+  kExclusionError,
+  kInclusionError,
+  kAwaitingApproval,
   kCount
 };
 inline constexpr int kMetricCount = static_cast<int>(Metric::kCount);
@@ -243,7 +254,10 @@ struct YearTally {
   std::array<double, kCauseCount> poor_by_cause{};
   double households_lifted = 0, monitored_people = 0, at_risk_people = 0;
   double ever_monitored_people = 0, eliminated_out_people = 0;
+  double excluded = 0, awaiting = 0;  // at risk, neither monitored nor awaiting; awaiting approval
   void add(const YearTally& o) {
+    excluded += o.excluded;
+    awaiting += o.awaiting;
     households_lifted += o.households_lifted;
     monitored_people += o.monitored_people;
     at_risk_people += o.at_risk_people;

@@ -25,6 +25,10 @@ void MonitoringTally::add(const MonitoringTally& o) {
   }
   opening += o.opening;
   opening_people += o.opening_people;
+  pending += o.pending;
+  for (int c = 0; c < 4; ++c) eliminated_by_category[c] += o.eliminated_by_category[c];
+  sudden_cleared_first_year += o.sudden_cleared_first_year;
+  entered_not_at_risk += o.entered_not_at_risk;
 }
 
 Alert alert_of(double rolling_per_capita, double monitoring_line, const AlertParams& p) {
@@ -36,9 +40,18 @@ Alert alert_of(double rolling_per_capita, double monitoring_line, const AlertPar
 }
 
 ScreeningRates screening_rates(const MonitoringParams& p, std::size_t households,
-                               std::size_t monitored) {
+                               std::size_t monitored, std::size_t pending, double monitoring_line) {
   ScreeningRates r;
+  r.band = survey_band(p.measurement, monitoring_line);
   if (!p.enabled || households == 0) return r;
+  // Approval capacity: the pairing cadres bring so many cases a month through village review,
+  // 公示 and county approval; a longer queue than that waits.
+  if (p.procedure.cases_per_cadre_per_month > 0 && pending > 0) {
+    const double capacity = p.pairing.cadres_per_1000_households / 1000.0 *
+                            static_cast<double>(households) * p.procedure.cases_per_cadre_per_month;
+    // A region without pairing cadres has no such limit (township staff take its cases).
+    if (capacity > 0) r.approve = std::min(1.0, capacity / static_cast<double>(pending));
+  }
   // Each round, workers' visits go first to following up monitored households (一对一 跟踪);
   // what is left screens the rest.
   const double visits = p.grid.workers_per_1000_households / 1000.0 *
@@ -52,6 +65,34 @@ ScreeningRates screening_rates(const MonitoringParams& p, std::size_t households
   return r;
 }
 
+namespace {
+
+/// Household i enters monitoring: its category read from why it is at risk, counted in `t`.
+void enter_monitoring(Households& hh, std::size_t i, const MonthContext& month,
+                      const RegionMonth& region, MonitoringTally& t) {
+  const MonitoringParams& p = region.params->monitoring;
+  t.newly_identified += 1;
+  t.lag_months += month.offset - hh.risk_since[i];
+  if (hh.mon_flags[i] & mon_flag::kWasEliminated) t.relapsed += 1;
+  const bool sudden = sudden_shock(hh.mon_flags[i], hh.event_month[i], month.offset, p);
+  hh.category[i] = sudden                             ? Category::kSudden
+                   : (hh.flags[i] & hh_flag::kLifted) ? Category::kUnstable
+                                                      : Category::kMarginal;
+  if (sudden) t.sudden += 1;
+  if (!at_risk(hh, i, region.monitoring_line, month.offset, p)) t.entered_not_at_risk += 1;
+  t.newly_identified_people += hh.size[i];
+  t.entries_by_category[static_cast<int>(hh.category[i])] += 1;
+  t.entries_people_by_category[static_cast<int>(hh.category[i])] += hh.size[i];
+  const Cause cause = main_cause(hh, i, month.offset,
+                                 region.params->shocks.education_cost_per_student * hh.students[i],
+                                 p.cause_material_share * region.poverty_line * hh.size[i]);
+  t.by_cause[static_cast<int>(cause)] += 1;
+  hh.mon_flags[i] &= static_cast<std::uint16_t>(~mon_flag::kPending);
+  hh.months_above[i] = 0;
+}
+
+}  // namespace
+
 bool screen_household(Households& hh, std::size_t i, const MonthContext& month,
                       const RegionMonth& region, const ScreeningRates& rates,
                       const std::array<std::uint32_t, 4>& words, MonitoringTally& t) {
@@ -59,6 +100,16 @@ bool screen_household(Households& hh, std::size_t i, const MonthContext& month,
   if (hh.risk_since[i] == kNever) hh.risk_since[i] = static_cast<std::int16_t>(month.offset);
   const MonitoringParams& p = region.params->monitoring;
   if (!p.enabled) return false;
+  if (hh.mon_flags[i] & mon_flag::kPending) {
+    // In the procedure: approved once its minimum months have passed and a cadre takes the case.
+    if (hh.months_above[i] < 255) ++hh.months_above[i];
+    if (hh.months_above[i] >= p.procedure.months && Rng::to_unit(words[0]) < rates.approve) {
+      enter_monitoring(hh, i, month, region, t);
+      return true;
+    }
+    t.pending += 1;
+    return false;
+  }
 
   const std::array<double, 4> u{Rng::to_unit(words[0]), Rng::to_unit(words[1]),
                                 Rng::to_unit(words[2]), Rng::to_unit(words[3])};
@@ -79,26 +130,15 @@ bool screen_household(Households& hh, std::size_t i, const MonthContext& month,
   };
   const auto found = std::find(hit.begin(), hit.end(), true);
   if (found == hit.end()) return false;
-
-  t.newly_identified += 1;
   t.by_channel[found - hit.begin()] += 1;
-  t.lag_months += month.offset - hh.risk_since[i];
-  if (hh.mon_flags[i] & mon_flag::kWasEliminated) t.relapsed += 1;
-  const bool sudden = (hh.mon_flags[i] & mon_flag::kExpenseShock) && hh.event_month[i] != kNever &&
-                      month.offset - hh.event_month[i] < p.expense_shock_window_months;
-  hh.category[i] = sudden                             ? Category::kSudden
-                   : (hh.flags[i] & hh_flag::kLifted) ? Category::kUnstable
-                                                      : Category::kMarginal;
-  if (sudden) t.sudden += 1;
-  t.newly_identified_people += hh.size[i];
-  t.entries_by_category[static_cast<int>(hh.category[i])] += 1;
-  t.entries_people_by_category[static_cast<int>(hh.category[i])] += hh.size[i];
-  const Cause cause = main_cause(hh, i, month.offset,
-                                 region.params->shocks.education_cost_per_student * hh.students[i],
-                                 p.cause_material_share * region.poverty_line * hh.size[i]);
-  t.by_cause[static_cast<int>(cause)] += 1;
+  if (p.procedure.months == 0 && rates.approve >= 1.0) {
+    enter_monitoring(hh, i, month, region, t);
+    return true;
+  }
+  hh.mon_flags[i] |= mon_flag::kPending;
   hh.months_above[i] = 0;
-  return true;
+  t.pending += 1;
+  return false;
 }
 
 void identify_risk(Households& hh, std::size_t region_begin, std::span<const std::uint32_t> marked,

@@ -1,5 +1,7 @@
 #pragma once
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -18,28 +20,101 @@ inline constexpr int kChannelCount = static_cast<int>(Channel::kCount);
 /// Four-colour alert (seed 001) by the ratio of 12-month income to the monitoring line.
 enum class Alert : int { kGreen, kYellow, kOrange, kRed, kCount };
 
-/// At risk: 12-month per-capita income under the year's monitoring line, or a recent
-/// expense shock large against the household's income.
+/// At risk: 12-month per-capita income under the year's monitoring line, or a recent sudden
+/// shock (a bill large against the household's income, 支出骤增, or a loss large against its
+/// recent income, 收入骤减) within the shock window.
+inline bool sudden_shock(std::uint16_t mon_flags, std::int16_t event_month, int month,
+                         const MonitoringParams& p) {
+  return (mon_flags & mon_flag::kExpenseShock) && event_month != kNever &&
+         month - event_month < p.expense_shock_window_months;
+}
 inline bool at_risk(double rolling_per_capita, std::uint16_t mon_flags, std::int16_t event_month,
                     double monitoring_line, int month, const MonitoringParams& p) {
-  return rolling_per_capita < monitoring_line ||
-         ((mon_flags & mon_flag::kExpenseShock) && event_month != kNever &&
-          month - event_month < p.expense_shock_window_months);
+  return rolling_per_capita < monitoring_line || sudden_shock(mon_flags, event_month, month, p);
 }
 inline bool at_risk(const Households& hh, std::size_t i, double monitoring_line, int month,
                     const MonitoringParams& p) {
   return at_risk(hh.rolling_per_capita(i), hh.mon_flags[i], hh.event_month[i], monitoring_line,
                  month, p);
 }
+
+/// 收入骤减 (seed 001: 支出骤增或收入骤减): a loss of any cause recorded this month (illness,
+/// accident, disaster, job loss, business or livestock, enterprise failure: phases/causes.hpp)
+/// at least `income_drop_threshold` × the household's net income of the 12 months before
+/// (`income_sum_before`, the record's units) starts a sudden shock, as a large bill does. A new
+/// shock after the window has passed reopens risk relief. Called by the household pass before
+/// the month's income enters the record.
+inline void note_income_drop(Households& hh, std::size_t i, std::int32_t income_sum_before,
+                             int month, const MonitoringParams& p) {
+  if (!p.sudden.income_drops || hh.cause_month[i] != month) return;
+  const auto cause = static_cast<Cause>(hh.cause[i]);
+  if (cause == Cause::kEducation || cause == Cause::kChronicLow) return;
+  const double before = income_sum_before * static_cast<double>(kRingYuan) * hh.size[i];
+  if (hh.cause_loss[i] * kCauseLossYuan < p.sudden.income_drop_threshold * std::max(before, 1.0))
+    return;
+  std::uint16_t& f = hh.mon_flags[i];
+  if (!sudden_shock(f, hh.event_month[i], month, p))
+    f &= static_cast<std::uint16_t>(~mon_flag::kReliefPaid);
+  f |= mon_flag::kExpenseShock | mon_flag::kShockedThisYear;
+  hh.event_month[i] = static_cast<std::int16_t>(month);
+}
+
+/// The surveyed side of at_risk: the 12-month income a survey reads is the true one ×
+/// exp(bias + sd · z), z standard normal drawn per household and year (Stream::kMeasurement), so
+/// households near the line can be wrongly found at risk or missed. Beyond 6 sd from the line
+/// the error cannot change the verdict and no draw is made.
+struct SurveyBand {
+  bool exact = true;        // no error: the surveyed income is the true one
+  double surely_below = 0;  // true incomes under this read as under the line whatever z
+  double surely_above = 0;  // … over this as over it
+  double bias = 0, sd = 0;
+};
+inline SurveyBand survey_band(const MeasurementErrorParams& e, double line) {
+  SurveyBand b;
+  b.exact = e.sd == 0 && e.bias == 0;
+  b.bias = e.bias;
+  b.sd = e.sd;
+  b.surely_below = line * std::exp(-e.bias - 6.0 * e.sd);
+  b.surely_above = line * std::exp(-e.bias + 6.0 * e.sd);
+  return b;
+}
+/// Whether the surveyed 12-month income of household `local` (row within the region) is under
+/// `line` this month.
+inline bool surveyed_below(double rolling_per_capita, double line, const SurveyBand& b,
+                           const Rng& rng, std::uint32_t local, std::uint32_t region, int month) {
+  if (b.exact || rolling_per_capita < b.surely_below) return rolling_per_capita < line;
+  if (rolling_per_capita >= b.surely_above) return false;
+  // One survey error per household and year (the year's income check, 收入核查): drawn monthly,
+  // near-line households would sooner or later all read as under the line.
+  const auto u =
+      rng.uniforms(local, region, static_cast<std::uint32_t>(month / 12), Stream::kMeasurement, 2);
+  const double z = Rng::normals(u[0], u[1])[0];
+  return rolling_per_capita * std::exp(b.bias + b.sd * z) < line;
+}
+/// at_risk as monitoring sees it: the surveyed income, and the sudden shocks (bills and losses
+/// leave records, so they are read without error).
+inline bool surveyed_at_risk(double rolling_per_capita, std::uint16_t mon_flags,
+                             std::int16_t event_month, double line, int month,
+                             const MonitoringParams& p, const SurveyBand& b, const Rng& rng,
+                             std::uint32_t local, std::uint32_t region) {
+  return sudden_shock(mon_flags, event_month, month, p) ||
+         surveyed_below(rolling_per_capita, line, b, rng, local, region, month);
+}
+
 Alert alert_of(double rolling_per_capita, double monitoring_line, const AlertParams& p);
 
 /// Probabilities of one month's screening in a region, from its capacity and caseload.
 struct ScreeningRates {
-  double grid = 0;    // an at-risk household is found by grid workers this month
-  double paired = 0;  // … by its paired cadre
+  double grid = 0;     // an at-risk household is found by grid workers this month
+  double paired = 0;   // … by its paired cadre
+  double approve = 1;  // a found household past the procedure's minimum months is approved
+  SurveyBand band;     // the surveyed income's error at this month's monitoring line
 };
+/// `pending`: households found and waiting for approval after last month's screening; the
+/// pairing cadres complete `cases_per_cadre_per_month` each, so approval slows as the queue grows.
 ScreeningRates screening_rates(const MonitoringParams& p, std::size_t households,
-                               std::size_t monitored);
+                               std::size_t monitored, std::size_t pending = 0,
+                               double monitoring_line = 0);
 
 struct MonitoringTally {
   double newly_identified = 0;
@@ -56,6 +131,13 @@ struct MonitoringTally {
   double newly_identified_people = 0, eliminated_people = 0;
   std::array<double, 4> entries_by_category{}, entries_people_by_category{};
   double opening = 0, opening_people = 0;
+  // The procedure and clearance: households found and waiting for approval (summed
+  // over months; the last month's count is the next month's queue), eliminated by the Category
+  // they had, and 突发 households eliminated within 12 months of their risk's onset.
+  double pending = 0;
+  std::array<double, 4> eliminated_by_category{};
+  double sudden_cleared_first_year = 0;
+  double entered_not_at_risk = 0;  // entrants whose true income was not at risk (inclusion error)
   void add(const MonitoringTally& o);
 };
 
@@ -72,6 +154,23 @@ struct MonitoringBlock {
     offers.insert(offers.end(), o.offers.begin(), o.offers.end());
   }
 };
+
+/// The household pass's monitoring step for household i after its income: whether it is to be
+/// screened (monitored, waiting for approval, or at risk as surveyed). Keeps `risk_since` at the
+/// onset of its true risk, so the time to identification counts the months the error hid it.
+inline bool mark_for_screening(Category category, std::uint16_t mon_flags, std::int16_t event_month,
+                               std::int16_t& risk_since, double rolling_per_capita, int month,
+                               double line, const MonitoringParams& p, const SurveyBand& b,
+                               const Rng& rng, std::uint32_t local, std::uint32_t region) {
+  if (category != Category::kNone || (mon_flags & mon_flag::kPending)) return true;
+  const bool sudden = sudden_shock(mon_flags, event_month, month, p);
+  if (sudden || rolling_per_capita < line) {
+    if (risk_since == kNever) risk_since = static_cast<std::int16_t>(month);
+  } else if (risk_since != kNever) {
+    risk_since = kNever;
+  }
+  return sudden || surveyed_below(rolling_per_capita, line, b, rng, local, region, month);
+}
 
 /// Phase 7 for household i, which the household pass marked (monitored or at risk): tracks when
 /// risk began and, if it is not yet monitored, tries the channels with the household's

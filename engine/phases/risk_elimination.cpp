@@ -12,6 +12,7 @@ MonitoringTally eliminate_risk(Households& hh, std::size_t region_begin,
   const double line = region.monitoring_line;
   const auto gain =
       static_cast<int>(p.motivation.incentives ? p.motivation.monthly_gain * 255.0 + 0.5 : 0);
+  const SurveyBand band = survey_band(p.measurement, line);
   MonitoringTally t;
   for (std::uint32_t i : monitored) {
     std::uint16_t& f = hh.mon_flags[i];
@@ -22,12 +23,29 @@ MonitoringTally eliminate_risk(Households& hh, std::size_t region_begin,
     }
     if (gain > 0)
       hh.motivation[i] = static_cast<std::uint8_t>(std::min(255, hh.motivation[i] + gain));
-    if (at_risk(hh, i, line, month.offset, p)) {
+    const auto local = i - static_cast<std::uint32_t>(region_begin);
+    const bool sudden = sudden_shock(f, hh.event_month[i], month.offset, p);
+    if (surveyed_at_risk(hh.rolling_per_capita(i), f, hh.event_month[i], line, month.offset, p,
+                         band, rng, local, region.region_id)) {
+      // The category is re-read at each review: a new shock makes the household 突发; a 突发
+      // household whose shock has passed but whose income stays under the line is read again
+      // as 脱贫不稳定户 or 边缘易致贫户.
+      if (sudden)
+        hh.category[i] = Category::kSudden;
+      else if (hh.category[i] == Category::kSudden)
+        hh.category[i] =
+            (hh.flags[i] & hh_flag::kLifted) ? Category::kUnstable : Category::kMarginal;
       hh.months_above[i] = 0;
       continue;
     }
     if (hh.months_above[i] < 255) ++hh.months_above[i];
-    if (hh.months_above[i] >= p.risk_elimination_months && !(f & mon_flag::kInsecure)) {
+    const int required =
+        hh.category[i] == Category::kSudden ? p.sudden.clearance_months : p.risk_elimination_months;
+    if (hh.months_above[i] >= required && !(f & mon_flag::kInsecure)) {
+      t.eliminated_by_category[static_cast<int>(hh.category[i])] += 1;
+      if (hh.category[i] == Category::kSudden && hh.risk_since[i] != kNever &&
+          month.offset - hh.risk_since[i] < 12)
+        t.sudden_cleared_first_year += 1;
       hh.category[i] = Category::kNone;
       hh.months_above[i] = 0;
       hh.risk_since[i] = kNever;

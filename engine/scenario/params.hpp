@@ -177,6 +177,26 @@ struct StartingCaseloadParams {
   double assisted_share = 0;    // of the stock, already given training or industry support
 };
 
+/// 突发严重困难户 from every shock (支出骤增/收入骤减, seed 001).
+struct SuddenHardshipParams {
+  bool income_drops = false;  // a large recorded loss of any cause makes 突发, not only bills
+  double income_drop_threshold = 0;  // the loss / the household's previous 12-month net income
+  int clearance_months = 0;  // months not at risk after the shock to clear a 突发 household
+};
+
+/// The surveyed income: the true 12-month income × exp(bias + sd · z), z drawn per household-year.
+struct MeasurementErrorParams {
+  double sd = 0;    // log
+  double bias = 0;  // log (negative: incomes under-reported)
+};
+
+/// The identification procedure after a household is found: application, village review, public
+/// notice (公示 ≥ 5 days) and county approval (≤ 15 days), with a case-handling capacity.
+struct IdentificationProcedureParams {
+  int months = 0;                        // minimum months from being found to approval
+  double cases_per_cadre_per_month = 0;  // cases the pairing cadres complete; 0: no limit
+};
+
 struct MonitoringParams {
   bool enabled = false;
   double expense_shock_threshold = 0;  // out-of-pocket cost / expected annual household income
@@ -193,6 +213,9 @@ struct MonitoringParams {
   MotivationParams motivation;
   double cause_material_share = 0;  // of size × poverty line: a loss this large can be a cause
   StartingCaseloadParams starting_caseload;
+  SuddenHardshipParams sudden;
+  MeasurementErrorParams measurement;
+  IdentificationProcedureParams procedure;
 };
 
 struct EmploymentProgramme {

@@ -291,6 +291,43 @@ void describe(V& v, StartingCaseloadParams& p) {
 }
 
 template <class V>
+void describe(V& v, SuddenHardshipParams& p) {
+  v.field(
+      "income_drops", p.income_drops,
+      Doc{"bool",
+          "收入骤减: a large loss of any cause (illness, accident, disaster, job loss, business "
+          "or livestock, enterprise failure) makes the household at risk as 突发 (false: only "
+          "medical bills do)"});
+  v.field("income_drop_threshold", p.income_drop_threshold, Range{0, 100},
+          Doc{"ratio",
+              "the loss over the household's net income of the 12 months before it that makes a "
+              "收入骤减"});
+  v.field("clearance_months", p.clearance_months, Range{1, 60},
+          Doc{"months",
+              "consecutive months not at risk, once the shock's window has passed, before a 突发 "
+              "household's risk is eliminated"});
+}
+
+template <class V>
+void describe(V& v, MeasurementErrorParams& p) {
+  v.field("sd", p.sd, Range{0, 3},
+          Doc{"log", "sd of the multiplicative error of the surveyed 12-month income"});
+  v.field("bias", p.bias, Range{-3, 3},
+          Doc{"log", "mean log error of the surveyed income (negative: under-reported)"});
+}
+
+template <class V>
+void describe(V& v, IdentificationProcedureParams& p) {
+  v.field("months", p.months, Range{0, 24},
+          Doc{"months",
+              "from being found to approval at the least: application, village review, public "
+              "notice ≥ 5 days, county approval ≤ 15 days"});
+  v.field("cases_per_cadre_per_month", p.cases_per_cadre_per_month, Range{0, 10000},
+          Doc{"cases per cadre per month",
+              "cases the region's pairing cadres bring to approval a month (0: no limit)"});
+}
+
+template <class V>
 void describe(V& v, MonitoringParams& p) {
   v.field("enabled", p.enabled, Doc{"bool", "防返贫动态监测 runs (false: no one is ever found)"});
   v.field("expense_shock_threshold", p.expense_shock_threshold, Range{0, 100},
@@ -321,6 +358,9 @@ void describe(V& v, MonitoringParams& p) {
           "main cause only if at least this large, else chronic low income"});
   v.section("starting_caseload", p.starting_caseload,
             "the monitored stock on the first month (phases/starting_caseload.hpp)");
+  v.section("sudden", p.sudden, "突发严重困难户 from every shock (支出骤增/收入骤减)");
+  v.section("measurement", p.measurement, "error of the surveyed income");
+  v.section("procedure", p.procedure, "identification procedure and its capacity");
 }
 
 template <class V>

@@ -40,6 +40,7 @@ Simulation::Simulation(const Params& params, std::uint32_t replication, const Co
       flows_(params.regions.size()),
       funds_(params.regions.size()),
       monitored_count_(params.regions.size(), 0),
+      pending_count_(params.regions.size(), 0),
       transport_left_(params.regions.size(), 0.0) {
   result_.replication = replication;
 }
@@ -196,8 +197,9 @@ void Simulation::run_households() {
   rates.reserve(n_regions);
   for (std::size_t r = 0; r < n_regions; ++r) {
     const auto [begin, end] = region_range(r);
-    rates.push_back(
-        screening_rates(regions_[r].params->monitoring, end - begin, monitored_count_[r]));
+    rates.push_back(screening_rates(regions_[r].params->monitoring, end - begin,
+                                    monitored_count_[r], pending_count_[r],
+                                    regions_[r].monitoring_line));
   }
   // Every region's blocks in one parallel loop (832 counties would otherwise synchronise 832
   // times a month); blocks and their order of combination per region are block_reduce's. In
@@ -222,6 +224,7 @@ void Simulation::run_households() {
                                funds_[r].ledger, flows_[r].enterprises);
     claims_[r] = std::move(blocks[r].claims);
     flows_[r].monitoring.add(blocks[r].screened.tally);
+    pending_count_[r] = static_cast<std::size_t>(blocks[r].screened.tally.pending);
     monitored_[r] = std::move(blocks[r].screened.monitored);
     offers_[r] = std::move(blocks[r].screened.offers);
     flows_[r].months += 1;

@@ -78,6 +78,7 @@ class Simulation {
     ar(flows_);
     ar(funds_);
     ar(monitored_count_);
+    ar(pending_count_);
     ar(result_.households);
     ar(result_.years);
     ar(result_.values);
@@ -126,6 +127,7 @@ class Simulation {
   std::vector<YearFlows> flows_;
   std::vector<FundState> funds_;  // per region: ledger, loans (plain state)
   std::vector<std::size_t> monitored_count_;
+  std::vector<std::size_t> pending_count_;  // per region: households awaiting approval
   std::vector<double> transport_left_;  // yuan of this year's transport subsidy left, per region
   int budget_epoch_ = -1;
   LognormalTables noise_;

@@ -64,7 +64,10 @@ TEST(MonitoringDirection, MoreGridWorkersShortenTheLag) {
   // Few workers with a small caseload each; then four times as many.
   const std::vector<std::string> thin{"monitoring.grid.workers_per_1000_households=3",
                                       "monitoring.grid.households_per_worker_per_screening=30",
-                                      "monitoring.pairing.cadres_per_1000_households=0"};
+                                      "monitoring.pairing.cadres_per_1000_households=0",
+                                      // Screening alone: no survey error, no procedure.
+                                      "monitoring.measurement.sd=0",
+                                      "monitoring.procedure.months=0"};
   std::vector<std::string> thick = thin;
   thick[0] = "monitoring.grid.workers_per_1000_households=12";
   const double lag_thin = mean_of(run(kCounty, thin), Metric::kDetectionLagMean);
@@ -75,8 +78,10 @@ TEST(MonitoringDirection, MoreGridWorkersShortenTheLag) {
 }
 
 TEST(MonitoringDirection, EarlyRiskEliminationMeansMoreRelapse) {
-  const RunResult fast = run(kCounty, {"monitoring.risk_elimination_months=3"});
-  const RunResult slow = run(kCounty, {"monitoring.risk_elimination_months=12"});
+  const RunResult fast = run(
+      kCounty, {"monitoring.risk_elimination_months=3", "monitoring.sudden.clearance_months=3"});
+  const RunResult slow = run(
+      kCounty, {"monitoring.risk_elimination_months=12", "monitoring.sudden.clearance_months=12"});
   const double relapse_fast = total_of(fast, Metric::kRelapsed);
   const double relapse_slow = total_of(slow, Metric::kRelapsed);
   std::cout << "relapses after 3- vs 12-month elimination: " << relapse_fast << " vs "
