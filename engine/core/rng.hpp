@@ -50,6 +50,9 @@ inline constexpr std::uint32_t kEnterpriseRevenue = 0xFFFFDu;
 inline constexpr std::uint32_t kLinkKindShift = 20;
 /// Stream::kFunds, entity = 0 (the year's count) or d + 1 (candidate d): new 小额信贷 loans.
 inline constexpr std::uint32_t kNewLoan = 1u << 20;
+/// Stream::kPopulation, entity = household: redraw a = 1, 2, … of its income sources takes draws
+/// kIncomeRedraw + 3a, + 1, + 2 (the start conditioned on having exited poverty).
+inline constexpr std::uint32_t kIncomeRedraw = 1u << 20;
 /// Stream::kFunds, entity = borrower's row: whether a loan defaults.
 inline constexpr std::uint32_t kLoanDefault = 2u << 20;
 }  // namespace draw

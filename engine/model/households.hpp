@@ -71,6 +71,7 @@ inline constexpr float kRingYuan = 4.0f;
   X(float, operating, 0, 1)                                                                        \
   X(float, property, 0, 1)                                                                         \
   X(float, subsidy, 0, 1)                                                                          \
+  X(float, permanent, 0, 1)                   /* log persistent income deviation (AR(1)) */         \
   /* Transfers and shocks in progress. */                                                          \
   X(float, dibao_monthly, 0, 1)               /* yuan/month while enrolled */                      \
   X(std::uint8_t, sick_months_left, 0, 1)     /* one worker out of work */                         \

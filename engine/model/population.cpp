@@ -13,7 +13,7 @@ namespace povsim {
 
 namespace {
 
-constexpr int kSources = 5;  // wage_local, wage_migrant, operating, property, subsidy
+constexpr int kSources = kIncomeSources;
 
 int draw_category(double u, const std::vector<double>& shares) {
   double acc = 0;
@@ -68,7 +68,46 @@ void seed_monitoring_state(Households& hh, std::size_t begin, std::size_t end,
 
 }  // namespace
 
-Households synthesize_population(const Params& params, const Rng& rng) {
+std::array<const IncomeSourceParams*, kIncomeSources> income_sources(const EconomyParams& eco) {
+  return {&eco.wage_local, &eco.wage_migrant, &eco.operating, &eco.property, &eco.subsidy};
+}
+
+SourceSpreads source_spreads(const EconomyParams& eco, LognormalTables& tables) {
+  // A source's cv is the lognormal's: log-sd = sqrt(log(1 + cv²)).
+  const auto src = income_sources(eco);
+  SourceSpreads spread{};
+  for (int k = 0; k < kSources; ++k)
+    spread[k] = &tables.get(std::sqrt(std::log1p(src[k]->cv * src[k]->cv)));
+  return spread;
+}
+
+IncomeUnits draw_income_units(const Households& hh, std::size_t i, std::uint32_t local,
+                              std::uint32_t region_id, const EconomyParams& eco,
+                              const SourceSpreads& spread, std::uint32_t attempt, const Rng& rng) {
+  const auto src = income_sources(eco);
+  const LabourClass labour = hh.labour[i];
+  const double eff_workers =
+      labour == LabourClass::kWeak ? hh.workers[i] * eco.weak_labour_productivity : hh.workers[i];
+  // Participation uniforms and lognormal (tabulated, mean 1) spreads of the five sources; a
+  // redraw takes its own three draws of the same stream.
+  const std::uint32_t first = attempt == 0 ? 100u : draw::kIncomeRedraw + 3u * attempt;
+  const auto ua = rng.uniforms(local, region_id, kSetupMonth, Stream::kPopulation, first);
+  const auto wb = rng.words(local, region_id, kSetupMonth, Stream::kPopulation, first + 1);
+  const auto wc = rng.words(local, region_id, kSetupMonth, Stream::kPopulation, first + 2);
+  const std::array<double, kSources> participate_u{ua[0], ua[1], ua[2], ua[3], Rng::to_unit(wc[0])};
+  const std::array<std::uint32_t, kSources> spread_word{wb[0], wb[1], wb[2], wb[3], wc[1]};
+  const double size = hh.size[i];
+  const std::array<double, kSources> eligible_units{
+      eff_workers, labour == LabourClass::kStrong ? 1.0 : 0.0, size, 1.0, size};
+  IncomeUnits out{};
+  for (int s = 0; s < kSources; ++s) {
+    const bool has = eligible_units[s] > 0 && participate_u[s] < src[s]->participation;
+    out[s] = has ? static_cast<float>(eligible_units[s] * (*spread[s])(spread_word[s])) : 0.0f;
+  }
+  return out;
+}
+
+Households synthesize_population(const Params& params, const Rng& rng, IncomeScales* scales) {
   Households hh;
   std::size_t total = 0;
   hh.region_begin.push_back(0);
@@ -77,6 +116,7 @@ Households synthesize_population(const Params& params, const Rng& rng) {
     hh.region_begin.push_back(static_cast<std::uint32_t>(total));
   }
   hh.resize(total);
+  if (scales) scales->assign(params.regions.size(), {});
   // Regions side by side (and blocks within each): every draw is keyed by household, so the
   // result does not depend on the order; each region's income units live only while it is built.
   tbb::parallel_for(std::size_t{0}, params.regions.size(), [&](std::size_t r) {
@@ -88,13 +128,9 @@ Households synthesize_population(const Params& params, const Rng& rng) {
     const std::size_t end = hh.region_begin[r + 1];
     Units units;
     for (auto& col : units.by_source) col.assign(end - begin, 0.0f);
-    const std::array<const IncomeSourceParams*, kSources> src{
-        &eco.wage_local, &eco.wage_migrant, &eco.operating, &eco.property, &eco.subsidy};
-    // A source's cv is the lognormal's: log-sd = sqrt(log(1 + cv²)).
+    const std::array<const IncomeSourceParams*, kSources> src = income_sources(eco);
     LognormalTables tables;
-    std::array<const QuantileTable*, kSources> spread{};
-    for (int k = 0; k < kSources; ++k)
-      spread[k] = &tables.get(std::sqrt(std::log1p(src[k]->cv * src[k]->cv)));
+    const SourceSpreads spread = source_spreads(eco, tables);
 
     tbb::parallel_for(tbb::blocked_range<std::size_t>(begin, end, 4096), [&](const auto& range) {
       for (std::size_t i = range.begin(); i != range.end(); ++i) {
@@ -125,32 +161,14 @@ Households synthesize_population(const Params& params, const Rng& rng) {
           }
         }
         if (labour == LabourClass::kNone && size == 1) elderly = 1;
-        const double eff_workers =
-            labour == LabourClass::kWeak ? workers * eco.weak_labour_productivity : workers;
-
-        // Participation uniforms and lognormal (tabulated, mean 1) spreads of the five sources.
-        const auto ua = draw(100);
-        const auto wb = rng.words(local, region_id, kSetupMonth, Stream::kPopulation, 101);
-        const auto wc = rng.words(local, region_id, kSetupMonth, Stream::kPopulation, 102);
-        const std::array<double, kSources> participate_u{ua[0], ua[1], ua[2], ua[3],
-                                                         Rng::to_unit(wc[0])};
-        const std::array<std::uint32_t, kSources> spread_word{wb[0], wb[1], wb[2], wb[3], wc[1]};
-        const std::array<double, kSources> eligible_units{
-            eff_workers, labour == LabourClass::kStrong ? 1.0 : 0.0, static_cast<double>(size), 1.0,
-            static_cast<double>(size)};
-        for (int s = 0; s < kSources; ++s) {
-          const bool has = eligible_units[s] > 0 && participate_u[s] < src[s]->participation;
-          units.by_source[s][i - begin] =
-              has ? static_cast<float>(eligible_units[s] * (*spread[s])(spread_word[s])) : 0.0f;
-        }
-        if (units.by_source[1][i - begin] > 0)
-          flags |= hh_flag::kMigrantAttached | hh_flag::kMigrantEmployed;
-
         hh.size[i] = static_cast<std::uint8_t>(size);
         hh.workers[i] = static_cast<std::uint8_t>(workers);
         hh.elderly[i] = static_cast<std::uint8_t>(elderly);
         hh.students[i] = static_cast<std::uint8_t>(students);
         hh.labour[i] = labour;
+        const IncomeUnits u = draw_income_units(hh, i, local, region_id, eco, spread, 0, rng);
+        for (int s = 0; s < kSources; ++s) units.by_source[s][i - begin] = u[s];
+        if (u[1] > 0) flags |= hh_flag::kMigrantAttached | hh_flag::kMigrantEmployed;
         hh.flags[i] = flags;
       }
     });
@@ -186,6 +204,7 @@ Households synthesize_population(const Params& params, const Rng& rng) {
                                                totals.units[g][s])
                           : 0.0f;
     }
+    if (scales) (*scales)[r] = scale;
     tbb::parallel_for(tbb::blocked_range<std::size_t>(begin, end, 4096), [&](const auto& range) {
       for (std::size_t i = range.begin(); i != range.end(); ++i) {
         const auto& k = scale[(hh.flags[i] & hh_flag::kLifted) ? 0 : 1];

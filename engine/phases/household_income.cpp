@@ -35,6 +35,12 @@ void IncomeTotals::add(const IncomeTotals& o) {
   link_property += o.link_property;
 }
 
+double after_insurance(double cost, const MedicalInsuranceParams& m) {
+  double left = cost * (1.0 - m.basic_share);
+  if (left > m.critical_deductible) left -= m.critical_share * (left - m.critical_deductible);
+  return left;
+}
+
 namespace {
 
 /// 1 / household size without a division per household-month.
@@ -43,13 +49,6 @@ const std::array<double, 256> inverse_size = [] {
   for (int k = 1; k < 256; ++k) table[k] = 1.0 / k;
   return table;
 }();
-
-/// Cost left to the household after basic and critical-illness insurance (the first two layers).
-double after_insurance(double cost, const MedicalInsuranceParams& m) {
-  double left = cost * (1.0 - m.basic_share);
-  if (left > m.critical_deductible) left -= m.critical_share * (left - m.critical_deductible);
-  return left;
-}
 
 struct HealthOutcome {
   double out_of_pocket = 0;  // after insurance
@@ -112,11 +111,15 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
   const EconomyParams& eco = rp.economy;
   const ShockParams& sh = rp.shocks;
   const auto m = static_cast<std::uint32_t>(month.offset);
-  // Capacities move once a year (trend growth of the year gone by, and a persistent shock); within
-  // the year incomes follow the region's growth index, so capacities are not rewritten monthly.
-  const bool january = month.date.month == 1;
+  // Capacities move once a year, in January (or the period's first month): the year's trend
+  // growth and the persistent component's AR(1) step. Capacities are annual amounts at the
+  // year's level, so a month earns a twelfth of them.
+  const bool january = month.date.month == 1 || month.offset == 0;
   const auto annual_growth = static_cast<float>(region.january_growth);
-  const double within_year = region.growth_index / 12.0;
+  const double rho = region.permanent_persistence;
+  const bool mean_reverting = rho < 1.0;
+  const double permanent_shift = region.permanent_shift;
+  constexpr double within_year = 1.0 / 12.0;
   const QuantileTable& permanent_noise = *region.permanent_noise;
   const QuantileTable& transitory_noise = *region.transitory_noise;
   const bool disaster = shocks.disaster_active(month.offset);
@@ -175,7 +178,18 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
       std::uint8_t flags = c.flags[i];
 
       if (january) {
-        const float perm = annual_growth * permanent_noise(w[0]);
+        // p' = ρ p + ε + shift: the capacities move by exp(p' - p) = e^ε · exp((ρ - 1) p + shift)
+        // (for the random walk, ρ = 1, by the tabulated e^ε alone).
+        const float innovation = permanent_noise(w[0]);
+        float perm = annual_growth * innovation;
+        const float p = c.permanent[i];
+        if (mean_reverting) {
+          const double step = (rho - 1.0) * p + permanent_shift;
+          perm *= static_cast<float>(std::exp(step));
+          c.permanent[i] = static_cast<float>(p + step + std::log(innovation));
+        } else {
+          c.permanent[i] = p + std::log(innovation);
+        }
         c.wage_local[i] *= perm;
         c.wage_migrant[i] *= perm;
         c.operating[i] *= perm;

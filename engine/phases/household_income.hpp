@@ -37,6 +37,9 @@ struct IncomeTotals {
   void add(const IncomeTotals& o);
 };
 
+/// Cost left to the household after basic and critical-illness insurance (the first two layers).
+double after_insurance(double cost, const MedicalInsuranceParams& m);
+
 /// Cost left after insurance that medical assistance (third layer) would cover, if its budget
 /// allows; settled per region in household order after the pass.
 struct MedicalClaim {

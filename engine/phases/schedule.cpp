@@ -26,9 +26,20 @@ std::vector<RegionMonth> schedule_month(const Params& params, const MonthContext
     RegionMonth& m = out[r];
     m.params = &rp;
     m.region_id = params.regions[r].stable_id;
-    m.growth_index =
-        std::pow(1.0 + at_year(rp.economy.trend_growth, year), (month.date.month - 1) / 12.0);
-    m.january_growth = month.offset == 0 ? 1.0 : 1.0 + at_year(rp.economy.trend_growth, year - 1);
+    // Year Y's growth reaches capacities in the first month of Y (or of the period), so year Y's
+    // income is (1 + g_Y) times year Y-1's, as the statistics compare annual means.
+    m.january_growth = 1.0 + at_year(rp.economy.trend_growth, year);
+    // The persistent component p follows p' = ρ p + ε (ε from the unit-mean lognormal table, so
+    // E[ε] = -σ²/2). p starts at 0; before the k-th application its variance is
+    // v = σ² (1 - ρ^(2(k-1))) / (1 - ρ²), and the shift ρ (1 - ρ) v / 2 keeps E[exp(p')] = 1, so
+    // mean reversion moves the spread and not the mean (0 for the random walk, ρ = 1).
+    const double rho = rp.economy.permanent_persistence;
+    const double s2 = rp.economy.permanent_sd * rp.economy.permanent_sd;
+    const int applied_before = year - params.start.year;  // yearly steps already taken
+    double v = 0;
+    for (int k = 0; k < applied_before; ++k) v = rho * rho * v + s2;
+    m.permanent_persistence = rho;
+    m.permanent_shift = rho * (1.0 - rho) * v / 2.0;
     m.illness_p = monthly_probability(rp.shocks.illness.annual_probability);
     m.accident_p = monthly_probability(rp.shocks.accident.annual_probability);
     m.business_p = monthly_probability(rp.shocks.business_failure.annual_probability);

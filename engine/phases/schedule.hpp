@@ -20,9 +20,10 @@ struct MonthContext {
 struct RegionMonth {
   const RegionParams* params = nullptr;
   std::uint32_t region_id = 0;
-  double growth_index = 1;    // earned incomes this month relative to January (trend only)
-  double january_growth = 1;  // applied to capacities in January: last year's trend growth
-  double illness_p = 0;       // monthly event probabilities
+  double january_growth = 1;         // applied to capacities in January: this year's trend growth
+  double permanent_persistence = 1;  // AR(1) coefficient of the log persistent component
+  double permanent_shift = 0;        // added to this January's log innovation: keeps E[exp(p)] at 1
+  double illness_p = 0;              // monthly event probabilities
   double accident_p = 0;
   double business_p = 0;
   double livestock_p = 0;

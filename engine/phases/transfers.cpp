@@ -101,14 +101,4 @@ std::size_t dibao_assessment(Households& hh, std::size_t region_begin, std::size
   return enrolled;
 }
 
-void seed_income_record(Households& hh, std::size_t begin, std::size_t end,
-                        const RegionMonth& region) {
-  for (std::size_t i = begin; i < end; ++i) {
-    const double monthly =
-        expected_per_capita_income(hh, i, region) / 12.0 +
-        ((hh.flags[i] & hh_flag::kDibao) ? hh.dibao_monthly[i] / hh.size[i] : 0.0);
-    hh.fill_income_record(i, monthly);
-  }
-}
-
 }  // namespace povsim

@@ -41,9 +41,4 @@ std::size_t dibao_assessment(Households& hh, std::size_t region_begin, std::size
                              std::size_t end, const RegionMonth& region, const Rng& rng,
                              std::uint32_t month = kSetupMonth);
 
-/// Fills the 12-month income record with the year before the period (expected income with
-/// pensions and 低保 as assessed at the start), so monitoring begins from a full year.
-void seed_income_record(Households& hh, std::size_t begin, std::size_t end,
-                        const RegionMonth& region);
-
 }  // namespace povsim

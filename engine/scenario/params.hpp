@@ -53,7 +53,8 @@ struct EconomyParams {
   IncomeSourceParams subsidy;
   double weak_labour_productivity = 0;
   YearSeries trend_growth;              // per year
-  double permanent_sd = 0;              // per year, log
+  double permanent_sd = 0;              // per year, log: sd of the AR(1) innovation
+  double permanent_persistence = 1.0;   // per year: AR(1) coefficient (1 = random walk)
   double transitory_sd = 0;             // per month, log
   double migrant_job_loss_rate = 0;     // per month
   double migrant_job_finding_rate = 0;  // per month

@@ -77,7 +77,7 @@ template <class V>
 void describe(V& v, EconomyParams& p) {
   v.field("per_capita_income_2020_lifted", p.per_capita_income_2020_lifted, Range{100, 1e6},
           Doc{"yuan/person/year",
-              "2020 per-capita income of lifted households before pensions and 低保"});
+              "2020 per-capita net income of lifted households, transfers included"});
   v.field("general_to_lifted_income_ratio", p.general_to_lifted_income_ratio, Range{0.1, 10},
           Doc{"ratio", "per-capita income of general households relative to lifted ones"});
   v.section("wage_local", p.wage_local, "local wage income (per effective worker)");
@@ -94,7 +94,10 @@ void describe(V& v, EconomyParams& p) {
   v.field("trend_growth", p.trend_growth, Range{-0.5, 1.0},
           Doc{"per year", "nominal trend growth of earned incomes, by year"});
   v.field("permanent_sd", p.permanent_sd, Range{0, 2},
-          Doc{"log, per year", "sd of persistent household income shocks"});
+          Doc{"log, per year", "sd of the yearly innovation of the persistent income component"});
+  v.field("permanent_persistence", p.permanent_persistence, Range{0, 1},
+          Doc{"1, per year",
+              "AR(1) coefficient of the log persistent income component (1 = random walk)"});
   v.field("transitory_sd", p.transitory_sd, Range{0, 2},
           Doc{"log, per month", "sd of month-to-month income noise"});
   v.field("migrant_job_loss_rate", p.migrant_job_loss_rate, kShare,

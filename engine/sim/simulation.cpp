@@ -14,18 +14,12 @@
 #include "phases/monitoring.hpp"
 #include "phases/risk_elimination.hpp"
 #include "phases/schedule.hpp"
+#include "phases/start_income.hpp"
 #include "phases/starting_caseload.hpp"
 #include "phases/temporary_assistance.hpp"
 #include "phases/transfers.hpp"
 
 namespace povsim {
-
-namespace {
-/// For passes over regions' blocks that only write households.
-struct NoResult {
-  void add(const NoResult&) {}
-};
-}  // namespace
 
 std::pair<std::size_t, std::size_t> Simulation::region_range(std::size_t r) const {
   return {hh_.region_begin[r], hh_.region_begin[r + 1]};
@@ -47,9 +41,10 @@ Simulation::Simulation(const Params& params, std::uint32_t replication, const Co
 
 Simulation::Simulation(const Params& params, std::uint32_t replication, const Communicator& comm)
     : Simulation(params, replication, comm, Unbuilt{}) {
-  hh_ = synthesize_population(params, rng_);
+  IncomeScales scales;
+  hh_ = synthesize_population(params, rng_, &scales);
   result_.households = hh_.n();
-  // The period starts from 2020's steady state: 低保 as assessed then, and a full year of income.
+  // The period starts from the year before it, at the profiles' 2020 figures.
   const MonthContext first = month_context(params_, 0);
   const std::vector<RegionMonth> regions = schedule_month(params_, first, noise_);
   // Regions are independent here (their own households, keyed draws): all built side by side.
@@ -64,14 +59,10 @@ Simulation::Simulation(const Params& params, std::uint32_t replication, const Co
         synthesize_cadres(hh_, hh_.region_begin[r], hh_.region_begin[r + 1],
                           regions[r].params->monitoring.pairing, regions[r].region_id, rng_);
   });
-  block_reduce_ranges<NoResult>(
-      regions.size(), [&](std::size_t r) { return region_range(r); },
-      [&](std::size_t r, std::size_t b, std::size_t e) {
-        dibao_assessment(hh_, hh_.region_begin[r], b, e, regions[r], rng_);
-        seed_income_record(hh_, b, e, regions[r]);
-        return NoResult{};
-      });
-  // The monitored stock the pre-2021 system left, ranked on the income record just seeded.
+  // 低保 as assessed then and a simulated year of income at the profile's 2020 level, lifted
+  // households drawn conditional on having exited (phases/start_income.hpp).
+  settle_start_income(hh_, params_, regions, scales, rng_);
+  // The monitored stock the pre-2021 system left, ranked on the simulated 2020 record.
   tbb::parallel_for(std::size_t{0}, regions.size(), [&](std::size_t r) {
     place_starting_caseload(hh_, hh_.region_begin[r], hh_.region_begin[r + 1], regions[r], rng_);
   });
