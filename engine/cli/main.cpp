@@ -149,7 +149,6 @@ int main(int argc, char** argv) {
                    "household-months one compare may simulate (default 2e9)")
       ->check(CLI::Range(1LL, 1000000000000LL));
 
-  // The loaders that print warnings: run, compare and validate.
   // The commands that print warnings (of a sweep's or calibration's base scenario too).
   for (auto* cmd : {run, compare, validate, sweep, calibrate})
     cmd->add_flag("--strict", flags.strict,
