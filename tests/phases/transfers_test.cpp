@@ -160,7 +160,6 @@ TEST(ExpectedPerCapitaIncome, CountsEnterpriseLinksOfLinkedHouseholds) {
                    (10000 + 12.0 * 2150 + premium) / 2.0);
 }
 
-
 /// The 民政 means test and 特困 (need_based), on the same households.
 class NeedBasedDibaoTest : public DibaoTest {
  protected:
