@@ -31,6 +31,7 @@
 #include "output/report_assets.hpp"
 #include "phases/metrics.hpp"
 #include "scenario/paired_load.hpp"
+#include "scenario/scenario_loader.hpp"
 #include "scenario/schema_table.hpp"
 #include "sim/runner.hpp"
 
@@ -175,7 +176,10 @@ std::string scenario_yaml(const RunRequest& r, const LoadedScenario& base, int i
   y += "description: " + json("Served variant of " + base.params.name).dump() + "\n";
   if (r.replications > 0) y += "replications: " + std::to_string(r.replications) + "\n";
   // Nested mappings from the dotted paths, in path order.
-  std::vector<std::pair<std::string, std::string>> set = r.set;
+  // A lever written as --set would write it: region-level keys go under `overrides:`, so they
+  // beat every profile as they did in the served compare.
+  std::vector<std::pair<std::string, std::string>> set;
+  for (const auto& [path, value] : r.set) set.emplace_back(set_target(path), value);
   std::sort(set.begin(), set.end());
   std::vector<std::string> open;  // the mapping keys of the previous path
   for (const auto& [path, value] : set) {

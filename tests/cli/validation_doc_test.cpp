@@ -45,11 +45,11 @@ TEST(ValidationDoc, GeneratorWritesTheTableBetweenTheMarkers) {
       << text;
   // One row per target: the far-off one is outside its band, the wide one inside.
   EXPECT_NE(
-      text.find("| `income_per_capita_mean_lifted` | 2021 | all | holdout | 1,000,000 (± 2) "),
+      text.find("| `income_per_capita_mean_lifted` | 2021 | all | holdout | — | 1,000,000 (± 2) "),
       std::string::npos)
       << text;
   EXPECT_NE(text.find("| **no** | far off on purpose |"), std::string::npos) << text;
-  EXPECT_NE(text.find("| `monitored_share` | 2022 | 沁县 | fit | 50.0% (± 100.0%) "),
+  EXPECT_NE(text.find("| `monitored_share` | 2022 | 沁县 | fit | — | 50.0% (± 100.0%) "),
             std::string::npos)
       << text;
   EXPECT_NE(text.find("| yes | a band that holds everything |"), std::string::npos) << text;

@@ -18,16 +18,17 @@ using testing::run_povsim;
 using testing::TempDir;
 
 constexpr const char* kWarning =
-    "s.yaml:3:22: warning: lines.monitoring: the monitoring line of 2021 (3000 "
+    "s.yaml:4:24: warning: lines.monitoring: the monitoring line of 2021 (3000 "
     "yuan/person/year) is below the poverty line";
 constexpr const char* kStrictError =
-    "s.yaml:3:22: error: lines.monitoring: the monitoring line of 2021";
+    "s.yaml:4:24: error: lines.monitoring: the monitoring line of 2021";
 
 /// tests/data/small.yaml with a monitoring line below the poverty line (one warning).
 fs::path warned_base(const TempDir& dir) {
-  return dir.write("s.yaml", "extends: " + data_file("small.yaml").string() +
-                                 "\nlines:\n  monitoring: {2021: 3000, 2022: 3000, 2023: 3000, "
-                                 "2024: 3000, 2025: 3000}\n");
+  return dir.write(
+      "s.yaml", "extends: " + data_file("small.yaml").string() +
+                    "\noverrides:\n  lines:\n    monitoring: {2021: 3000, 2022: 3000, 2023: 3000, "
+                    "2024: 3000, 2025: 3000}\n");
 }
 
 std::size_t count(const std::string& text, const std::string& part) {

@@ -72,6 +72,8 @@ TEST(IdentifyRisk, FoundHouseholdsEnterTheirCategoryAndLagIsCounted) {
   LognormalTables tables;
   RegionParams rp = s.params.region(0, 0);
   rp.monitoring.self_report_probability = 1.0;  // everyone at risk reports at once
+  rp.monitoring.procedure.months = 0;  // approved when found: the procedure has its own tests
+  rp.monitoring.measurement.sd = 0;
   MonthContext month = month_context(s.params, 3);
   RegionMonth region = schedule_month(s.params, month, tables)[0];
   region.params = &rp;

@@ -122,9 +122,11 @@ TEST(Directional, WithoutDibaoTheReturnToPovertyRateRises) {
   const double with = mean_rtp(load_small(paired({}), kPairedScale));
   const double without =
       mean_rtp(load_small(paired({"transfers.dibao.enabled=false"}), kPairedScale));
-  // Baseline parameters: about 0.7% → 9% (the 低保 standard lies above the poverty line).
+  // Baseline parameters: about 0.6% → 1.8%. The 低保 standard lies above the poverty line, but
+  // the means test enrols about 10% of households (mostly without labour), so ending it moves
+  // fewer households than the need-blind rule's 17% did (≈ 9% then).
   EXPECT_GT(without, 2.0 * with) << "with " << with << " without " << without;
-  EXPECT_GT(without - with, 0.02) << "with " << with << " without " << without;
+  EXPECT_GT(without - with, 0.008) << "with " << with << " without " << without;
 }
 
 TEST(Directional, FrequentSevereDisastersRaiseTheReturnToPovertyRate) {
