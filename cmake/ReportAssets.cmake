@@ -1,6 +1,6 @@
 # Chart libraries for report.html (Vega, Vega-Lite, vega-embed), pinned in report/package.json
 # and report/package-lock.json. At build time `npm ci` installs them in the build tree and
-# EmbedReportAssets.cmake writes their minified builds into a C++ source as byte arrays, so the
+# EmbedFiles.cmake writes their minified builds into a C++ source as byte arrays, so the
 # povsim program carries them and report.html never fetches anything at view time.
 find_program(POVSIM_NPM npm)
 find_program(POVSIM_NODE NAMES node nodejs)
@@ -30,9 +30,9 @@ add_custom_command(OUTPUT ${_stamp} ${_files}
   VERBATIM)
 add_custom_command(OUTPUT ${POVSIM_REPORT_ASSETS_CPP}
   COMMAND ${CMAKE_COMMAND} -DOUT=${POVSIM_REPORT_ASSETS_CPP}
-    "-DFILES=${_files}"
-    -P ${PROJECT_SOURCE_DIR}/cmake/EmbedReportAssets.cmake
-  DEPENDS ${_stamp} ${_files} ${PROJECT_SOURCE_DIR}/cmake/EmbedReportAssets.cmake
+    "-DFILES=${_files}" -DHEADER=output/report_assets.hpp -DTYPE=ReportAsset
+    -DFUNCTION=report_assets -P ${PROJECT_SOURCE_DIR}/cmake/EmbedFiles.cmake
+  DEPENDS ${_stamp} ${_files} ${PROJECT_SOURCE_DIR}/cmake/EmbedFiles.cmake
   COMMENT "Embedding the chart libraries into report_assets.cpp"
   VERBATIM)
 

@@ -31,7 +31,7 @@ struct WebFile {
   std::string_view text;
 };
 /// web/index.html, web/app.js and web/app.css, embedded at build time
-/// (cmake/EmbedWebSources.cmake).
+/// (cmake/EmbedFiles.cmake).
 std::span<const WebFile> web_files();
 
 }  // namespace povsim
