@@ -89,6 +89,7 @@ inline constexpr float kRingYuan = 4.0f;
   X(std::uint8_t, months_above, 0, 1)         /* months not at risk (monitored), in procedure */   \
   X(std::uint8_t, motivation, 0, 1)           /* 内生动力, 0..255 */                               \
   X(std::uint8_t, public_job_months_left, 0, 1)                                                    \
+  X(std::uint8_t, survey_error, 0, 1)         /* the year's survey error, 256 quantiles */         \
   /* Enterprise links, derived from the link graph by link_income_pass (the household pass */      \
   /* reads them only when hh_flag::kLinked is set). */                                             \
   X(float, link_wage, 0, 1)                   /* yuan/month (employment) */                        \

@@ -159,6 +159,10 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
 
   constexpr std::size_t kChunk = 256;
   std::array<std::uint32_t, kChunk> w0, w1, w2, w3;
+  // A survey error per household and year of the period (its months 0, 12, 24, …).
+  const bool survey_year_start = month.offset % 12 == 0;
+  const auto survey_year = static_cast<std::uint32_t>(month.offset / 12);
+  std::array<std::uint32_t, kChunk> e0, e1, e2, e3;
   // Households marked for monitoring in a chunk: screened after the chunk's incomes, with their
   // monitoring draws made eight at a time (screening reads and writes only the household itself,
   // so the order of work within the chunk changes nothing).
@@ -169,6 +173,16 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
     philox_batch(rng, static_cast<std::uint32_t>(chunk - region_begin), chunk_end - chunk,
                  region.region_id, m, Stream::kIncomeMonthly, w0.data(), w1.data(), w2.data(),
                  w3.data());
+    if (survey_year_start) {
+      // The year's survey error (survey_error.hpp): the top byte of the household's
+      // kMeasurement word for the year, drawn whether or not the error is on, so that an epoch
+      // that switches it on mid-year finds it drawn.
+      philox_batch(rng, static_cast<std::uint32_t>(chunk - region_begin), chunk_end - chunk,
+                   region.region_id, survey_year, Stream::kMeasurement, e0.data(), e1.data(),
+                   e2.data(), e3.data());
+      for (std::size_t i = chunk; i < chunk_end; ++i)
+        c.survey_error[i] = static_cast<std::uint8_t>(e0[i - chunk] >> 24);
+    }
     for (std::size_t i = chunk; i < chunk_end; ++i) {
       const auto local = static_cast<std::uint32_t>(i - region_begin);
       // The month's one dense draw: the persistent (used in January) and transitory lognormal
@@ -326,7 +340,10 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
       const double net = ((wage_local + wage_public) + (wage_migrant + operating)) +
                          ((property + subsidy) + (pension + dibao)) - (oop + schooling);
 
-      note_income_drop(hh, i, c.income_sum[i], month.offset, mon);  // 收入骤减 of any cause
+      if (c.cause_month[i] == month.offset) {
+        note_income_drop(hh, i, c.income_sum[i], month.offset, mon);  // 收入骤减 of any cause
+        block.losses.push_back(static_cast<std::uint32_t>(i));
+      }
       c.ytd_net[i] += static_cast<float>(net);
       const std::int16_t units = Households::to_units(net * inverse_size[c.size[i]]);
       const std::int32_t sum = c.income_sum[i] + units - c.month_income[i];
@@ -334,7 +351,7 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
       c.month_income[i] = units;
       if (mark_for_screening(c.category[i], c.mon_flags[i], c.event_month[i], c.risk_since[i],
                              sum * static_cast<double>(kRingYuan), month.offset, monitoring_line,
-                             mon, rates.band, rng, local, region.region_id))
+                             mon, region.survey, c.survey_error[i]))
         marked[n_marked++] = static_cast<std::uint32_t>(i);  // screened at the end of the chunk
 
       t.wage_local += wage_local;

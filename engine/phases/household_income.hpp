@@ -55,11 +55,14 @@ struct HouseholdBlock {
   MonitoringBlock screened;
   /// Lifted households that found migrant work this month while the transport subsidy ran.
   std::vector<std::uint32_t> movers;
+  /// Households with a loss recorded this month (cause_month), for 临时救助.
+  std::vector<std::uint32_t> losses;
   void add(const HouseholdBlock& o) {
     totals.add(o.totals);
     claims.insert(claims.end(), o.claims.begin(), o.claims.end());
     screened.add(o.screened);
     movers.insert(movers.end(), o.movers.begin(), o.movers.end());
+    losses.insert(losses.end(), o.losses.begin(), o.losses.end());
   }
 };
 

@@ -40,9 +40,8 @@ Alert alert_of(double rolling_per_capita, double monitoring_line, const AlertPar
 }
 
 ScreeningRates screening_rates(const MonitoringParams& p, std::size_t households,
-                               std::size_t monitored, std::size_t pending, double monitoring_line) {
+                               std::size_t monitored, std::size_t pending) {
   ScreeningRates r;
-  r.band = survey_band(p.measurement, monitoring_line);
   if (!p.enabled || households == 0) return r;
   // Approval capacity: the pairing cadres bring so many cases a month through village review,
   // 公示 and county approval; a longer queue than that waits.

@@ -59,46 +59,14 @@ inline void note_income_drop(Households& hh, std::size_t i, std::int32_t income_
   hh.event_month[i] = static_cast<std::int16_t>(month);
 }
 
-/// The surveyed side of at_risk: the 12-month income a survey reads is the true one ×
-/// exp(bias + sd · z), z standard normal drawn per household and year (Stream::kMeasurement), so
-/// households near the line can be wrongly found at risk or missed. Beyond 6 sd from the line
-/// the error cannot change the verdict and no draw is made.
-struct SurveyBand {
-  bool exact = true;        // no error: the surveyed income is the true one
-  double surely_below = 0;  // true incomes under this read as under the line whatever z
-  double surely_above = 0;  // … over this as over it
-  double bias = 0, sd = 0;
-};
-inline SurveyBand survey_band(const MeasurementErrorParams& e, double line) {
-  SurveyBand b;
-  b.exact = e.sd == 0 && e.bias == 0;
-  b.bias = e.bias;
-  b.sd = e.sd;
-  b.surely_below = line * std::exp(-e.bias - 6.0 * e.sd);
-  b.surely_above = line * std::exp(-e.bias + 6.0 * e.sd);
-  return b;
-}
-/// Whether the surveyed 12-month income of household `local` (row within the region) is under
-/// `line` this month.
-inline bool surveyed_below(double rolling_per_capita, double line, const SurveyBand& b,
-                           const Rng& rng, std::uint32_t local, std::uint32_t region, int month) {
-  if (b.exact || rolling_per_capita < b.surely_below) return rolling_per_capita < line;
-  if (rolling_per_capita >= b.surely_above) return false;
-  // One survey error per household and year (the year's income check, 收入核查): drawn monthly,
-  // near-line households would sooner or later all read as under the line.
-  const auto u =
-      rng.uniforms(local, region, static_cast<std::uint32_t>(month / 12), Stream::kMeasurement, 2);
-  const double z = Rng::normals(u[0], u[1])[0];
-  return rolling_per_capita * std::exp(b.bias + b.sd * z) < line;
-}
 /// at_risk as monitoring sees it: the surveyed income, and the sudden shocks (bills and losses
 /// leave records, so they are read without error).
 inline bool surveyed_at_risk(double rolling_per_capita, std::uint16_t mon_flags,
                              std::int16_t event_month, double line, int month,
-                             const MonitoringParams& p, const SurveyBand& b, const Rng& rng,
-                             std::uint32_t local, std::uint32_t region) {
+                             const MonitoringParams& p, const SurveyBand& b,
+                             std::uint8_t survey_error) {
   return sudden_shock(mon_flags, event_month, month, p) ||
-         surveyed_below(rolling_per_capita, line, b, rng, local, region, month);
+         surveyed_below(rolling_per_capita, line, b, survey_error);
 }
 
 Alert alert_of(double rolling_per_capita, double monitoring_line, const AlertParams& p);
@@ -108,13 +76,11 @@ struct ScreeningRates {
   double grid = 0;     // an at-risk household is found by grid workers this month
   double paired = 0;   // … by its paired cadre
   double approve = 1;  // a found household past the procedure's minimum months is approved
-  SurveyBand band;     // the surveyed income's error at this month's monitoring line
 };
 /// `pending`: households found and waiting for approval after last month's screening; the
 /// pairing cadres complete `cases_per_cadre_per_month` each, so approval slows as the queue grows.
 ScreeningRates screening_rates(const MonitoringParams& p, std::size_t households,
-                               std::size_t monitored, std::size_t pending = 0,
-                               double monitoring_line = 0);
+                               std::size_t monitored, std::size_t pending = 0);
 
 struct MonitoringTally {
   double newly_identified = 0;
@@ -161,7 +127,7 @@ struct MonitoringBlock {
 inline bool mark_for_screening(Category category, std::uint16_t mon_flags, std::int16_t event_month,
                                std::int16_t& risk_since, double rolling_per_capita, int month,
                                double line, const MonitoringParams& p, const SurveyBand& b,
-                               const Rng& rng, std::uint32_t local, std::uint32_t region) {
+                               std::uint8_t survey_error) {
   if (category != Category::kNone || (mon_flags & mon_flag::kPending)) return true;
   const bool sudden = sudden_shock(mon_flags, event_month, month, p);
   if (sudden || rolling_per_capita < line) {
@@ -169,7 +135,7 @@ inline bool mark_for_screening(Category category, std::uint16_t mon_flags, std::
   } else if (risk_since != kNever) {
     risk_since = kNever;
   }
-  return sudden || surveyed_below(rolling_per_capita, line, b, rng, local, region, month);
+  return sudden || surveyed_below(rolling_per_capita, line, b, survey_error);
 }
 
 /// Phase 7 for household i, which the household pass marked (monitored or at risk): tracks when

@@ -12,7 +12,7 @@ MonitoringTally eliminate_risk(Households& hh, std::size_t region_begin,
   const double line = region.monitoring_line;
   const auto gain =
       static_cast<int>(p.motivation.incentives ? p.motivation.monthly_gain * 255.0 + 0.5 : 0);
-  const SurveyBand band = survey_band(p.measurement, line);
+  const SurveyBand& band = region.survey;
   MonitoringTally t;
   for (std::uint32_t i : monitored) {
     std::uint16_t& f = hh.mon_flags[i];
@@ -23,10 +23,9 @@ MonitoringTally eliminate_risk(Households& hh, std::size_t region_begin,
     }
     if (gain > 0)
       hh.motivation[i] = static_cast<std::uint8_t>(std::min(255, hh.motivation[i] + gain));
-    const auto local = i - static_cast<std::uint32_t>(region_begin);
     const bool sudden = sudden_shock(f, hh.event_month[i], month.offset, p);
     if (surveyed_at_risk(hh.rolling_per_capita(i), f, hh.event_month[i], line, month.offset, p,
-                         band, rng, local, region.region_id)) {
+                         band, hh.survey_error[i])) {
       // The category is re-read at each review: a new shock makes the household 突发; a 突发
       // household whose shock has passed but whose income stays under the line is read again
       // as 脱贫不稳定户 or 边缘易致贫户.

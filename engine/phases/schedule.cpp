@@ -51,6 +51,7 @@ std::vector<RegionMonth> schedule_month(const Params& params, const MonthContext
     m.monitoring_line = at_year(rp.lines.monitoring, year);
     m.permanent_noise = &noise.get(rp.economy.permanent_sd);
     m.transitory_noise = &noise.get(rp.economy.transitory_sd);
+    m.survey = survey_band(rp.monitoring.measurement, m.monitoring_line);
   }
   return out;
 }

@@ -4,6 +4,7 @@
 
 #include "core/calendar.hpp"
 #include "core/normal_table.hpp"
+#include "phases/survey_error.hpp"
 #include "scenario/params.hpp"
 
 namespace povsim {
@@ -34,6 +35,7 @@ struct RegionMonth {
   double monitoring_line = 0;                       // yuan/person/year, this year
   const QuantileTable* permanent_noise = nullptr;   // monthly persistent income factor
   const QuantileTable* transitory_noise = nullptr;  // this month's income factor
+  SurveyBand survey;  // the surveyed income's error at this month's monitoring line
   bool transport_subsidy_open = false;  // the year's transport-subsidy budget is not yet spent
 };
 

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "core/block_reduce.hpp"
+#include "core/philox_batch.hpp"
 #include "phases/household_income.hpp"
 #include "phases/transfers.hpp"
 
@@ -14,9 +15,14 @@ namespace povsim {
 
 namespace {
 
-/// Redraw rounds at most: a round redraws every lifted household still under the line, and each
-/// redraw clears it with the probability that a fresh draw of its composition does, so the count
-/// left falls geometrically; the cap only bounds a profile no draw can satisfy.
+/// Redraws per household at most: each redraw clears a lifted household under the line with the
+/// probability that a fresh draw of its composition does; the cap only bounds a composition no
+/// draw can satisfy (a handful per million households keep their last draw).
+constexpr std::uint8_t kMaxAttempts = 64;
+
+/// Scaling rounds at most: a round rescales the own sources to the profile's figure and then lets
+/// the households that scaling left under the line redraw. The factors settle in a few rounds;
+/// the cap only bounds a profile that cannot settle.
 constexpr int kMaxRounds = 64;
 
 /// The year before the period, month j = 0..11 of the household's attempt a = 0, 1, …, draws on
@@ -46,22 +52,43 @@ struct Rates {
   std::uint64_t employed_words = 0;  // the stationary employment share, for the year's start
 };
 
+/// Household i's year before the period; `words(j)` gives month j's kIncomeMonthly words (key
+/// year_before_key(j, attempt)) and `month_income(j, yuan)` receives each month's income (own
+/// and fixed part). Most months hold no event: the sources that do not change within the year
+/// are summed once, and a month costs a migrant-state step and a lookup of its noise.
+template <class Words, class MonthIncome>
 YearBefore simulate_year_before(const Households& hh, std::size_t i, std::uint32_t local,
                                 std::uint32_t attempt, const RegionMonth& region,
-                                const Rates& rates, const Rng& rng,
-                                std::array<double, 12>* months) {
+                                const Rates& rates, const Rng& rng, Words&& words,
+                                MonthIncome&& month_income) {
   const RegionParams& rp = *region.params;
   const ShockParams& sh = rp.shocks;
-  const bool attached = hh.flags[i] & hh_flag::kMigrantAttached;
-  const bool linked = hh.flags[i] & hh_flag::kLinked;
+  const QuantileTable& noise = *region.transitory_noise;
+  const std::uint8_t flags = hh.flags[i];
+  const bool attached = flags & hh_flag::kMigrantAttached;
+  const bool linked = flags & hh_flag::kLinked;
   const double workers = hh.workers[i];
+  const double wage_local = hh.wage_local[i];
+  const double wage_migrant = hh.wage_migrant[i];
+  const double operating =
+      hh.operating[i] * (1.0 + (linked ? static_cast<double>(hh.contract_premium[i]) : 0.0));
+  const double property = hh.property[i] / 12.0;
+  const double link_wage = linked ? static_cast<double>(hh.link_wage[i]) : 0.0;
+  const double fixed_base =
+      hh.subsidy[i] / 12.0 + region.pension_monthly * hh.elderly[i] -
+      sh.education_cost_per_student / 12.0 * hh.students[i] +
+      (linked ? static_cast<double>(hh.link_coop[i]) + hh.link_property[i] : 0.0);
+  const double illness = region.illness_p * (1.0 + sh.elderly_illness_multiplier * hh.elderly[i]) *
+                         ((flags & hh_flag::kChronic) ? sh.chronic_illness_multiplier : 1.0);
+  const double any_event = illness + region.accident_p +
+                           (hh.operating[i] > 0 ? region.business_p + region.livestock_p : 0.0);
+  const std::uint64_t event_words = Rng::words_below(any_event);
   double operating_keep = 1.0;
   int off_months = 0;
   bool employed = false;
   YearBefore out;
   for (int j = 0; j < 12; ++j) {
-    const std::uint32_t key = year_before_key(j, attempt);
-    const auto w = rng.words(local, region.region_id, key, Stream::kIncomeMonthly);
+    const std::array<std::uint32_t, 4> w = words(j);
     if (attached) {
       if (j == 0) {
         employed = w[3] < rates.employed_words;
@@ -74,53 +101,93 @@ YearBefore simulate_year_before(const Households& hh, std::size_t i, std::uint32
     // Rare events on one uniform, as in the monthly pass; a disability changes only later years
     // (the synthesised labour classes already hold the disabilities of the past).
     double oop = 0;
-    const double u2 = Rng::to_unit(w[2]);
-    const double illness =
-        region.illness_p * (1.0 + sh.elderly_illness_multiplier * hh.elderly[i]) *
-        ((hh.flags[i] & hh_flag::kChronic) ? sh.chronic_illness_multiplier : 1.0);
-    const HealthShockParams* health = nullptr;
-    Stream health_stream = Stream::kIllness;
-    double edge = illness;
-    if (u2 < edge) {
-      health = &sh.illness;
-    } else if (u2 < (edge += region.accident_p)) {
-      health = &sh.accident;
-      health_stream = Stream::kAccident;
-    } else if (hh.operating[i] > 0 && u2 < (edge += region.business_p)) {
-      operating_keep *= 1.0 - sh.business_failure.loss_share;
-    } else if (hh.operating[i] > 0 && u2 < (edge += region.livestock_p)) {
-      operating_keep *= 1.0 - sh.livestock_loss.loss_share;
-    }
-    if (health) {
-      const auto u = rng.uniforms(local, region.region_id, key, health_stream);
-      const double cost =
-          health->cost.mean * lognormal_unit_mean(Rng::normals(u[0], u[1])[0], health->cost.cv);
-      oop = after_insurance(cost, rp.transfers.medical);
-      if (workers > 0 && health->lost_labour_months > 0)
-        off_months += static_cast<int>(std::ceil(-health->lost_labour_months * std::log(u[2])));
+    if (w[2] < event_words) {
+      const double u2 = Rng::to_unit(w[2]);
+      const HealthShockParams* health = nullptr;
+      Stream health_stream = Stream::kIllness;
+      double edge = illness;
+      if (u2 < edge) {
+        health = &sh.illness;
+      } else if (u2 < (edge += region.accident_p)) {
+        health = &sh.accident;
+        health_stream = Stream::kAccident;
+      } else if (hh.operating[i] > 0 && u2 < (edge += region.business_p)) {
+        operating_keep *= 1.0 - sh.business_failure.loss_share;
+      } else if (hh.operating[i] > 0 && u2 < (edge += region.livestock_p)) {
+        operating_keep *= 1.0 - sh.livestock_loss.loss_share;
+      }
+      if (health) {
+        const auto u =
+            rng.uniforms(local, region.region_id, year_before_key(j, attempt), health_stream);
+        const double cost =
+            health->cost.mean * lognormal_unit_mean(Rng::normals(u[0], u[1])[0], health->cost.cv);
+        oop = after_insurance(cost, rp.transfers.medical);
+        if (workers > 0 && health->lost_labour_months > 0)
+          off_months += static_cast<int>(std::ceil(-health->lost_labour_months * std::log(u[2])));
+      }
     }
     double work_keep = 1.0;
     if (off_months > 0) {
       work_keep = 1.0 - 1.0 / workers;
       --off_months;
     }
-    const double earned = region.transitory_noise->operator()(w[1]) / 12.0;
-    const double premium = linked ? static_cast<double>(hh.contract_premium[i]) : 0.0;
-    const double own = hh.wage_local[i] * earned * work_keep +
-                       (employed ? hh.wage_migrant[i] * earned * work_keep : 0.0) +
-                       hh.operating[i] * earned * operating_keep * (1.0 + premium) +
-                       hh.property[i] / 12.0;
-    double fixed = hh.subsidy[i] / 12.0 + region.pension_monthly * hh.elderly[i] -
-                   sh.education_cost_per_student / 12.0 * hh.students[i] - oop;
-    if (linked)
-      fixed +=
-          static_cast<double>(hh.link_wage[i]) * work_keep + hh.link_coop[i] + hh.link_property[i];
+    const double earned = noise(w[1]) / 12.0;
+    const double own =
+        ((wage_local + (employed ? wage_migrant : 0.0)) * work_keep + operating * operating_keep) *
+            earned +
+        property;
+    const double fixed = fixed_base + link_wage * work_keep - oop;
     out.own += own;
     out.fixed += fixed;
-    if (months) (*months)[j] = own + fixed;
+    month_income(j, own + fixed);
   }
   out.employed = employed;
   return out;
+}
+
+/// The same, each month's words drawn on its own (a redraw).
+YearBefore redraw_year_before(const Households& hh, std::size_t i, std::uint32_t local,
+                              std::uint32_t attempt, const RegionMonth& region, const Rates& rates,
+                              const Rng& rng) {
+  return simulate_year_before(
+      hh, i, local, attempt, region, rates, rng,
+      [&](int j) {
+        return rng.words(local, region.region_id, year_before_key(j, attempt),
+                         Stream::kIncomeMonthly);
+      },
+      [](int, double) {});
+}
+
+/// The year before for households [b, e) of the region starting at row `begin` (e - b ≤ 64):
+/// the first attempt's words of every month are drawn eight households at a time
+/// (philox_batch); a household on a later attempt draws its own. `month_income(i, j, yuan)`
+/// receives each month's income, `done(i, year)` each household's year.
+template <class MonthIncome, class Done>
+void simulate_chunk(const Households& hh, std::size_t begin, std::size_t b, std::size_t e,
+                    const std::uint8_t* attempts, const RegionMonth& region, const Rates& rates,
+                    const Rng& rng, MonthIncome&& month_income, Done&& done) {
+  constexpr std::size_t kChunk = 64;
+  std::array<std::array<std::array<std::uint32_t, kChunk>, 4>, 12> words;
+  const std::size_t n = e - b;
+  const auto first = static_cast<std::uint32_t>(b - begin);
+  for (int j = 0; j < 12; ++j)
+    philox_batch(rng, first, n, region.region_id, year_before_key(j, 0), Stream::kIncomeMonthly,
+                 words[j][0].data(), words[j][1].data(), words[j][2].data(), words[j][3].data());
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t i = b + k;
+    const auto local = static_cast<std::uint32_t>(i - begin);
+    const std::uint32_t attempt = attempts[i - begin];
+    const YearBefore y = simulate_year_before(
+        hh, i, local, attempt, region, rates, rng,
+        [&](int j) {
+          return attempt == 0 ? std::array<std::uint32_t, 4>{words[j][0][k], words[j][1][k],
+                                                             words[j][2][k], words[j][3][k]}
+                              : rng.words(local, region.region_id, year_before_key(j, attempt),
+                                          Stream::kIncomeMonthly);
+        },
+        [&](int j, double yuan) { month_income(i, j, yuan); });
+    done(i, y);
+  }
 }
 
 void set_employed(Households& hh, std::size_t i, bool employed) {
@@ -159,31 +226,46 @@ void settle_start_income(Households& hh, const Params& params,
                       Rng::words_below(loss + finding > 0 ? finding / (loss + finding) : 1.0)};
     std::vector<float> own(n), fixed(n);
     std::vector<std::uint8_t> attempts(n, 0);
-    auto simulate = [&](std::size_t i) {
-      const auto local = static_cast<std::uint32_t>(i - begin);
-      const YearBefore y =
-          simulate_year_before(hh, i, local, attempts[i - begin], region, rates, rng, nullptr);
+    auto keep = [&](std::size_t i, const YearBefore& y) {
       own[i - begin] = static_cast<float>(y.own);
       fixed[i - begin] = static_cast<float>(y.fixed);
       set_employed(hh, i, y.employed);
+    };
+    auto simulate = [&](std::size_t i) {
+      const auto local = static_cast<std::uint32_t>(i - begin);
+      keep(i, redraw_year_before(hh, i, local, attempts[i - begin], region, rates, rng));
     };
     auto for_all = [&](auto&& body) {
       tbb::parallel_for(tbb::blocked_range<std::size_t>(begin, end, 4096), [&](const auto& range) {
         for (std::size_t i = range.begin(); i != range.end(); ++i) body(i);
       });
     };
-    // 低保 from scratch on the current capacities (the take-up trait is keyed, so repeated
-    // assessments agree with one another).
-    auto assess = [&]() {
+    // Every household's year, 64 households at a time.
+    auto for_all_chunks = [&](auto&& body) {
       tbb::parallel_for(tbb::blocked_range<std::size_t>(begin, end, 4096), [&](const auto& range) {
-        for (std::size_t i = range.begin(); i != range.end(); ++i) {
-          hh.flags[i] &= static_cast<std::uint8_t>(~hh_flag::kDibao);
-          hh.dibao_monthly[i] = 0;
-        }
-        dibao_assessment(hh, begin, range.begin(), range.end(), region, rng);
+        for (std::size_t b = range.begin(); b < range.end(); b += 64)
+          body(b, std::min(range.end(), b + 64));
       });
     };
-    for_all(simulate);
+    // 低保 from scratch on the current capacities (the take-up trait is keyed, so repeated
+    // assessments agree with one another). One household's assessment reads only its own row.
+    auto assess_range = [&](std::size_t b, std::size_t e) {
+      for (std::size_t i = b; i < e; ++i) {
+        hh.flags[i] &= static_cast<std::uint8_t>(~hh_flag::kDibao);
+        hh.dibao_monthly[i] = 0;
+      }
+      dibao_assessment(hh, begin, b, e, region, rng);
+    };
+    auto assess = [&]() {
+      tbb::parallel_for(tbb::blocked_range<std::size_t>(begin, end, 4096),
+                        [&](const auto& range) { assess_range(range.begin(), range.end()); });
+    };
+    for_all_chunks([&](std::size_t b, std::size_t e) {
+      simulate_chunk(
+          hh, begin, b, e, attempts.data(), region, rates, rng, [](std::size_t, int, double) {},
+          keep);
+    });
+    assess();
 
     const std::array<double, 2> target{
         eco.per_capita_income_2020_lifted,
@@ -191,8 +273,11 @@ void settle_start_income(Households& hh, const Params& params,
     std::array<double, 2> own_factor{1.0, 1.0};  // applied to the own sources since synthesis
     LognormalTables tables;
     const SourceSpreads spread = source_spreads(eco, tables);
+    auto under_line = [&](std::size_t i) {
+      return (hh.flags[i] & hh_flag::kLifted) &&
+             own[i - begin] + fixed[i - begin] + dibao_year(hh, i) < line * hh.size[i];
+    };
     for (int round = 0;; ++round) {
-      assess();
       struct Sums {
         std::array<double, 2> persons{}, own{}, rest{};
         void add(const Sums& o) {
@@ -228,34 +313,35 @@ void settle_start_income(Households& hh, const Params& params,
       });
       for (int g = 0; g < 2; ++g) own_factor[g] *= f[g];
       assess();
-      // Lifted households under the line redraw their sources (from the same composition).
       if (round == kMaxRounds) break;
-      const auto attempt = static_cast<std::uint32_t>(round + 1);
+      // Lifted households under the line redraw their sources (from the same composition) until
+      // they clear it, each on its own: only their rows change, so only they are re-assessed.
+      const auto g = static_cast<float>(own_factor[0]);
       const std::size_t redrawn =
           block_reduce<Count>(begin, end, [&](std::size_t b, std::size_t e) {
             Count count;
             for (std::size_t i = b; i < e; ++i) {
-              if (!(hh.flags[i] & hh_flag::kLifted)) continue;
-              const double income = own[i - begin] + fixed[i - begin] + dibao_year(hh, i);
-              if (income >= line * hh.size[i]) continue;
-              ++count.n;
-              attempts[i - begin] = static_cast<std::uint8_t>(attempt);
-              const auto local = static_cast<std::uint32_t>(i - begin);
-              const IncomeUnits u =
-                  draw_income_units(hh, i, local, region.region_id, eco, spread, attempt, rng);
-              const auto& k = scales[r][0];
-              const auto g = static_cast<float>(own_factor[0]);
-              hh.wage_local[i] = u[0] * k[0] * g;
-              hh.wage_migrant[i] = u[1] * k[1] * g;
-              hh.operating[i] = u[2] * k[2] * g;
-              hh.property[i] = u[3] * k[3] * g;
-              hh.subsidy[i] = u[4] * k[4];
-              if (u[1] > 0)
-                hh.flags[i] |= hh_flag::kMigrantAttached | hh_flag::kMigrantEmployed;
-              else
-                hh.flags[i] &= static_cast<std::uint8_t>(
-                    ~(hh_flag::kMigrantAttached | hh_flag::kMigrantEmployed));
-              simulate(i);
+              while (attempts[i - begin] < kMaxAttempts && under_line(i)) {
+                ++count.n;
+                const auto attempt = static_cast<std::uint8_t>(attempts[i - begin] + 1);
+                attempts[i - begin] = attempt;
+                const auto local = static_cast<std::uint32_t>(i - begin);
+                const IncomeUnits u =
+                    draw_income_units(hh, i, local, region.region_id, eco, spread, attempt, rng);
+                const auto& k = scales[r][0];
+                hh.wage_local[i] = u[0] * k[0] * g;
+                hh.wage_migrant[i] = u[1] * k[1] * g;
+                hh.operating[i] = u[2] * k[2] * g;
+                hh.property[i] = u[3] * k[3] * g;
+                hh.subsidy[i] = u[4] * k[4];
+                if (u[1] > 0)
+                  hh.flags[i] |= hh_flag::kMigrantAttached | hh_flag::kMigrantEmployed;
+                else
+                  hh.flags[i] &= static_cast<std::uint8_t>(
+                      ~(hh_flag::kMigrantAttached | hh_flag::kMigrantEmployed));
+                simulate(i);
+                assess_range(i, i + 1);
+              }
             }
             return count;
           }).n;
@@ -264,15 +350,15 @@ void settle_start_income(Households& hh, const Params& params,
     }
 
     // The record: month j of the year before fills the calendar slot it has in the period.
-    for_all([&](std::size_t i) {
-      const auto local = static_cast<std::uint32_t>(i - begin);
-      std::array<double, 12> months{};
-      simulate_year_before(hh, i, local, attempts[i - begin], region, rates, rng, &months);
-      const double dibao = (hh.flags[i] & hh_flag::kDibao) ? hh.dibao_monthly[i] : 0.0;
-      const double inv_size = 1.0 / hh.size[i];
-      for (int j = 0; j < 12; ++j)
-        hh.record_month_income(i, (params.start.month - 1 + j) % 12,
-                               (months[j] + dibao) * inv_size);
+    for_all_chunks([&](std::size_t b, std::size_t e) {
+      simulate_chunk(
+          hh, begin, b, e, attempts.data(), region, rates, rng,
+          [&](std::size_t i, int j, double yuan) {
+            const double dibao = (hh.flags[i] & hh_flag::kDibao) ? hh.dibao_monthly[i] : 0.0;
+            hh.record_month_income(i, (params.start.month - 1 + j) % 12,
+                                   (yuan + dibao) * (1.0 / hh.size[i]));
+          },
+          [](std::size_t, const YearBefore&) {});
     });
   });
 }

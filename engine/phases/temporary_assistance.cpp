@@ -4,7 +4,8 @@
 
 namespace povsim {
 
-TemporaryAssistanceTally temporary_assistance(Households& hh, std::size_t begin, std::size_t end,
+TemporaryAssistanceTally temporary_assistance(Households& hh,
+                                              std::span<const std::uint32_t> candidates,
                                               const MonthContext& month, const RegionMonth& region,
                                               Budgets& budgets) {
   TemporaryAssistanceTally t;
@@ -12,8 +13,8 @@ TemporaryAssistanceTally temporary_assistance(Households& hh, std::size_t begin,
   if (!p.enabled) return t;
   const auto now = static_cast<std::int16_t>(month.offset);
   const double standard = region.dibao_standard;
-  for (std::size_t i = begin; i < end; ++i) {
-    // One int16 compare per household-month: a shock leaves its month in cause_month.
+  for (const std::uint32_t i : candidates) {
+    // A shock leaves its month in cause_month.
     if (hh.cause_month[i] != now) continue;
     if (hh.flags[i] & hh_flag::kDibao) continue;
     const double gap = standard - hh.rolling_per_capita(i);

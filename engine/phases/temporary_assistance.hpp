@@ -1,5 +1,7 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
+#include <span>
 
 #include "model/households.hpp"
 #include "phases/assistance.hpp"
@@ -22,8 +24,11 @@ struct TemporaryAssistanceTally {
 /// failure) and whose 12-month per-capita income is now under the 低保 standard is paid, once,
 /// `months_covered` months of its gap (at most `max_payment`), from the social-assistance (兜底)
 /// account of the ledger while it has money, in household order. 低保 reaches such a household
-/// only at the next review; this bridges the gap until then.
-TemporaryAssistanceTally temporary_assistance(Households& hh, std::size_t begin, std::size_t end,
+/// only at the next review; this bridges the gap until then. `candidates` (ascending rows) holds
+/// at least every household with a loss recorded this month: the household pass lists them
+/// (HouseholdBlock::losses), so this phase does not sweep the region.
+TemporaryAssistanceTally temporary_assistance(Households& hh,
+                                              std::span<const std::uint32_t> candidates,
                                               const MonthContext& month, const RegionMonth& region,
                                               Budgets& budgets);
 

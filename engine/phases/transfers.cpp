@@ -79,7 +79,7 @@ std::size_t dibao_assessment(Households& hh, std::size_t region_begin, std::size
         double chance = 1.0 - std::exp(-gap_share / p.application_gap_scale);
         if (labour == LabourClass::kNone || chronic)
           chance = std::max(chance, p.priority_application);
-        chance = 1.0 - std::pow(1.0 - chance, reviews);
+        if (reviews != 1.0) chance = 1.0 - std::pow(1.0 - chance, reviews);
         applies = rng.uniforms(local, region.region_id, month, Stream::kDibao)[0] < chance;
       } else {
         // Take-up is a trait of the household (it applies, and is approved, or not), so coverage

@@ -189,8 +189,7 @@ void Simulation::run_households() {
   for (std::size_t r = 0; r < n_regions; ++r) {
     const auto [begin, end] = region_range(r);
     rates.push_back(screening_rates(regions_[r].params->monitoring, end - begin,
-                                    monitored_count_[r], pending_count_[r],
-                                    regions_[r].monitoring_line));
+                                    monitored_count_[r], pending_count_[r]));
   }
   // Every region's blocks in one parallel loop (832 counties would otherwise synchronise 832
   // times a month); blocks and their order of combination per region are block_reduce's. In
@@ -207,6 +206,7 @@ void Simulation::run_households() {
                                 rates[r], rng_);
       });
   claims_.resize(n_regions);
+  losses_.resize(n_regions);
   monitored_.resize(n_regions);
   offers_.resize(n_regions);
   for (std::size_t r = 0; r < n_regions; ++r) {
@@ -214,6 +214,7 @@ void Simulation::run_households() {
     settle_transport_subsidies(hh_, blocks[r].movers, month, regions_[r], transport_left_[r],
                                funds_[r].ledger, flows_[r].enterprises);
     claims_[r] = std::move(blocks[r].claims);
+    losses_[r] = std::move(blocks[r].losses);
     flows_[r].monitoring.add(blocks[r].screened.tally);
     pending_count_[r] = static_cast<std::size_t>(blocks[r].screened.tally.pending);
     monitored_[r] = std::move(blocks[r].screened.monitored);
@@ -236,8 +237,7 @@ void Simulation::run_assistance() {
   tbb::parallel_for(std::size_t{0}, regions_.size(), [&](std::size_t r) {
     Budgets budgets{&funds_[r].ledger, month.offset};
     flows_[r].assistance.add(settle_medical_claims(hh_, claims_[r], month, budgets));
-    const auto [begin, end] = region_range(r);
-    flows_[r].temporary.add(temporary_assistance(hh_, begin, end, month, regions_[r], budgets));
+    flows_[r].temporary.add(temporary_assistance(hh_, losses_[r], month, regions_[r], budgets));
     flows_[r].assistance.add(assist(hh_, enterprises_[r], hh_.region_begin[r], monitored_[r],
                                     offers_[r], month, regions_[r], budgets, rng_));
     consumption_month(funds_[r], hh_, hh_.region_begin[r], enterprises_[r], month, regions_[r]);

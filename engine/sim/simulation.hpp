@@ -139,6 +139,7 @@ class Simulation {
   MonthContext month_ctx_;
   std::vector<RegionMonth> regions_;                   // this month's parameters per region
   std::vector<std::vector<MedicalClaim>> claims_;      // per region, from the household pass
+  std::vector<std::vector<std::uint32_t>> losses_;     // … households with a loss this month
   std::vector<std::vector<std::uint32_t>> monitored_;  // per region: monitored households
   std::vector<std::vector<std::uint8_t>> offers_;      // … and their standing offers
 };

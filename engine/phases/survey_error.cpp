@@ -1,0 +1,35 @@
+#include "phases/survey_error.hpp"
+
+#include <boost/math/distributions/normal.hpp>
+
+namespace povsim {
+
+namespace {
+
+/// z at the middle of each of 256 equally likely quantiles, Φ⁻¹((k + ½) / 256): computed once
+/// and shared (constants, like the normal tables' cell boundaries).
+const std::array<double, 256>& quantile_midpoints() {
+  static const std::array<double, 256> z = [] {
+    const boost::math::normal_distribution<double> normal;
+    std::array<double, 256> out{};
+    for (int k = 0; k < 256; ++k) out[k] = boost::math::quantile(normal, (k + 0.5) / 256.0);
+    return out;
+  }();
+  return z;
+}
+
+}  // namespace
+
+SurveyBand survey_band(const MeasurementErrorParams& e, double line) {
+  SurveyBand b;
+  b.exact = e.sd == 0 && e.bias == 0;
+  b.surely_below = line * std::exp(-e.bias - 6.0 * e.sd);
+  b.surely_above = line * std::exp(-e.bias + 6.0 * e.sd);
+  if (b.exact) return b;
+  const auto& z = quantile_midpoints();
+  for (std::size_t k = 0; k < z.size(); ++k)
+    b.factor[k] = static_cast<float>(std::exp(e.bias + e.sd * z[k]));
+  return b;
+}
+
+}  // namespace povsim
