@@ -105,15 +105,17 @@ YearBefore simulate_year_before(const Households& hh, std::size_t i, std::uint32
       const double u2 = Rng::to_unit(w[2]);
       const HealthShockParams* health = nullptr;
       Stream health_stream = Stream::kIllness;
-      double edge = illness;
-      if (u2 < edge) {
+      const bool operates = hh.operating[i] > 0;
+      const double accident_edge = illness + region.accident_p;
+      const double business_edge = accident_edge + region.business_p;
+      if (u2 < illness) {
         health = &sh.illness;
-      } else if (u2 < (edge += region.accident_p)) {
+      } else if (u2 < accident_edge) {
         health = &sh.accident;
         health_stream = Stream::kAccident;
-      } else if (hh.operating[i] > 0 && u2 < (edge += region.business_p)) {
+      } else if (operates && u2 < business_edge) {
         operating_keep *= 1.0 - sh.business_failure.loss_share;
-      } else if (hh.operating[i] > 0 && u2 < (edge += region.livestock_p)) {
+      } else if (operates && u2 < business_edge + region.livestock_p) {
         operating_keep *= 1.0 - sh.livestock_loss.loss_share;
       }
       if (health) {
@@ -198,8 +200,57 @@ void set_employed(Households& hh, std::size_t i, bool employed) {
     hh.flags[i] &= static_cast<std::uint8_t>(~hh_flag::kMigrantEmployed);
 }
 
+/// A lifted household's redrawn sources: the synthesis scales `k` of its status and, on its own
+/// sources, the factor `g` fitted so far.
+void set_sources(Households& hh, std::size_t i, const IncomeUnits& u,
+                 const std::array<float, kIncomeSources>& k, float g) {
+  hh.wage_local[i] = u[0] * k[0] * g;
+  hh.wage_migrant[i] = u[1] * k[1] * g;
+  hh.operating[i] = u[2] * k[2] * g;
+  hh.property[i] = u[3] * k[3] * g;
+  hh.subsidy[i] = u[4] * k[4];
+  if (u[1] > 0)
+    hh.flags[i] |= hh_flag::kMigrantAttached | hh_flag::kMigrantEmployed;
+  else
+    hh.flags[i] &=
+        static_cast<std::uint8_t>(~(hh_flag::kMigrantAttached | hh_flag::kMigrantEmployed));
+}
+
 double dibao_year(const Households& hh, std::size_t i) {
   return (hh.flags[i] & hh_flag::kDibao) ? 12.0 * hh.dibao_monthly[i] : 0.0;
+}
+
+/// The factors on each status's own sources (lifted, general) that bring the persons-weighted
+/// mean of the year before, transfers included, to `target`.
+std::array<float, 2> fit_factors(const Households& hh, std::size_t begin, std::size_t end,
+                                 const std::vector<float>& own, const std::vector<float>& fixed,
+                                 const std::array<double, 2>& target) {
+  struct Sums {
+    std::array<double, 2> persons{}, own{}, rest{};
+    void add(const Sums& o) {
+      for (int g = 0; g < 2; ++g) {
+        persons[g] += o.persons[g];
+        own[g] += o.own[g];
+        rest[g] += o.rest[g];
+      }
+    }
+  };
+  const Sums sums = block_reduce<Sums>(begin, end, [&](std::size_t b, std::size_t e) {
+    Sums s;
+    for (std::size_t i = b; i < e; ++i) {
+      const int g = (hh.flags[i] & hh_flag::kLifted) ? 0 : 1;
+      s.persons[g] += hh.size[i];
+      s.own[g] += own[i - begin];
+      s.rest[g] += fixed[i - begin] + dibao_year(hh, i);
+    }
+    return s;
+  });
+  std::array<float, 2> f{1.0f, 1.0f};
+  for (int g = 0; g < 2; ++g)
+    if (sums.own[g] > 0)
+      f[g] = static_cast<float>(
+          std::max(0.0, (target[g] * sums.persons[g] - sums.rest[g]) / sums.own[g]));
+  return f;
 }
 
 }  // namespace
@@ -278,31 +329,7 @@ void settle_start_income(Households& hh, const Params& params,
              own[i - begin] + fixed[i - begin] + dibao_year(hh, i) < line * hh.size[i];
     };
     for (int round = 0;; ++round) {
-      struct Sums {
-        std::array<double, 2> persons{}, own{}, rest{};
-        void add(const Sums& o) {
-          for (int g = 0; g < 2; ++g) {
-            persons[g] += o.persons[g];
-            own[g] += o.own[g];
-            rest[g] += o.rest[g];
-          }
-        }
-      };
-      const Sums sums = block_reduce<Sums>(begin, end, [&](std::size_t b, std::size_t e) {
-        Sums s;
-        for (std::size_t i = b; i < e; ++i) {
-          const int g = (hh.flags[i] & hh_flag::kLifted) ? 0 : 1;
-          s.persons[g] += hh.size[i];
-          s.own[g] += own[i - begin];
-          s.rest[g] += fixed[i - begin] + dibao_year(hh, i);
-        }
-        return s;
-      });
-      std::array<float, 2> f{1.0f, 1.0f};
-      for (int g = 0; g < 2; ++g)
-        if (sums.own[g] > 0)
-          f[g] = static_cast<float>(
-              std::max(0.0, (target[g] * sums.persons[g] - sums.rest[g]) / sums.own[g]));
+      const std::array<float, 2> f = fit_factors(hh, begin, end, own, fixed, target);
       for_all([&](std::size_t i) {
         const float k = f[(hh.flags[i] & hh_flag::kLifted) ? 0 : 1];
         hh.wage_local[i] *= k;
@@ -326,19 +353,10 @@ void settle_start_income(Households& hh, const Params& params,
                 const auto attempt = static_cast<std::uint8_t>(attempts[i - begin] + 1);
                 attempts[i - begin] = attempt;
                 const auto local = static_cast<std::uint32_t>(i - begin);
-                const IncomeUnits u =
-                    draw_income_units(hh, i, local, region.region_id, eco, spread, attempt, rng);
-                const auto& k = scales[r][0];
-                hh.wage_local[i] = u[0] * k[0] * g;
-                hh.wage_migrant[i] = u[1] * k[1] * g;
-                hh.operating[i] = u[2] * k[2] * g;
-                hh.property[i] = u[3] * k[3] * g;
-                hh.subsidy[i] = u[4] * k[4];
-                if (u[1] > 0)
-                  hh.flags[i] |= hh_flag::kMigrantAttached | hh_flag::kMigrantEmployed;
-                else
-                  hh.flags[i] &= static_cast<std::uint8_t>(
-                      ~(hh_flag::kMigrantAttached | hh_flag::kMigrantEmployed));
+                set_sources(
+                    hh, i,
+                    draw_income_units(hh, i, local, region.region_id, eco, spread, attempt, rng),
+                    scales[r][0], g);
                 simulate(i);
                 assess_range(i, i + 1);
               }
