@@ -110,12 +110,17 @@ TEST(IndustryProjects, SeasonAndHerdGrowth) {
   EXPECT_NEAR(herd, sheep.units * (1 + sheep.growth), 1e-3);  // a year of growth
 }
 
-// Paired: the same households and draws, with a price collapse, and with frequent outbreaks.
-TEST(IndustryProjects, PriceAndDiseaseShocksLowerProjectIncome) {
-  auto run = [](double price, double outbreaks_per_year) {
+// Paired: the same households and draws, with a price collapse, frequent outbreaks, and a
+// disaster in force.
+TEST(IndustryProjects, PriceDiseaseAndDisasterShocksLowerProjectIncome) {
+  auto run = [](double price, double outbreaks_per_year, bool disaster) {
     Fixture f(400, 6000 * 400.0);
     ProjectKindParams& sheep = f.only(1);
     sheep.disease.annual_probability = outbreaks_per_year;
+    if (disaster) {  // a region-wide disaster over the whole run (the household pass's draw)
+      f.shocks.disaster_start = 0;
+      f.shocks.disaster_until = 1000;
+    }
     double income = 0;
     for (int t = 0; t < 36; ++t) {
       f.shocks.price_multiplier = price;
@@ -124,16 +129,22 @@ TEST(IndustryProjects, PriceAndDiseaseShocksLowerProjectIncome) {
     }
     return income;
   };
-  const double base = run(1.0, 0.0);
-  const double collapse = run(0.7, 0.0);
-  const double disease = run(1.0, 0.9);
+  const double base = run(1.0, 0.0, false);
+  const double collapse = run(0.7, 0.0, false);
+  const double disease = run(1.0, 0.9, false);
+  const double disaster = run(1.0, 0.0, true);
   ASSERT_GT(base, 0);
   // Livestock income follows the farm-gate price one for one (price_elasticity 1).
   EXPECT_NEAR(collapse / base, 0.7, 1e-9);
   EXPECT_LT(disease, 0.9 * base);
+  // About affected_share of the households lose loss_share of it.
+  const RegionParams& rp = Fixture(1, 0).rp;
+  const double expected = 1.0 - rp.shocks.disaster.affected_share * rp.shocks.disaster.loss_share;
+  EXPECT_NEAR(disaster / base, expected, 0.05);
   std::printf(
-      "project income over 36 months: base %.0f, price ×0.7 %.0f, outbreaks 0.9/year %.0f\n", base,
-      collapse, disease);
+      "project income over 36 months: base %.0f, price x0.7 %.0f, outbreaks 0.9/year %.0f, "
+      "disaster all along %.0f (expected x%.2f)\n",
+      base, collapse, disease, disaster, expected);
 }
 
 // A failed project stops producing for good; the household keeps its record of the measure.
