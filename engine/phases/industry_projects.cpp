@@ -5,6 +5,7 @@
 #include <cmath>
 #include <utility>
 
+#include "core/philox_batch.hpp"
 #include "phases/causes.hpp"
 
 namespace povsim {
@@ -84,39 +85,55 @@ ProjectTally produce_projects(Households& hh, std::size_t region_begin, std::siz
   const bool disaster = shocks.disaster_active(month.offset);
   const double affected = rp.shocks.disaster.affected_share;
   const auto m = static_cast<std::uint32_t>(month.offset);
-  for (std::size_t i = b; i < e; ++i) {
-    const std::uint8_t kind = hh.project_kind[i];
-    // Most households have no project, or one that has stopped: one byte read and skipped.
-    if (kind == 0 || (kind & kProjectFailed)) continue;
-    const KindMonth& c = kinds[kind & kProjectKindMask];
-    const auto row = static_cast<std::uint32_t>(i - region_begin);
-    const auto w = rng.words(row, region.region_id, m, Stream::kIndustryProjects);
-    float units = hh.project_units[i];
-    if (w[0] < c.fail_below) {
-      // It stops producing for good: the year's income it would have paid is the loss.
-      record_loss(hh, i, Cause::kBusinessLivestock, units * c.annual_per_unit, month.offset);
-      hh.project_kind[i] = static_cast<std::uint8_t>(kind | kProjectFailed);
-      hh.project_units[i] = 0;
-      t.failures += 1;
-      continue;
+  // Chunks of households: the rows with a live project are listed, their words computed together
+  // (eight counters at once with AVX2, core/philox_batch.hpp; the same words as Rng::words), then
+  // each is processed. Most households have no project, or one that has stopped: one byte each.
+  constexpr std::size_t kChunk = 256;
+  std::array<std::uint32_t, kChunk> rows;
+  std::array<std::uint32_t, kChunk> w0, w1, w2, w3;
+  for (std::size_t c0 = b; c0 < e; c0 += kChunk) {
+    const std::size_t c1 = std::min(e, c0 + kChunk);
+    std::size_t n = 0;
+    for (std::size_t i = c0; i < c1; ++i) {
+      const std::uint8_t kind = hh.project_kind[i];
+      rows[n] = static_cast<std::uint32_t>(i - region_begin);
+      n += kind != 0 && !(kind & kProjectFailed);
     }
-    if (w[1] < c.disease_below) {
-      record_loss(hh, i, Cause::kBusinessLivestock,
-                  units * (1.0f - c.disease_keep) * c.annual_per_unit, month.offset);
-      units *= c.disease_keep;
-      t.outbreaks += 1;
+    if (n == 0) continue;
+    philox_batch(rng, rows.data(), n, region.region_id, m, Stream::kIndustryProjects, 0, w0.data(),
+                 w1.data(), w2.data(), w3.data());
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::uint32_t row = rows[k];
+      const std::size_t i = region_begin + row;
+      const std::uint8_t kind = hh.project_kind[i];
+      const KindMonth& c = kinds[kind & kProjectKindMask];
+      float units = hh.project_units[i];
+      if (w0[k] < c.fail_below) {
+        // It stops producing for good: the year's income it would have paid is the loss.
+        record_loss(hh, i, Cause::kBusinessLivestock, units * c.annual_per_unit, month.offset);
+        hh.project_kind[i] = static_cast<std::uint8_t>(kind | kProjectFailed);
+        hh.project_units[i] = 0;
+        t.failures += 1;
+        continue;
+      }
+      if (w1[k] < c.disease_below) {
+        record_loss(hh, i, Cause::kBusinessLivestock,
+                    units * (1.0f - c.disease_keep) * c.annual_per_unit, month.offset);
+        units *= c.disease_keep;
+        t.outbreaks += 1;
+      }
+      units = std::min(units * c.growth, std::max(units, c.max_units));
+      hh.project_units[i] = units;
+      if (month.offset - hh.project_start[i] < c.lag || c.income_per_unit <= 0) continue;
+      double income = units * c.income_per_unit;
+      if (disaster && c.disaster_keep < 1.0 &&
+          rng.uniforms(row, region.region_id, static_cast<std::uint32_t>(shocks.disaster_start),
+                       Stream::kDisaster)[0] < affected)
+        income *= c.disaster_keep;
+      credit_income(hh, i, month, income);
+      t.income_yuan += income;
+      t.producing_months += 1;
     }
-    units = std::min(units * c.growth, std::max(units, c.max_units));
-    hh.project_units[i] = units;
-    if (month.offset - hh.project_start[i] < c.lag || c.income_per_unit <= 0) continue;
-    double income = units * c.income_per_unit;
-    if (disaster && c.disaster_keep < 1.0 &&
-        rng.uniforms(row, region.region_id, static_cast<std::uint32_t>(shocks.disaster_start),
-                     Stream::kDisaster)[0] < affected)
-      income *= c.disaster_keep;
-    credit_income(hh, i, month, income);
-    t.income_yuan += income;
-    t.producing_months += 1;
   }
   return t;
 }
@@ -184,16 +201,25 @@ ProjectTally buy_projects(Households& hh, std::size_t region_begin, std::size_t 
   };
   // Monitored households first, the lowest 12-month income first (the alert colours' order,
   // finer), ties by row: a total order, whatever the order of the list.
+  // The allowance buys at most `most` projects: only that many candidates are ranked unless a
+  // household turns out to be unable to run any kind (then the rest are ranked too).
   std::vector<std::pair<std::int32_t, std::uint32_t>> first;
   for (const std::uint32_t i : monitored)
     if (eligible(i)) first.emplace_back(hh.income_sum[i], i);
-  std::sort(first.begin(), first.end());
-  for (const auto& [income, i] : first)
-    if (!buy(i)) return t;
-  for (std::size_t i = region_begin; i < region_end; ++i)
-    if ((hh.flags[i] & hh_flag::kLifted) && hh.category[i] == Category::kNone && eligible(i) &&
-        !buy(i))
-      return t;
+  const auto most = static_cast<std::size_t>(allowance / cheapest) + 1;
+  auto ranked_end = first.begin() + static_cast<std::ptrdiff_t>(std::min(most, first.size()));
+  std::nth_element(first.begin(), ranked_end, first.end());
+  std::sort(first.begin(), ranked_end);
+  for (auto it = first.begin(); it != first.end(); ++it) {
+    if (it == ranked_end) std::sort(ranked_end, first.end());
+    if (!buy(it->second)) return t;
+  }
+  // Two byte columns decide for most rows (not formerly poor, or a live project): read first.
+  for (std::size_t i = region_begin; i < region_end; ++i) {
+    const std::uint8_t kind = hh.project_kind[i];
+    if (!(hh.flags[i] & hh_flag::kLifted) || (kind != 0 && !(kind & kProjectFailed))) continue;
+    if (hh.category[i] == Category::kNone && eligible(i) && !buy(i)) return t;
+  }
   return t;
 }
 
