@@ -24,6 +24,8 @@ std::string_view phase_name(Phase phase) {
       return "monitoring";
     case Phase::kAssistance:
       return "assistance";
+    case Phase::kIndustryProjects:
+      return "industry_projects";
     case Phase::kRiskElimination:
       return "risk_elimination";
     case Phase::kYearClose:

@@ -18,6 +18,7 @@ enum class Phase : int {
   kHouseholds,
   kMonitoring,
   kAssistance,
+  kIndustryProjects,
   kRiskElimination,
   kYearClose,
   kCount

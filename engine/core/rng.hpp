@@ -28,6 +28,7 @@ enum class Stream : std::uint32_t {
   kSweep = 15,             // design points of a sweep (keyed by the sweep's seed)
   kStartingCaseload = 16,  // the monitored stock drawn on the first month
   kMeasurement = 17,       // error of the surveyed income (phases/monitoring.hpp)
+  kIndustryProjects = 20,  // household industry projects (phases/industry_projects.hpp)
 };
 
 /// Month index used for draws made before the first simulated month (population synthesis).

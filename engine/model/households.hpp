@@ -101,7 +101,11 @@ inline constexpr float kRingYuan = 4.0f;
   /* only when a loss happens. */                                                                  \
   X(std::uint8_t, cause, 0, 1)                /* Cause of that loss */                             \
   X(std::uint16_t, cause_loss, 0, 1)          /* its amount, in steps of kCauseLossYuan */         \
-  X(std::int16_t, cause_month, kNever, 1)     /* month it happened, or kNever */
+  X(std::int16_t, cause_month, kNever, 1)     /* month it happened, or kNever */            \
+  /* Industry project (phases/industry_projects.hpp), read by its own monthly pass only. */     \
+  X(std::uint8_t, project_kind, 0, 1)         /* ProjectKind, | kProjectFailed once stopped */ \
+  X(std::int16_t, project_start, kNever, 1)   /* month it was bought */                        \
+  X(float, project_units, 0, 1)               /* stock: head, birds, mu, plots */
 // clang-format on
 
 /// The storage of a column of `Slots` slots: one vector, or an array of them.

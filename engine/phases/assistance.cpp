@@ -105,7 +105,11 @@ unsigned standing_offers(const Households& hh, std::size_t i, const RegionMonth&
     if (!has_job && !(f & mon_flag::kPlaced)) add(Programme::kEmployment);
     if (!(f & mon_flag::kTrained)) add(Programme::kTraining);
   }
-  if (labour != LabourClass::kNone && !(f & mon_flag::kIndustry)) add(Programme::kIndustry);
+  // With industry projects on, the industry account buys projects instead
+  // (phases/industry_projects.hpp).
+  if (labour != LabourClass::kNone && !(f & mon_flag::kIndustry) &&
+      !region.params->assistance.industry.projects.enabled)
+    add(Programme::kIndustry);
   if (labour == LabourClass::kWeak && hh.public_job_months_left[i] == 0)
     add(Programme::kPublicJobs);
   if (labour == LabourClass::kNone && !(hh.flags[i] & hh_flag::kDibao) &&

@@ -40,7 +40,8 @@ const std::array<MetricInfo, kMetricCount>& metric_table() {
       {M::kWageMigrantPerCapita, "income_wage_migrant_per_capita", "yuan/person/year",
        "migrant (transfer) wage income over total persons"},
       {M::kOperatingPerCapita, "income_operating_per_capita", "yuan/person/year",
-       "operating income net of production costs over total persons"},
+       "operating income net of production costs (industry projects' income included) over total "
+       "persons"},
       {M::kPropertyPerCapita, "income_property_per_capita", "yuan/person/year",
        "property income (rent, dividends) over total persons"},
       {M::kSubsidyPerCapita, "income_subsidy_per_capita", "yuan/person/year",
@@ -335,6 +336,23 @@ const std::array<MetricInfo, kMetricCount>& metric_table() {
        "approved / newly_identified"},
       {M::kAwaitingApproval, "awaiting_approval", "households",
        "households found and in the identification procedure at the year's end"},
+      {M::kIndustryCoverage, "industry_coverage", "share",
+       "formerly poor (脱贫户) or monitored households at the year's end with at least one "
+       "industry measure (a project, live or failed, or one-off industry support) / those "
+       "households"},
+      {M::kProjectHouseholds, "project_households", "households",
+       "households with an industry project still producing (or in its lag) at the year's end"},
+      {M::kProjectsStarted, "projects_started", "projects",
+       "industry projects bought for households during the year"},
+      {M::kProjectInvestmentYuan, "project_investment_yuan", "yuan",
+       "their cost, paid from the industry account (part of spent_industry)"},
+      {M::kProjectIncomeYuan, "project_income_yuan", "yuan",
+       "income industry projects paid their households during the year (part of operating "
+       "income)"},
+      {M::kProjectFailures, "project_failures", "projects",
+       "industry projects that stopped producing during the year"},
+      {M::kProjectOutbreaks, "project_outbreaks", "events",
+       "disease or pest outbreaks that killed part of a project's stock during the year"},
   }};
   return table;
 }
@@ -566,6 +584,14 @@ void fill(MetricValues& m, double households, const YearTally& t, const YearFlow
   set(Metric::kExclusionError, ratio(t.excluded, t.at_risk_households));
   set(Metric::kInclusionError, ratio(mt.entered_not_at_risk, mt.newly_identified));
   set(Metric::kAwaitingApproval, t.awaiting);
+  set(Metric::kIndustryCoverage, ratio(t.industry_covered, t.industry_targets));
+  set(Metric::kProjectHouseholds, t.project_live);
+  const ProjectTally& pt = f.projects;
+  set(Metric::kProjectsStarted, pt.started);
+  set(Metric::kProjectInvestmentYuan, pt.invested_yuan);
+  set(Metric::kProjectIncomeYuan, pt.income_yuan);
+  set(Metric::kProjectFailures, pt.failures);
+  set(Metric::kProjectOutbreaks, pt.outbreaks);
   set(Metric::kMonitoredOpening, mt.opening);
   set(Metric::kMonitoredOpeningPeople, mt.opening_people);
   for (int c = 1; c < 4; ++c) {
@@ -583,6 +609,7 @@ void YearFlows::add(const YearFlows& o) {
   enterprises.add(o.enterprises);
   funds.add(o.funds);
   temporary.add(o.temporary);
+  projects.add(o.projects);
   disasters += o.disasters;
   months = o.months;
 }
@@ -690,6 +717,12 @@ std::vector<MetricValues> close_impl(Households& hh, const std::vector<RegionMon
           }
         }
         if (hh.mon_flags[i] & mon_flag::kDeniedThisYear) t.denied += 1;
+        if (lifted || hh.category[i] != Category::kNone) {
+          t.industry_targets += 1;
+          if (hh.project_kind[i] != 0 || (hh.mon_flags[i] & mon_flag::kIndustry))
+            t.industry_covered += 1;
+        }
+        if (hh.project_kind[i] != 0 && !(hh.project_kind[i] & kProjectFailed)) t.project_live += 1;
         const std::uint8_t kinds = hh.link_kinds[i];
         if (kinds & 1u) t.stable_job += 1;  // LinkKind::kEmployment
         if (lifted && (hh.flags[i] & hh_flag::kMigrantEmployed)) t.lifted_migrant += 1;

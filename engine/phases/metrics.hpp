@@ -9,6 +9,7 @@
 #include "phases/covariate_shocks.hpp"
 #include "phases/enterprises.hpp"
 #include "phases/household_income.hpp"
+#include "phases/industry_projects.hpp"
 #include "phases/monitoring.hpp"
 #include "phases/schedule.hpp"
 #include "phases/temporary_assistance.hpp"
@@ -202,6 +203,14 @@ enum class Metric : int {
   kExclusionError,
   kInclusionError,
   kAwaitingApproval,
+  // Industry projects (phases/industry_projects.hpp).
+  kIndustryCoverage,
+  kProjectHouseholds,
+  kProjectsStarted,
+  kProjectInvestmentYuan,
+  kProjectIncomeYuan,
+  kProjectFailures,
+  kProjectOutbreaks,
   kCount
 };
 inline constexpr int kMetricCount = static_cast<int>(Metric::kCount);
@@ -225,6 +234,7 @@ struct YearFlows {
   EnterpriseTally enterprises;
   FundTally funds;
   TemporaryAssistanceTally temporary;
+  ProjectTally projects;
   int disasters = 0;
   int months = 0;
   void add(const YearFlows& o);
@@ -255,7 +265,13 @@ struct YearTally {
   double households_lifted = 0, monitored_people = 0, at_risk_people = 0;
   double ever_monitored_people = 0, eliminated_out_people = 0;
   double excluded = 0, awaiting = 0;  // at risk, neither monitored nor awaiting; awaiting approval
+  // Formerly poor or monitored households; those of them with an industry measure (a project,
+  // live or failed, or the one-off support); households with a live project.
+  double industry_targets = 0, industry_covered = 0, project_live = 0;
   void add(const YearTally& o) {
+    industry_targets += o.industry_targets;
+    industry_covered += o.industry_covered;
+    project_live += o.project_live;
     excluded += o.excluded;
     awaiting += o.awaiting;
     households_lifted += o.households_lifted;

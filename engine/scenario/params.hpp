@@ -231,10 +231,46 @@ struct TrainingProgramme {
   double conversion_rate = 0;
   double wage_gain_share = 0;
 };
+/// Outbreaks of disease (or pests) that kill part of a project's stock.
+struct ProjectDiseaseParams {
+  double annual_probability = 0;  // per project-year
+  double loss_share = 0;          // of the units an outbreak kills
+};
+
+/// One kind of household industry project (产业项目到户) that industry money buys: its cost, the
+/// stock it buys (head, birds, mu, plots), the lag before it earns, a seasonal income stream per
+/// unit and its risks (phases/industry_projects.hpp).
+struct ProjectKindParams {
+  double share = 0;                 // weight among the kinds when a project is chosen
+  bool strong_labour_only = false;  // only households with strong labour can run it
+  double cost = 0;                  // yuan per project (paid from the industry account)
+  double units = 0;                 // stock bought
+  int lag_months = 0;               // months from purchase to the first income
+  double income_per_unit = 0;       // yuan/unit/year, net, at a price factor of 1
+  int season_start = 1;             // calendar month the income season begins
+  int season_months = 12;           // months of the season (income spread evenly over them)
+  double growth = 0;                // per year: net increase of the stock (births − offtake kept)
+  double max_units = 0;             // the stock grows at most to this
+  double price_elasticity = 0;      // income × (the region's farm-gate price factor)^elasticity
+  bool disaster_exposed = false;    // a region-wide disaster cuts its income as operating income
+  ProjectDiseaseParams disease;
+  double failure_hazard = 0;  // per year: the project stops producing for good
+};
+
+struct IndustryProjectParams {
+  bool enabled = false;         // industry money buys projects (else the one-off income gain above)
+  ProjectKindParams livestock;  // 牛羊 (seed 000: 9 扶贫羊 → 200+)
+  ProjectKindParams poultry;    // 家禽 (seed 002: 和静, 30万 chicks for 3,000 households)
+  ProjectKindParams courtyard;  // 庭院经济 (seed 002: 博湖, 500 demonstration households)
+  ProjectKindParams cash_crops;  // 特色种植 / 林果 (seed 002: 博湖; seed 004: 沁县)
+};
+inline constexpr int kProjectKinds = 4;
+
 struct IndustryProgramme {
   double budget_per_household = 0;
   double cost_per_household = 0;
   double annual_income_gain = 0;
+  IndustryProjectParams projects;
 };
 struct PublicJobProgramme {
   double budget_per_household = 0;

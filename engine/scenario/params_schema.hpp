@@ -387,12 +387,64 @@ void describe(V& v, TrainingProgramme& p) {
           Doc{"share", "rise of wage capacity of a converted trainee"});
 }
 template <class V>
+void describe(V& v, ProjectDiseaseParams& p) {
+  v.field("annual_probability", p.annual_probability, kShare,
+          Doc{"per project-year", "probability of an outbreak (disease, pests)"});
+  v.field("loss_share", p.loss_share, kShare, Doc{"share", "of the stock an outbreak kills"});
+}
+template <class V>
+void describe(V& v, ProjectKindParams& p) {
+  v.field("share", p.share, kShare,
+          Doc{"weight", "weight of this kind when a household's project is chosen"});
+  v.field("strong_labour_only", p.strong_labour_only,
+          Doc{"bool", "only households with strong labour run this kind"});
+  v.field("cost", p.cost, kYuan, Doc{"yuan", "investment per project, from the industry account"});
+  v.field("units", p.units, Range{0, 1e6}, Doc{"units", "stock bought (head, birds, mu, plots)"});
+  v.field("lag_months", p.lag_months, Range{0, 60},
+          Doc{"months", "from purchase to the first income"});
+  v.field("income_per_unit", p.income_per_unit, kYuan,
+          Doc{"yuan/unit/year", "net income per unit of stock at a price factor of 1"});
+  v.field("season_start", p.season_start, Range{1, 12},
+          Doc{"calendar month", "first month of the income season"});
+  v.field("season_months", p.season_months, Range{1, 12},
+          Doc{"months", "length of the season; the year's income is spread evenly over it"});
+  v.field("growth", p.growth, Range{-1, 10},
+          Doc{"per year", "net growth of the stock (births less the offtake kept), monthly steps"});
+  v.field("max_units", p.max_units, Range{0, 1e6}, Doc{"units", "the stock grows to this at most"});
+  v.constraint("max_units", p.max_units >= p.units, "max_units must be at least units");
+  v.field("price_elasticity", p.price_elasticity, Range{0, 5},
+          Doc{"1", "income × the region's farm-gate price factor to this power"});
+  v.field("disaster_exposed", p.disaster_exposed,
+          Doc{"bool", "a household hit by a region-wide disaster loses its loss_share of it"});
+  v.section("disease", p.disease, "outbreaks that kill part of the stock");
+  v.field("failure_hazard", p.failure_hazard, kShare,
+          Doc{"per year", "probability the project stops producing for good"});
+}
+template <class V>
+void describe(V& v, IndustryProjectParams& p) {
+  v.field("enabled", p.enabled,
+          Doc{"bool",
+              "industry money buys projects that produce income (产业项目到户); off: the "
+              "one-off annual_income_gain"});
+  v.section("livestock", p.livestock, "牛羊 livestock (seed 000: 9 扶贫羊 → 200+)");
+  v.section("poultry", p.poultry, "家禽 poultry (seed 002: 和静)");
+  v.section("courtyard", p.courtyard, "庭院经济 courtyard economy (seed 002: 博湖)");
+  v.section("cash_crops", p.cash_crops, "特色种植 cash crops and orchards (seed 002, seed 004)");
+  v.constraint("enabled",
+               !p.enabled ||
+                   p.livestock.share + p.poultry.share + p.courtyard.share + p.cash_crops.share > 0,
+               "with projects enabled, at least one kind needs a share above 0");
+}
+template <class V>
 void describe(V& v, IndustryProgramme& p) {
   v.field("budget_per_household", p.budget_per_household, kYuan,
           Doc{"yuan/year per household", "programme budget (产业帮扶)"});
-  v.field("cost_per_household", p.cost_per_household, kYuan, Doc{"yuan", "cost per household"});
-  v.field("annual_income_gain", p.annual_income_gain, kYuan,
-          Doc{"yuan/year", "operating income added (e.g. starter livestock, seed 000)"});
+  v.field("cost_per_household", p.cost_per_household, kYuan,
+          Doc{"yuan", "cost per household (projects off)"});
+  v.field(
+      "annual_income_gain", p.annual_income_gain, kYuan,
+      Doc{"yuan/year", "operating income added, projects off (e.g. starter livestock, seed 000)"});
+  v.section("projects", p.projects, "industry projects bought for households");
 }
 template <class V>
 void describe(V& v, PublicJobProgramme& p) {

@@ -11,6 +11,7 @@
 #include "model/population.hpp"
 #include "phases/enterprises.hpp"
 #include "phases/household_income.hpp"
+#include "phases/industry_projects.hpp"
 #include "phases/monitoring.hpp"
 #include "phases/risk_elimination.hpp"
 #include "phases/schedule.hpp"
@@ -102,6 +103,8 @@ void Simulation::run_phase(Phase phase) {
       return pair_cadres();
     case Phase::kAssistance:
       return run_assistance();
+    case Phase::kIndustryProjects:
+      return run_industry_projects();
     case Phase::kRiskElimination:
       return run_risk_elimination();
     case Phase::kYearClose:
@@ -243,6 +246,31 @@ void Simulation::run_assistance() {
     consumption_month(funds_[r], hh_, hh_.region_begin[r], enterprises_[r], month, regions_[r]);
     microcredit_month(funds_[r], hh_, hh_.region_begin[r], hh_.region_begin[r + 1], month,
                       regions_[r], shocks_[r], rng_);
+  });
+}
+
+// Industry projects (phases/industry_projects.hpp): every region's live projects produce in one
+// parallel pass over fixed blocks (a byte per household for those without one); then each
+// region buys this month's projects from its industry account, monitored households first.
+// Project income is operating income.
+void Simulation::run_industry_projects() {
+  const std::size_t n_regions = regions_.size();
+  bool any = false;
+  for (const RegionMonth& r : regions_) any |= r.params->assistance.industry.projects.enabled;
+  if (!any) return;
+  const std::vector<ProjectTally> produced = block_reduce_ranges<ProjectTally>(
+      n_regions, [&](std::size_t r) { return region_range(r); },
+      [&](std::size_t r, std::size_t b, std::size_t e) {
+        return produce_projects(hh_, hh_.region_begin[r], b, e, month_ctx_, regions_[r], shocks_[r],
+                                rng_);
+      });
+  tbb::parallel_for(std::size_t{0}, n_regions, [&](std::size_t r) {
+    Budgets budgets{&funds_[r].ledger, month_ctx_.offset};
+    const auto [begin, end] = region_range(r);
+    ProjectTally t = produced[r];
+    t.add(buy_projects(hh_, begin, end, monitored_[r], month_ctx_, regions_[r], budgets, rng_));
+    flows_[r].projects.add(t);
+    flows_[r].income.operating += t.income_yuan;
   });
 }
 

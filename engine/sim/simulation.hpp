@@ -108,6 +108,7 @@ class Simulation {
   void run_households();          // [5–7] 低保, incomes, shocks, transfers, screening
   void pair_cadres();             // [7] 结对帮扶
   void run_assistance();          // [8] assistance, consumption support, 小额信贷
+  void run_industry_projects();   // [8a] industry projects produce, then new ones are bought
   void run_risk_elimination();    // [9] risk elimination
   void close_the_year();          // [10] year end: tallies, funds' year, metrics (and MPI gather)
   // The year close's parts.

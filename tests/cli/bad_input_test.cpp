@@ -267,5 +267,23 @@ TEST(BadInput, FundSharesOverOneHundredPercentOnTheCommandLine) {
        "must not sum to more than 1"});
 }
 
+// Industry projects (phases/industry_projects.hpp): a stock cap under the stock bought, and
+// projects on with no kind to buy, are refused before simulating.
+TEST(BadInput, IndustryProjectRules) {
+  const std::string small = data_file("small.yaml").string();
+  expect_bad_input(validate(small, {"--set", "assistance.industry.projects.poultry.max_units=50"}),
+                   {"--set assistance.industry.projects.poultry.max_units=50: error: "
+                    "assistance.industry.projects.poultry.max_units: max_units must be at least "
+                    "units"});
+  std::vector<std::string> none;
+  for (const char* kind : {"livestock", "poultry", "courtyard", "cash_crops"}) {
+    none.push_back("--set");
+    none.push_back(std::string("assistance.industry.projects.") + kind + ".share=0");
+  }
+  expect_bad_input(validate(small, none),
+                   {"error: assistance.industry.projects.enabled: with projects enabled, at least "
+                    "one kind needs a share above 0"});
+}
+
 }  // namespace
 }  // namespace povsim

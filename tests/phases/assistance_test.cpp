@@ -24,6 +24,8 @@ struct Fixture {
   explicit Fixture(std::size_t n) {
     ent.n_households = static_cast<std::uint32_t>(n);
     rp.assistance.take_up = 1.0;
+    // The one-off industry support these tests check is offered only with projects off.
+    rp.assistance.industry.projects.enabled = false;
     region = schedule_month(s.params, month, tables)[0];
     region.params = &rp;
     hh.region_begin = {0, static_cast<std::uint32_t>(n)};
@@ -86,6 +88,22 @@ TEST(Assistance, ByLabourCapacity) {
   EXPECT_EQ(t.households[static_cast<int>(Programme::kEmployment)], 1);
   EXPECT_EQ(t.households[static_cast<int>(Programme::kPublicJobs)], 1);
   EXPECT_EQ(t.households[static_cast<int>(Programme::kSocialAssistance)], 1);
+}
+
+// With industry projects on, the industry account buys projects (phases/industry_projects.hpp)
+// and assistance offers no one-off industry support; with them off it does.
+TEST(Assistance, IndustrySupportOnlyWithProjectsOff) {
+  for (const bool projects : {false, true}) {
+    Fixture f(2);
+    f.rp.assistance.industry.projects.enabled = projects;
+    f.hh.labour = {LabourClass::kStrong, LabourClass::kWeak};
+    TestBudgets budgets;
+    budgets.fill(1e9);
+    const AssistanceTally t =
+        assist(f.hh, f.ent, 0, f.all(), f.offers(), f.month, f.region, budgets.view, Rng(1, 0));
+    EXPECT_EQ(t.households[static_cast<int>(Programme::kIndustry)], projects ? 0 : 2);
+    EXPECT_EQ(static_cast<bool>(f.hh.mon_flags[1] & mon_flag::kIndustry), !projects);
+  }
 }
 
 TEST(Assistance, PlacementTakesALocalVacancyFirstThenTransferThenNothing) {

@@ -45,7 +45,9 @@ TEST(CauseAccounting, OnlyIllnessMeansIllnessOrChronicLowIncome) {
       run({"shocks.accident.annual_probability=0", "shocks.business_failure.annual_probability=0",
            "shocks.livestock_loss.annual_probability=0", "shocks.disaster.annual_probability=0",
            "shocks.education_cost_per_student=0", "economy.migrant_job_loss_rate=0",
-           "enterprises.enabled=false"});
+           "enterprises.enabled=false",
+           // Industry projects' failures and outbreaks are business losses.
+           "assistance.industry.projects.enabled=false"});
   for (const Metric first :
        {Metric::kReturnsByCauseChronicLow, Metric::kEntriesByCauseChronicLow}) {
     const auto v = by_cause(r, first);

@@ -108,7 +108,7 @@ TEST(Checkpoint, SavesEveryHouseholdColumnExactly) {
   }
   const std::size_t n = hh.n();
   constexpr std::size_t kLength = sizeof(std::uint64_t), kHash = 32;
-  EXPECT_EQ(Households::bytes_per_household(), 100u) << "a column added or removed: update this";
+  EXPECT_EQ(Households::bytes_per_household(), 107u) << "a column added or removed: update this";
   EXPECT_EQ(std::filesystem::file_size(dir / "h.ckpt"),
             kLength + hh.region_begin.size() * sizeof(std::uint32_t) +
                 Households::column_vectors() * kLength + n * Households::bytes_per_household() +
