@@ -53,8 +53,10 @@ int count(const std::string& text, const std::string& needle) {
   return n;
 }
 
-/// Loads `page`, checks the DOM the page left behind, and screenshots it to `png`.
-void check_in_browser(const fs::path& page, const fs::path& png, int min_charts) {
+/// Loads `page`, checks the DOM the page left behind (into `dom_out`), and screenshots it to
+/// `png`.
+void check_in_browser(const fs::path& page, const fs::path& png, int min_charts,
+                      std::string* dom_out = nullptr) {
   ASSERT_TRUE(fs::exists(kChromium))
       << kChromium << " not found: the report's browser test needs Debian's chromium package "
       << "(and fonts-noto-cjk for the Chinese labels); scripts/install-deps.sh installs both";
@@ -64,6 +66,7 @@ void check_in_browser(const fs::path& page, const fs::path& png, int min_charts)
       chromium(page, "--dump-dom", profile / "dom-profile", profile / "dom.log", &code);
   ASSERT_EQ(code, 0) << "chromium --dump-dom failed:\n" << read_file(profile / "dom.log");
   ASSERT_FALSE(dom.empty()) << read_file(profile / "dom.log");
+  if (dom_out != nullptr) *dom_out = dom;
 
   std::smatch m;
   ASSERT_TRUE(std::regex_search(dom, m, std::regex(R"(<pre id="errors">([^<]*)</pre>)")))
@@ -95,14 +98,48 @@ void check_in_browser(const fs::path& page, const fs::path& png, int min_charts)
   EXPECT_GT(fs::file_size(png), 20'000u);
 }
 
+/// The numbers table's CSV download: an <a download> with a data: URL (offline), holding every
+/// row of the table.
+void expect_csv_download(const std::string& dom, const std::string& file) {
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(dom, m,
+                                std::regex("<a class=\"csv\" download=\"" + file +
+                                           "\" href=\"data:text/csv;charset=utf-8,([^\"]*)\">")))
+      << file;
+  const std::string csv = m[1].str();
+  EXPECT_NE(csv.find("return_to_poverty_rate"), std::string::npos);
+  EXPECT_NE(csv.find("poor_households"), std::string::npos);
+  // One encoded line break (CRLF) per record: header and 5 years of at least 10 metrics.
+  EXPECT_GT(count(csv, "%0D%0A"), 50);
+}
+
 TEST(ReportBrowser, RunReportRendersEveryChart) {
   TempDir dir;
   const std::string src = POVSIM_SOURCE_DIR;
   const auto out = dir.path() / "run";
-  const auto r = run_povsim({"run", src + "/scenarios/baseline.yaml", "--out", out.string(),
-                             "--replications", "4", "--scale", "0.1"});
+  const auto r =
+      run_povsim({"run", src + "/scenarios/baseline.yaml", "--out", out.string(), "--replications",
+                  "4", "--scale", "0.1", "--seed", "11", "--set", "transfers.dibao.take_up=0.9"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  check_in_browser(out / "report.html", fs::path(POVSIM_BUILD_DIR) / "report-test.png", 6);
+  std::string dom;
+  check_in_browser(out / "report.html", fs::path(POVSIM_BUILD_DIR) / "report-test.png", 6, &dom);
+  // The title says what it is: a scenario projection (the baseline is not calibrated).
+  EXPECT_NE(dom.find("<h1>返贫风险情景推演：baseline</h1>"), std::string::npos);
+  EXPECT_EQ(dom.find("预测报告"), std::string::npos);
+  // The header: description, status, the --set override, the policy epochs, seed and scale.
+  EXPECT_TRUE(std::regex_search(dom, std::regex(R"(<td class="description">[^<]{20,}</td>)")));
+  EXPECT_NE(dom.find("<td class=\"status\">情景推演（未校准）</td>"), std::string::npos);
+  EXPECT_NE(dom.find("<td class=\"overrides\">transfers.dibao.take_up=0.9</td>"),
+            std::string::npos);
+  EXPECT_NE(dom.find("<td class=\"epochs\">2021-01</td>"), std::string::npos);
+  EXPECT_NE(dom.find("<td>随机种子</td><td>11</td>"), std::string::npos);
+  EXPECT_NE(dom.find("<td>规模系数</td><td>0.1</td>"), std::string::npos);
+  // The numbers table: 18 metrics × 5 years, each "mean [p05, p95]".
+  EXPECT_NE(dom.find("<table class=\"numbers\">"), std::string::npos);
+  EXPECT_GE(count(dom, "<td class=\"num\">"), 18 * 5);
+  EXPECT_TRUE(std::regex_search(
+      dom, std::regex(R"(<td class="num">[0-9.]+% \[[0-9.]+%, [0-9.]+%\]</td>)")));
+  expect_csv_download(dom, "baseline-numbers.csv");
 }
 
 TEST(ReportBrowser, CompareReportRendersEveryChartInEnglishToo) {
@@ -113,11 +150,32 @@ TEST(ReportBrowser, CompareReportRendersEveryChartInEnglishToo) {
                              src + "/scenarios/early-withdrawal.yaml", "--out", out.string(),
                              "--replications", "4", "--scale", "0.1"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  check_in_browser(out / "report.html", fs::path(POVSIM_BUILD_DIR) / "report-test-compare.png", 12);
+  std::string dom;
+  check_in_browser(out / "report.html", fs::path(POVSIM_BUILD_DIR) / "report-test-compare.png", 12,
+                   &dom);
+  // Differences of rates are drawn in percentage points: "pp" ticks on the difference charts.
+  EXPECT_EQ(count(dom, "data-kind=\"diff\""), 5);
+  EXPECT_GT(count(dom, " pp</text>"), 4);
+  EXPECT_NE(dom.find("差值 B − A（百分点）"), std::string::npos);
+  // Every scenario's level on one axis, with bands: three charts, each naming both scenarios.
+  EXPECT_EQ(count(dom, "data-kind=\"levels\""), 3);
+  // The note says what the intervals are, and does not call them significance.
+  EXPECT_NE(dom.find("区间只反映蒙特卡洛噪声"), std::string::npos);
+  EXPECT_EQ(dom.find("差异显著"), std::string::npos);
+  // The base is named in the other scenario's header, with what differs from it.
+  EXPECT_NE(dom.find("<td class=\"base\">baseline</td>"), std::string::npos);
+  EXPECT_NE(dom.find("与比较基准不同的参数"), std::string::npos);
+  expect_csv_download(dom, "compare-numbers.csv");
+  EXPECT_NE(dom.find("download=\"compare-differences.csv\""), std::string::npos);
+
   const auto en = run_povsim({"report", out.string(), "--lang", "en"});
   ASSERT_EQ(en.exit_code, 0) << en.err;
   check_in_browser(out / "report.html", fs::path(POVSIM_BUILD_DIR) / "report-test-compare-en.png",
-                   12);
+                   12, &dom);
+  EXPECT_GT(count(dom, " pp</text>"), 4);
+  EXPECT_NE(dom.find("Monte Carlo noise only"), std::string::npos);
+  EXPECT_EQ(dom.find("significant difference"), std::string::npos);
+  EXPECT_NE(dom.find("Parameters that differ from the base"), std::string::npos);
 }
 
 TEST(ReportBrowser, SweepReportRendersSobolIndicesAndParameterScatters) {
