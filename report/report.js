@@ -48,8 +48,17 @@
       rtp_region: '返贫率（分地区）', np_region: '致贫率（分地区）',
       funnel: '防返贫动态监测：风险户 → 新识别 → 帮扶 → 风险消除',
       funnel_note: '风险户为 12 月时点数；新识别、帮扶（户次，一户可享受多项措施）和风险消除为全年累计。',
-      income: '人均纯收入构成（全部地区，均值）', ledger_out: '资金支出（按账户，全部地区，均值）', ledger_closing: '年末余额（按账户，全部地区，均值）',
-      ledger_note: '来自 funds.csv：账本以分为单位记账，此处为各次重复的均值。', account: '账户',
+      income: '人均纯收入构成（全部地区，均值）', ledger_out: '资金去向：实付与失效（全部地区，均值）',
+      ledger_out_note: '实付 = 到户 + 到企业 + 其他支出（funds_spent）；失效为年末收回或被政策撤回的未用余额。来源账户、资金池与措施账户之间的划转不计，以免重复。',
+      use: '去向', save_svg: '保存为 SVG', save_png: '保存为 PNG',
+      accounts: { central: '中央财政衔接资金', provincial: '省级财政', county: '县级财政',
+        paired: '东西部协作资金', donations: '社会捐赠', programme_budgets: '项目预算', pool: '统筹资金池',
+        industry: '产业发展', employment: '就业帮扶', infrastructure: '基础设施', risk_relief: '防返贫风险救助基金',
+        public_jobs: '公益性岗位', training: '技能培训', medical: '医疗救助', dibao: '低保',
+        microcredit_subsidy: '小额信贷贴息', consumption: '消费帮扶', risk_compensation: '风险补偿金' },
+      uses: { funds_to_households: '实付：到户', funds_to_enterprises: '实付：到企业',
+        funds_to_outlays: '实付：其他支出', funds_lapsed: '失效（未用收回）' }, ledger_closing: '年末余额（按账户，全部地区，均值）',
+      ledger_note: '来自 funds.csv（账本以分记账），各次重复的均值；只含资金池与各措施账户，来源账户不留余额，去向账户只累计。', account: '账户',
       funds: '帮扶资金（按措施，全部地区，均值）',
       at_risk: '低于监测线人口比例（全部地区）',
       diffs: '配对差值（B − A，95% 区间，全部地区）',
@@ -107,9 +116,19 @@
       funnel: 'Monitoring (防返贫动态监测): at risk → newly identified → assisted → risk eliminated',
       funnel_note: 'At risk is a December count; identified, assisted (household-programmes: a household may get several) and risk eliminated (风险消除) are summed over the year.',
       income: 'Per-capita net income by source, all regions (mean)',
-      ledger_out: 'Fund outflows by account, all regions (mean)',
+      ledger_out: 'Where the funds went: paid and lapsed, all regions (mean)',
+      ledger_out_note: 'Paid = to households + to enterprises + outlays (funds_spent); lapsed = unspent balances that lapsed at year end or were withdrawn by a policy. Transfers between source, pool and programme accounts are not counted, so nothing is counted twice.',
+      use: 'use', save_svg: 'Save as SVG', save_png: 'Save as PNG',
+      accounts: { central: 'central (中央衔接资金)', provincial: 'provincial', county: 'county',
+        paired: 'east–west pairing (东西部协作)', donations: 'donations', programme_budgets: 'programme budgets',
+        pool: 'pool (统筹)', industry: 'industry', employment: 'employment', infrastructure: 'infrastructure',
+        risk_relief: 'risk-relief fund', public_jobs: 'public-welfare jobs (公益性岗位)', training: 'training',
+        medical: 'medical assistance', dibao: '低保', microcredit_subsidy: 'micro-credit interest subsidy',
+        consumption: 'consumption assistance (消费帮扶)', risk_compensation: 'risk compensation fund' },
+      uses: { funds_to_households: 'paid: households', funds_to_enterprises: 'paid: enterprises',
+        funds_to_outlays: 'paid: outlays', funds_lapsed: 'lapsed (unspent)' },
       ledger_closing: 'Year-end balances by account, all regions (mean)',
-      ledger_note: 'From funds.csv: the ledger keeps integer fen; means over replications.',
+      ledger_note: 'From funds.csv (the ledger keeps integer fen), means over replications; the pool and programme accounts only: sources hold no balance and sinks only accumulate.',
       account: 'account',
       funds: 'Assistance funds by programme, all regions (mean)',
       at_risk: 'Share of persons below the monitoring line, all regions',
@@ -290,7 +309,11 @@
     spec.config = CONFIG;
     if (spec.width === undefined) spec.width = 440;
     if (spec.height === undefined) spec.height = 240;
-    pending.push(vegaEmbed(div, spec, { mode: 'vega-lite', actions: false, renderer: 'svg' })
+    // Export only (SVG, PNG: drawn in the page, offline); no editor or source links.
+    pending.push(vegaEmbed(div, spec, { mode: 'vega-lite', renderer: 'svg',
+                                        actions: { export: true, source: false, compiled: false, editor: false },
+                                        downloadFileName: 'povsim-chart-' + chartCount,
+                                        i18n: { SVG_ACTION: L.save_svg, PNG_ACTION: L.save_png } })
       .then(function (result) {
         if (!div.querySelector('svg')) throw new Error('no svg drawn');
         div.setAttribute('data-rendered', 'true');
@@ -409,32 +432,48 @@
     chart(box, L.at_risk, bandSpec(rows(section, function (r) {
       return r.region === 'all' && r.metric === 'at_risk_rate';
     }), 'label', L.series, '.1%'));
-    if (section.ledger && section.ledger.length > 0) {
-      var flows = [];
-      section.ledger.forEach(function (r) {
-        if (r.outflow !== 0) flows.push({ year: r.year, account: r.account, value: r.outflow / 10000 });
+    // Where the money went, from summary.csv: the three kinds of payment and what lapsed. The
+    // ledger's outflows would count each yuan once per account it passes through.
+    var USES = ['funds_to_households', 'funds_to_enterprises', 'funds_to_outlays', 'funds_lapsed'];
+    var uses = [];
+    years.forEach(function (y) {
+      USES.forEach(function (u, k) {
+        var v = mean(section, u, y);
+        if (v !== undefined) uses.push({ year: y, use: L.uses[u], order: k, value: v / 10000 });
       });
+    });
+    if (uses.length > 0)
       chart(box, L.ledger_out, {
-        data: { values: flows }, mark: 'bar',
+        data: { values: uses }, mark: 'bar',
         encoding: { x: X,
                     y: { field: 'value', type: 'quantitative', stack: 'zero', title: L.yuan_axis,
                          axis: { format: ',.1f' } },
-                    color: { field: 'account', type: 'nominal', title: L.account },
-                    tooltip: [{ field: 'account', title: L.account }, X,
+                    color: { field: 'use', type: 'nominal', title: L.use,
+                             sort: USES.map(function (u) { return L.uses[u]; }),
+                             scale: { range: ['#4c78a8', '#72b7b2', '#54a24b', '#bab0ac'] } },
+                    order: { field: 'order' },
+                    tooltip: [{ field: 'use', title: L.use }, X,
                               { field: 'value', format: ',.2f' }] }
-      }, L.ledger_note);
+      }, L.ledger_out_note, 'funds-use');
+    if (section.ledger && section.ledger.length > 0) {
+      // Balances of the pool and programme accounts: sources hold nothing and sinks only add up
+      // (their closing is everything received so far).
+      var balances = [];
+      section.ledger.forEach(function (r) {
+        if (/^(central|provincial|county|paired|donations|programme_budgets|households|enterprises|outlays|lapsed)$/.test(r.account)) return;
+        balances.push({ year: r.year, account: L.accounts[r.account] || r.account, value: r.closing / 10000 });
+      });
       chart(box, L.ledger_closing, {
-        data: { values: section.ledger.map(function (r) {
-          return { year: r.year, account: r.account, value: r.closing / 10000 };
-        }) },
+        data: { values: balances },
         mark: { type: 'line', point: true },
         encoding: { x: X,
                     y: { field: 'value', type: 'quantitative', title: L.yuan_axis,
                          axis: { format: ',.1f' } },
-                    color: { field: 'account', type: 'nominal', title: L.account },
+                    color: { field: 'account', type: 'nominal', title: L.account,
+                             scale: { scheme: 'tableau20' } },
                     tooltip: [{ field: 'account', title: L.account }, X,
                               { field: 'value', format: ',.2f' }] }
-      });
+      }, L.ledger_note, 'balances');
     }
     numbersTable(parent, L.numbers, levelRecords(section), L.p05, L.p95,
                  (section.meta.scenario || 'run') + '-numbers.csv', formatValue);

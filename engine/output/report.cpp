@@ -136,6 +136,7 @@ bool wanted(const std::string& metric, const std::string& region) {
   return metric == "at_risk_rate" || metric == "at_risk_households" ||
          metric == "newly_identified" || metric == "risk_eliminated" ||
          starts_with(metric, "assisted_") || starts_with(metric, "assistance_yuan_") ||
+         starts_with(metric, "funds_") ||
          (starts_with(metric, "income_") && metric.ends_with("_per_capita"));
 }
 

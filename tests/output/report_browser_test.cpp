@@ -140,6 +140,18 @@ TEST(ReportBrowser, RunReportRendersEveryChart) {
   EXPECT_TRUE(std::regex_search(
       dom, std::regex(R"(<td class="num">[0-9.]+% \[[0-9.]+%, [0-9.]+%\]</td>)")));
   expect_csv_download(dom, "baseline-numbers.csv");
+  // Funds: paid (to households, enterprises, outlays) and lapsed, not the ledger's outflows of
+  // every account a yuan passes through; balances with the accounts' Chinese names.
+  EXPECT_NE(dom.find("资金去向：实付与失效"), std::string::npos);
+  EXPECT_EQ(dom.find("资金支出（按账户"), std::string::npos);
+  for (const char* use : {">实付：到户</text>", ">实付：到企业</text>", ">失效（未用收回）</text>"})
+    EXPECT_NE(dom.find(use), std::string::npos) << use;
+  EXPECT_NE(dom.find(">公益性岗位</text>"), std::string::npos);
+  for (const char* raw : {">public_jobs</text>", ">programme_budgets</text>", ">households</text>"})
+    EXPECT_EQ(dom.find(raw), std::string::npos) << raw;
+  // Every chart can be saved as SVG and PNG (vega-embed's export actions, drawn offline).
+  EXPECT_GE(count(dom, ">保存为 SVG</a>"), 6);
+  EXPECT_GE(count(dom, ">保存为 PNG</a>"), 6);
 }
 
 TEST(ReportBrowser, CompareReportRendersEveryChartInEnglishToo) {
