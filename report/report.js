@@ -218,7 +218,7 @@
     if (changes.length > 0) {
       var cmp = base !== undefined;
       el('h3', parent, cmp ? L.changes_cmp : L.changes_run);
-      var c = el('table', parent, null, 'changes');
+      var c = el('table', el('div', parent, null, 'table-wrap'), null, 'changes');
       var hr = el('tr', el('thead', c));
       [L.from, L.key, L.region, L.value, cmp ? L.before_cmp : L.before_run].forEach(function (h) {
         el('th', hr, h);
@@ -307,6 +307,14 @@
     if (kind) div.setAttribute('data-kind', kind);
     if (note) el('figcaption', fig, note);
     spec.config = CONFIG;
+    // At phone width a chart fits the screen: narrower plot, legend below it.
+    var narrow = window.innerWidth > 0 && window.innerWidth < 720;
+    if (narrow) {
+      spec.width = Math.max(200, window.innerWidth - 110);
+      spec.config = Object.assign({}, CONFIG, {
+        legend: Object.assign({}, CONFIG.legend, { orient: 'bottom', direction: 'vertical',
+                                                   labelLimit: spec.width }) });
+    }
     if (spec.width === undefined) spec.width = 440;
     if (spec.height === undefined) spec.height = 240;
     // Export only (SVG, PNG: drawn in the page, offline); no editor or source links.
@@ -630,5 +638,6 @@
   Promise.all(pending).then(function () {
     document.body.setAttribute('data-status', 'done');
     document.body.setAttribute('data-charts', String(chartCount));
+    document.body.setAttribute('data-viewport', String(window.innerWidth));
   });
 })();

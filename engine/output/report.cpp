@@ -503,7 +503,10 @@ std::string report_html(const fs::path& dir, ReportLang lang) {
   html.reserve(900'000);
   html += "<!DOCTYPE html>\n<html lang=\"";
   html += lang == ReportLang::zh ? "zh-CN" : "en";
-  html += "\">\n<head>\n<meta charset=\"utf-8\">\n<title>povsim report</title>\n";
+  html +=
+      "\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<title>povsim report</title>\n";
   html += "<meta name=\"generator\" content=\"povsim report\">\n<style>";
   html += report_style();
   html += "</style>\n";

@@ -154,6 +154,39 @@ TEST(ReportBrowser, RunReportRendersEveryChart) {
   EXPECT_GE(count(dom, ">保存为 PNG</a>"), 6);
 }
 
+TEST(ReportBrowser, RunReportFitsAPhoneScreen) {
+  TempDir dir;
+  const std::string src = POVSIM_SOURCE_DIR;
+  const auto out = dir.path() / "run";
+  const auto r = run_povsim({"run", src + "/scenarios/baseline.yaml", "--out", out.string(),
+                             "--replications", "2", "--scale", "0.05"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // A phone's width (headless Chromium widens windows under 500 px to 500).
+  int code = 0;
+  const std::string dom = chromium(out / "report.html", "--dump-dom --window-size=390,844",
+                                   dir / "profile", dir / "dom.log", &code);
+  ASSERT_EQ(code, 0) << read_file(dir / "dom.log");
+  EXPECT_NE(dom.find("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"),
+            std::string::npos);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(dom, m, std::regex(R"re(data-viewport="(\d+)")re")))
+      << dom.substr(0, 2000);
+  const int viewport = std::stoi(m[1].str());
+  ASSERT_LT(viewport, 720);
+  // Every chart, legend included, fits inside the page's 8 px margins: nothing is cut off.
+  int charts = 0;
+  const std::regex svg(R"re(<svg[^>]*class="marks" width="(\d+)")re");
+  for (auto it = std::sregex_iterator(dom.begin(), dom.end(), svg); it != std::sregex_iterator();
+       ++it, ++charts)
+    EXPECT_LE(std::stoi((*it)[1].str()), viewport - 16) << "chart " << charts + 1;
+  EXPECT_GE(charts, 6);
+  chromium(out / "report.html",
+           "--screenshot='" + (fs::path(POVSIM_BUILD_DIR) / "report-test-phone.png").string() +
+               "' --window-size=500,2400 --hide-scrollbars",
+           dir / "png-profile", dir / "png.log", &code);
+  EXPECT_EQ(code, 0) << read_file(dir / "png.log");
+}
+
 TEST(ReportBrowser, CompareReportRendersEveryChartInEnglishToo) {
   TempDir dir;
   const std::string src = POVSIM_SOURCE_DIR;
