@@ -46,6 +46,8 @@
       band: '阴影为各次模拟的 p05–p95 区间，线为均值。',
       rates: '返贫率与致贫率（全部地区）',
       rtp_region: '返贫率（分地区）', np_region: '致贫率（分地区）',
+      top: '：{year} 年最高的 {k} 个地区（共 {n} 个）', ranking: '：{year} 年排名前 {k}（p05–p95）',
+      distribution: '：各地区分布（{n} 个地区）', distribution_note: '箱线图：每年各地区均值的最小值、四分位数和最大值。',
       funnel: '防返贫动态监测：风险户 → 新识别 → 帮扶 → 风险消除',
       funnel_note: '风险户为 12 月时点数；新识别、帮扶（户次，一户可享受多项措施）和风险消除为全年累计。',
       income: '人均纯收入构成（全部地区，均值）', ledger_out: '资金去向：实付与失效（全部地区，均值）',
@@ -113,6 +115,8 @@
       band: 'Band: p05–p95 over replications; line: mean.',
       rates: 'Return-to-poverty (返贫率) and new-poverty (致贫率) rates, all regions',
       rtp_region: 'Return-to-poverty rate by region', np_region: 'New-poverty rate by region',
+      top: ': the {k} highest regions in {year} (of {n})', ranking: ': top {k} in {year} (p05–p95)',
+      distribution: ': distribution across {n} regions', distribution_note: 'Box plot: minimum, quartiles and maximum of the regions\' means each year.',
       funnel: 'Monitoring (防返贫动态监测): at risk → newly identified → assisted → risk eliminated',
       funnel_note: 'At risk is a December count; identified, assisted (household-programmes: a household may get several) and risk eliminated (风险消除) are summed over the year.',
       income: 'Per-capita net income by source, all regions (mean)',
@@ -362,6 +366,39 @@
     return undefined;
   }
 
+  // More regions than TOP (a national run has 832): one line each would be unreadable. Instead
+  // the TOP regions with the highest rate in the last year (lines and bands), a ranking of them
+  // with their p05–p95 intervals, and the distribution of every region's rate per year.
+  var TOP = 10;
+  function manyRegions(box, section, metric, title) {
+    var all = rows(section, function (r) { return r.region !== 'all' && r.metric === metric; });
+    var last = 0;
+    all.forEach(function (r) { if (r.year > last) last = r.year; });
+    var final = all.filter(function (r) { return r.year === last; });
+    final.sort(function (a, b) { return b.mean - a.mean || (a.region < b.region ? -1 : 1); });
+    var top = final.slice(0, TOP).map(function (r) { return r.region; });
+    var n = section.regions.length;
+    var suffix = L.top.replace('{k}', String(TOP)).replace('{year}', String(last)).replace('{n}', String(n));
+    chart(box, title + suffix, bandSpec(all.filter(function (r) { return top.indexOf(r.region) >= 0; }),
+                                        'region', L.region, '.2%'), null, 'top-regions');
+    chart(box, title + L.ranking.replace('{k}', String(TOP)).replace('{year}', String(last)), {
+      data: { values: final.slice(0, TOP).map(function (r, k) {
+        return { rank: (k + 1) + '. ' + r.region, mean: r.mean, p05: r.p05, p95: r.p95 };
+      }) },
+      encoding: { y: { field: 'rank', type: 'nominal', title: L.region, sort: null },
+                  tooltip: [{ field: 'rank', title: L.region }, { field: 'mean', format: '.2%' },
+                            { field: 'p05', format: '.2%' }, { field: 'p95', format: '.2%' }] },
+      layer: [
+        { mark: 'bar', encoding: { x: { field: 'mean', type: 'quantitative', title: L.rate, axis: { format: '.2%' } } } },
+        { mark: { type: 'rule', color: '#333' }, encoding: { x: { field: 'p05', type: 'quantitative' }, x2: { field: 'p95' } } }
+      ]
+    }, null, 'ranking');
+    chart(box, title + L.distribution.replace('{n}', String(n)), {
+      data: { values: all }, mark: { type: 'boxplot', extent: 'min-max' },
+      encoding: { x: X, y: { field: 'mean', type: 'quantitative', title: L.rate, axis: { format: '.2%' } } }
+    }, L.distribution_note, 'distribution');
+  }
+
   function runSection(parent, section, base) {
     header(parent, section, base);
     el('p', parent, L.band, 'note');
@@ -369,13 +406,16 @@
     chart(box, L.rates, bandSpec(rows(section, function (r) {
       return r.region === 'all' && (r.metric === 'return_to_poverty_rate' || r.metric === 'new_poverty_rate');
     }), 'label', L.series, '.2%'));
-    if (section.regions.length > 0) {
+    if (section.regions.length > 0 && section.regions.length <= TOP) {
       chart(box, L.rtp_region, bandSpec(rows(section, function (r) {
         return r.region !== 'all' && r.metric === 'return_to_poverty_rate';
       }), 'region', L.region, '.2%'));
       chart(box, L.np_region, bandSpec(rows(section, function (r) {
         return r.region !== 'all' && r.metric === 'new_poverty_rate';
       }), 'region', L.region, '.2%'));
+    } else if (section.regions.length > TOP) {
+      manyRegions(box, section, 'return_to_poverty_rate', L.rtp_region);
+      manyRegions(box, section, 'new_poverty_rate', L.np_region);
     }
     var years = [];
     section.summary.forEach(function (r) { if (years.indexOf(r.year) < 0) years.push(r.year); });

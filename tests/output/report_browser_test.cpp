@@ -187,6 +187,35 @@ TEST(ReportBrowser, RunReportFitsAPhoneScreen) {
   EXPECT_EQ(code, 0) << read_file(dir / "png.log");
 }
 
+TEST(ReportBrowser, ManyRegionsAreShownAsTopRankingAndDistribution) {
+  TempDir dir;
+  const std::string src = POVSIM_SOURCE_DIR;
+  // 14 regions: more than the 10 a chart draws one line each for (a national run has 832).
+  std::string yaml = "schema: povsim/1\nextends: " + src + "/scenarios/baseline.yaml\n" +
+                     "name: many-regions\nregions:\n";
+  for (int i = 0; i < 14; ++i)
+    yaml += "  - {name: r" + std::to_string(100 + i) + ", households: 150, profile: " + src +
+            "/scenarios/regions/bazhou.yaml}\n";
+  const auto scenario = dir.write("many.yaml", yaml);
+  const auto out = dir.path() / "run";
+  const auto r = run_povsim(
+      {"run", scenario.string(), "--out", out.string(), "--replications", "2", "--threads", "2"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string dom;
+  check_in_browser(out / "report.html", fs::path(POVSIM_BUILD_DIR) / "report-test-regions.png", 8,
+                   &dom);
+  // Per rate: the top 10 as lines, a ranking, the distribution over all 14.
+  EXPECT_EQ(count(dom, "data-kind=\"top-regions\""), 2);
+  EXPECT_EQ(count(dom, "data-kind=\"ranking\""), 2);
+  EXPECT_EQ(count(dom, "data-kind=\"distribution\""), 2);
+  EXPECT_NE(dom.find("返贫率（分地区）：2025 年最高的 10 个地区（共 14 个）"), std::string::npos);
+  EXPECT_NE(dom.find("各地区分布（14 个地区）"), std::string::npos);
+  EXPECT_EQ(dom.find("<h3>返贫率（分地区）</h3>"), std::string::npos);
+  // The ranking names ten regions, "1." to "10.", and no eleventh.
+  EXPECT_NE(dom.find(">10. r1"), std::string::npos);
+  EXPECT_EQ(dom.find(">11. r1"), std::string::npos);
+}
+
 TEST(ReportBrowser, CompareReportRendersEveryChartInEnglishToo) {
   TempDir dir;
   const std::string src = POVSIM_SOURCE_DIR;
