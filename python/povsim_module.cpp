@@ -62,6 +62,7 @@ py::dict outputs_of(const LoadedScenario& loaded, const RunResult& run, const Fl
   mi.threads = flags.threads;
   mi.scale = flags.scale;
   mi.command_line = "python: povsim.run";
+  mi.overrides = flags.set;
   py::dict d;
   d["name"] = loaded.params.name;
   d["annual"] = annual_csv(loaded.params, run);

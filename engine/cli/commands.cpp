@@ -86,6 +86,7 @@ void write_run_outputs(const OutputDir& out, const std::string& prefix,
   mi.ranks = flags.comm != nullptr ? flags.comm->size() : 1;
   mi.scale = flags.scale;
   mi.command_line = command_line;
+  mi.overrides = flags.set;
   out.write(prefix + "manifest.json", manifest_json(mi));
 }
 

@@ -48,6 +48,7 @@ std::string manifest_json(const ManifestInputs& in) {
   nlohmann::ordered_json j = manifest_head(in.command_line);
   j["scenario"] = p.name;
   j["scenario_file"] = in.scenario->file;
+  j["description"] = p.description;
   j["scenario_sha256"] = in.scenario->resolved_sha256;
   j["warnings"] = in.scenario->warnings;
   j["seed"] = p.seed;
@@ -55,6 +56,7 @@ std::string manifest_json(const ManifestInputs& in) {
   j["threads"] = in.threads;
   j["mpi_ranks"] = in.ranks;
   j["scale"] = in.scale;
+  j["overrides"] = in.overrides;
   std::int64_t households = 0;
   for (const auto& r : p.regions) households += r.households;
   j["households"] = households;

@@ -18,6 +18,9 @@ struct ManifestInputs {
   int ranks = 1;  // MPI ranks (each with `threads` threads)
   double scale = 1.0;
   std::string command_line;
+  /// The --set KEY=VALUE arguments as given, for the report's header (the command line alone
+  /// would have to be parsed again to find them).
+  std::vector<std::string> overrides;
 };
 
 /// The fields every manifest (run, sweep, calibration) opens with: engine, engine_version,

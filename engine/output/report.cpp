@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "core/csv.hpp"
@@ -121,13 +122,21 @@ bool starts_with(const std::string& s, std::string_view prefix) {
   return s.compare(0, prefix.size(), prefix) == 0;
 }
 
-/// Metrics the run charts use; by region only the two headline rates.
+/// Metrics the run charts and the numbers table use; by region only the two headline rates.
 bool wanted(const std::string& metric, const std::string& region) {
   if (metric == "return_to_poverty_rate" || metric == "new_poverty_rate") return true;
   if (region != "all") return false;
+  // The numbers table: the rates, and counts of households and people.
+  static const std::set<std::string> table = {
+      "poverty_rate",         "households",       "people",
+      "poor_households",      "poor_people",      "at_risk_people",
+      "monitored_households", "monitored_people", "newly_identified_people",
+      "eliminated_people",    "dibao_households", "dibao_people"};
+  if (table.count(metric)) return true;
   return metric == "at_risk_rate" || metric == "at_risk_households" ||
          metric == "newly_identified" || metric == "risk_eliminated" ||
          starts_with(metric, "assisted_") || starts_with(metric, "assistance_yuan_") ||
+         starts_with(metric, "funds_") ||
          (starts_with(metric, "income_") && metric.ends_with("_per_capita"));
 }
 
@@ -162,22 +171,121 @@ json ledger_rows(const fs::path& path) {
   return out;
 }
 
-/// One run's section: manifest fields for the header, the summary rows the charts need.
-json run_section(const fs::path& dir, const std::string& name) {
-  json section;
-  section["name"] = name;
+json read_manifest(const fs::path& dir) {
   const fs::path manifest_path = dir / "manifest.json";
-  json manifest;
   try {
-    manifest = json::parse(read_file(manifest_path));
+    return json::parse(read_file(manifest_path));
   } catch (const json::exception& e) {
     throw InputError(manifest_path.string() + ": error: expected JSON, " + e.what() + "\n");
   }
+}
+
+/// The value of `key` in `region` of the epoch of `epochs` in force at `from` ("YYYY-MM" sorts
+/// as text), or nullptr.
+const json* value_at(const json& epochs, const std::string& from, const std::string& region,
+                     const std::string& key) {
+  const json* found = nullptr;
+  for (const auto& e : epochs) {
+    if (!e.is_object() || !e.contains("from") || !e["from"].is_string()) continue;
+    if (e["from"].get<std::string>() > from) break;
+    const auto r = e.find("regions");
+    if (r == e.end() || !r->contains(region)) continue;
+    const auto v = (*r)[region].find(key);
+    found = v == (*r)[region].end() ? nullptr : &*v;
+  }
+  return found;
+}
+
+/// The policy as a diff, for the header: every region parameter whose value differs from the
+/// base's (a compare's first scenario) in force at the same month, or, without a base, from the
+/// epoch before (so a run lists what each later epoch changes). Rows that only repeat the row
+/// of the epoch before are left out, and regions with the same change share one row; at most
+/// `limit` rows (a national run has 832 regions), `changes_left_off` counts the rest.
+json parameter_changes(const json& epochs, const json* base, json& section) {
+  constexpr std::size_t limit = 200;
+  json rows = json::array();
+  std::size_t left_off = 0;
+  if (!epochs.is_array()) return rows;
+  std::map<std::string, std::string> last;  // region + key -> value of the last row shown
+  for (std::size_t e = 0; e < epochs.size(); ++e) {
+    const json& epoch = epochs[e];
+    if (!epoch.is_object() || !epoch.contains("regions") || !epoch["regions"].is_object()) continue;
+    const std::string from = epoch.value("from", "");
+    if (base == nullptr && e == 0) continue;
+    // (key, value, before) -> regions, in the order of the keys.
+    std::vector<std::tuple<std::string, std::string, std::string>> order;
+    std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::string>> by;
+    const std::size_t n_regions = epoch["regions"].size();
+    for (const auto& [region, values] : epoch["regions"].items()) {
+      if (!values.is_object()) continue;
+      for (const auto& [key, value] : values.items()) {
+        const json* before = base != nullptr
+                                 ? value_at(*base, from, region, key)
+                                 : value_at(epochs, epochs[e - 1].value("from", ""), region, key);
+        if (before != nullptr && *before == value) continue;
+        const std::string v = value.is_string() ? value.get<std::string>() : value.dump();
+        const std::string b = before == nullptr     ? ""
+                              : before->is_string() ? before->get<std::string>()
+                                                    : before->dump();
+        if (base != nullptr && e > 0) {
+          const auto it = last.find(region + '\n' + key);
+          if (it != last.end() && it->second == v) continue;
+        }
+        last[region + '\n' + key] = v;
+        const auto id = std::make_tuple(key, v, b);
+        auto& list = by[id];
+        if (list.empty()) order.push_back(id);
+        list.push_back(region);
+      }
+    }
+    for (const auto& id : order) {
+      if (rows.size() >= limit) {
+        ++left_off;
+        continue;
+      }
+      const auto& regions = by[id];
+      json row = {{"from", from},
+                  {"key", std::get<0>(id)},
+                  {"value", std::get<1>(id)},
+                  {"before", std::get<2>(id)}};
+      if (regions.size() == n_regions && n_regions > 1)
+        row["regions"] = nullptr;  // every region
+      else
+        row["regions"] = regions;
+      rows.push_back(std::move(row));
+    }
+  }
+  section["changes_left_off"] = left_off;
+  return rows;
+}
+
+/// One run's section: manifest fields for the header, the summary rows the charts need.
+/// `base` is the manifest of the scenario a compare measures against (nullptr for a run).
+json run_section(const fs::path& dir, const std::string& name, const json* base = nullptr) {
+  json section;
+  section["name"] = name;
+  const json manifest = read_manifest(dir);
   json meta = json::object();
-  for (const char* key : {"scenario", "scenario_file", "seed", "replications", "households",
-                          "months", "period", "engine_version", "git_commit", "scale"})
+  for (const char* key : {"scenario", "scenario_file", "description", "overrides", "seed",
+                          "replications", "households", "months", "period", "engine_version",
+                          "git_commit", "scale", "calibration", "regions"})
     if (manifest.contains(key)) meta[key] = manifest[key];
+  // A national run has 832 regions: the header says how many, not each one.
+  if (meta.contains("regions") && meta["regions"].is_array()) {
+    const std::size_t n = meta["regions"].size();
+    meta["regions"] = n;
+  }
   section["meta"] = meta;
+  const json no_epochs = json::array();
+  const json* base_epochs =
+      base != nullptr && base->contains("parameters") ? &(*base)["parameters"] : nullptr;
+  section["changes"] = parameter_changes(
+      manifest.value("parameters", no_epochs),
+      base != nullptr ? (base_epochs != nullptr ? base_epochs : &no_epochs) : nullptr, section);
+  section["epochs"] = json::array();
+  if (manifest.contains("parameters") && manifest["parameters"].is_array())
+    for (const auto& e : manifest["parameters"])
+      if (e.is_object() && e.contains("from")) section["epochs"].push_back(e["from"]);
 
   const Table t =
       read_table(dir / "summary.csv", {"year", "region", "metric", "mean", "p05", "p95"});
@@ -237,13 +345,20 @@ json compare_data(const fs::path& dir) {
   data["kind"] = "compare";
   data["compare"] = rows;
   data["sections"] = json::array();
+  json base;
   for (const auto& name : order) {
     const fs::path sub = dir / safe_file_name(name);
     if (!fs::is_regular_file(sub / "summary.csv") || !fs::is_regular_file(sub / "manifest.json"))
       throw InputError((sub / "summary.csv").string() + ": error: compare.csv names scenario \"" +
                        name + "\", expected its summary.csv and manifest.json in " + sub.string() +
                        "\n");
-    data["sections"].push_back(run_section(sub, name));
+    // The first scenario is the base every other one is measured against.
+    if (base.is_null()) {
+      base = read_manifest(sub);
+      data["sections"].push_back(run_section(sub, name));
+    } else {
+      data["sections"].push_back(run_section(sub, name, &base));
+    }
   }
   return data;
 }
@@ -388,7 +503,10 @@ std::string report_html(const fs::path& dir, ReportLang lang) {
   html.reserve(900'000);
   html += "<!DOCTYPE html>\n<html lang=\"";
   html += lang == ReportLang::zh ? "zh-CN" : "en";
-  html += "\">\n<head>\n<meta charset=\"utf-8\">\n<title>povsim report</title>\n";
+  html +=
+      "\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<title>povsim report</title>\n";
   html += "<meta name=\"generator\" content=\"povsim report\">\n<style>";
   html += report_style();
   html += "</style>\n";

@@ -53,8 +53,10 @@ int count(const std::string& text, const std::string& needle) {
   return n;
 }
 
-/// Loads `page`, checks the DOM the page left behind, and screenshots it to `png`.
-void check_in_browser(const fs::path& page, const fs::path& png, int min_charts) {
+/// Loads `page`, checks the DOM the page left behind (into `dom_out`), and screenshots it to
+/// `png`.
+void check_in_browser(const fs::path& page, const fs::path& png, int min_charts,
+                      std::string* dom_out = nullptr) {
   ASSERT_TRUE(fs::exists(kChromium))
       << kChromium << " not found: the report's browser test needs Debian's chromium package "
       << "(and fonts-noto-cjk for the Chinese labels); scripts/install-deps.sh installs both";
@@ -64,6 +66,7 @@ void check_in_browser(const fs::path& page, const fs::path& png, int min_charts)
       chromium(page, "--dump-dom", profile / "dom-profile", profile / "dom.log", &code);
   ASSERT_EQ(code, 0) << "chromium --dump-dom failed:\n" << read_file(profile / "dom.log");
   ASSERT_FALSE(dom.empty()) << read_file(profile / "dom.log");
+  if (dom_out != nullptr) *dom_out = dom;
 
   std::smatch m;
   ASSERT_TRUE(std::regex_search(dom, m, std::regex(R"(<pre id="errors">([^<]*)</pre>)")))
@@ -95,14 +98,122 @@ void check_in_browser(const fs::path& page, const fs::path& png, int min_charts)
   EXPECT_GT(fs::file_size(png), 20'000u);
 }
 
+/// The numbers table's CSV download: an <a download> with a data: URL (offline), holding every
+/// row of the table.
+void expect_csv_download(const std::string& dom, const std::string& file) {
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(dom, m,
+                                std::regex("<a class=\"csv\" download=\"" + file +
+                                           "\" href=\"data:text/csv;charset=utf-8,([^\"]*)\">")))
+      << file;
+  const std::string csv = m[1].str();
+  EXPECT_NE(csv.find("return_to_poverty_rate"), std::string::npos);
+  EXPECT_NE(csv.find("poor_households"), std::string::npos);
+  // One encoded line break (CRLF) per record: header and 5 years of at least 10 metrics.
+  EXPECT_GT(count(csv, "%0D%0A"), 50);
+}
+
 TEST(ReportBrowser, RunReportRendersEveryChart) {
   TempDir dir;
   const std::string src = POVSIM_SOURCE_DIR;
   const auto out = dir.path() / "run";
-  const auto r = run_povsim({"run", src + "/scenarios/baseline.yaml", "--out", out.string(),
-                             "--replications", "4", "--scale", "0.1"});
+  const auto r =
+      run_povsim({"run", src + "/scenarios/baseline.yaml", "--out", out.string(), "--replications",
+                  "4", "--scale", "0.1", "--seed", "11", "--set", "transfers.dibao.take_up=0.9"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  check_in_browser(out / "report.html", fs::path(POVSIM_BUILD_DIR) / "report-test.png", 6);
+  std::string dom;
+  check_in_browser(out / "report.html", fs::path(POVSIM_BUILD_DIR) / "report-test.png", 6, &dom);
+  // The title says what it is: a scenario projection (the baseline is not calibrated).
+  EXPECT_NE(dom.find("<h1>返贫风险情景推演：baseline</h1>"), std::string::npos);
+  EXPECT_EQ(dom.find("预测报告"), std::string::npos);
+  // The header: description, status, the --set override, the policy epochs, seed and scale.
+  EXPECT_TRUE(std::regex_search(dom, std::regex(R"(<td class="description">[^<]{20,}</td>)")));
+  EXPECT_NE(dom.find("<td class=\"status\">情景推演（未校准）</td>"), std::string::npos);
+  EXPECT_NE(dom.find("<td class=\"overrides\">transfers.dibao.take_up=0.9</td>"),
+            std::string::npos);
+  EXPECT_NE(dom.find("<td class=\"epochs\">2021-01</td>"), std::string::npos);
+  EXPECT_NE(dom.find("<td>随机种子</td><td>11</td>"), std::string::npos);
+  EXPECT_NE(dom.find("<td>规模系数</td><td>0.1</td>"), std::string::npos);
+  // The numbers table: 18 metrics × 5 years, each "mean [p05, p95]".
+  EXPECT_NE(dom.find("<table class=\"numbers\">"), std::string::npos);
+  EXPECT_GE(count(dom, "<td class=\"num\">"), 18 * 5);
+  EXPECT_TRUE(std::regex_search(
+      dom, std::regex(R"(<td class="num">[0-9.]+% \[[0-9.]+%, [0-9.]+%\]</td>)")));
+  expect_csv_download(dom, "baseline-numbers.csv");
+  // Funds: paid (to households, enterprises, outlays) and lapsed, not the ledger's outflows of
+  // every account a yuan passes through; balances with the accounts' Chinese names.
+  EXPECT_NE(dom.find("资金去向：实付与失效"), std::string::npos);
+  EXPECT_EQ(dom.find("资金支出（按账户"), std::string::npos);
+  for (const char* use : {">实付：到户</text>", ">实付：到企业</text>", ">失效（未用收回）</text>"})
+    EXPECT_NE(dom.find(use), std::string::npos) << use;
+  EXPECT_NE(dom.find(">公益性岗位</text>"), std::string::npos);
+  for (const char* raw : {">public_jobs</text>", ">programme_budgets</text>", ">households</text>"})
+    EXPECT_EQ(dom.find(raw), std::string::npos) << raw;
+  // Every chart can be saved as SVG and PNG (vega-embed's export actions, drawn offline).
+  EXPECT_GE(count(dom, ">保存为 SVG</a>"), 6);
+  EXPECT_GE(count(dom, ">保存为 PNG</a>"), 6);
+}
+
+TEST(ReportBrowser, RunReportFitsAPhoneScreen) {
+  TempDir dir;
+  const std::string src = POVSIM_SOURCE_DIR;
+  const auto out = dir.path() / "run";
+  const auto r = run_povsim({"run", src + "/scenarios/baseline.yaml", "--out", out.string(),
+                             "--replications", "2", "--scale", "0.05"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // A phone's width (headless Chromium widens windows under 500 px to 500).
+  int code = 0;
+  const std::string dom = chromium(out / "report.html", "--dump-dom --window-size=390,844",
+                                   dir / "profile", dir / "dom.log", &code);
+  ASSERT_EQ(code, 0) << read_file(dir / "dom.log");
+  EXPECT_NE(dom.find("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"),
+            std::string::npos);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(dom, m, std::regex(R"re(data-viewport="(\d+)")re")))
+      << dom.substr(0, 2000);
+  const int viewport = std::stoi(m[1].str());
+  ASSERT_LT(viewport, 720);
+  // Every chart, legend included, fits inside the page's 8 px margins: nothing is cut off.
+  int charts = 0;
+  const std::regex svg(R"re(<svg[^>]*class="marks" width="(\d+)")re");
+  for (auto it = std::sregex_iterator(dom.begin(), dom.end(), svg); it != std::sregex_iterator();
+       ++it, ++charts)
+    EXPECT_LE(std::stoi((*it)[1].str()), viewport - 16) << "chart " << charts + 1;
+  EXPECT_GE(charts, 6);
+  chromium(out / "report.html",
+           "--screenshot='" + (fs::path(POVSIM_BUILD_DIR) / "report-test-phone.png").string() +
+               "' --window-size=500,2400 --hide-scrollbars",
+           dir / "png-profile", dir / "png.log", &code);
+  EXPECT_EQ(code, 0) << read_file(dir / "png.log");
+}
+
+TEST(ReportBrowser, ManyRegionsAreShownAsTopRankingAndDistribution) {
+  TempDir dir;
+  const std::string src = POVSIM_SOURCE_DIR;
+  // 14 regions: more than the 10 a chart draws one line each for (a national run has 832).
+  std::string yaml = "schema: povsim/1\nextends: " + src + "/scenarios/baseline.yaml\n" +
+                     "name: many-regions\nregions:\n";
+  for (int i = 0; i < 14; ++i)
+    yaml += "  - {name: r" + std::to_string(100 + i) + ", households: 150, profile: " + src +
+            "/scenarios/regions/bazhou.yaml}\n";
+  const auto scenario = dir.write("many.yaml", yaml);
+  const auto out = dir.path() / "run";
+  const auto r = run_povsim(
+      {"run", scenario.string(), "--out", out.string(), "--replications", "2", "--threads", "2"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string dom;
+  check_in_browser(out / "report.html", fs::path(POVSIM_BUILD_DIR) / "report-test-regions.png", 8,
+                   &dom);
+  // Per rate: the top 10 as lines, a ranking, the distribution over all 14.
+  EXPECT_EQ(count(dom, "data-kind=\"top-regions\""), 2);
+  EXPECT_EQ(count(dom, "data-kind=\"ranking\""), 2);
+  EXPECT_EQ(count(dom, "data-kind=\"distribution\""), 2);
+  EXPECT_NE(dom.find("返贫率（分地区）：2025 年最高的 10 个地区（共 14 个）"), std::string::npos);
+  EXPECT_NE(dom.find("各地区分布（14 个地区）"), std::string::npos);
+  EXPECT_EQ(dom.find("<h3>返贫率（分地区）</h3>"), std::string::npos);
+  // The ranking names ten regions, "1." to "10.", and no eleventh.
+  EXPECT_NE(dom.find(">10. r1"), std::string::npos);
+  EXPECT_EQ(dom.find(">11. r1"), std::string::npos);
 }
 
 TEST(ReportBrowser, CompareReportRendersEveryChartInEnglishToo) {
@@ -113,11 +224,32 @@ TEST(ReportBrowser, CompareReportRendersEveryChartInEnglishToo) {
                              src + "/scenarios/early-withdrawal.yaml", "--out", out.string(),
                              "--replications", "4", "--scale", "0.1"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  check_in_browser(out / "report.html", fs::path(POVSIM_BUILD_DIR) / "report-test-compare.png", 12);
+  std::string dom;
+  check_in_browser(out / "report.html", fs::path(POVSIM_BUILD_DIR) / "report-test-compare.png", 12,
+                   &dom);
+  // Differences of rates are drawn in percentage points: "pp" ticks on the difference charts.
+  EXPECT_EQ(count(dom, "data-kind=\"diff\""), 5);
+  EXPECT_GT(count(dom, " pp</text>"), 4);
+  EXPECT_NE(dom.find("差值 B − A（百分点）"), std::string::npos);
+  // Every scenario's level on one axis, with bands: three charts, each naming both scenarios.
+  EXPECT_EQ(count(dom, "data-kind=\"levels\""), 3);
+  // The note says what the intervals are, and does not call them significance.
+  EXPECT_NE(dom.find("区间只反映蒙特卡洛噪声"), std::string::npos);
+  EXPECT_EQ(dom.find("差异显著"), std::string::npos);
+  // The base is named in the other scenario's header, with what differs from it.
+  EXPECT_NE(dom.find("<td class=\"base\">baseline</td>"), std::string::npos);
+  EXPECT_NE(dom.find("与比较基准不同的参数"), std::string::npos);
+  expect_csv_download(dom, "compare-numbers.csv");
+  EXPECT_NE(dom.find("download=\"compare-differences.csv\""), std::string::npos);
+
   const auto en = run_povsim({"report", out.string(), "--lang", "en"});
   ASSERT_EQ(en.exit_code, 0) << en.err;
   check_in_browser(out / "report.html", fs::path(POVSIM_BUILD_DIR) / "report-test-compare-en.png",
-                   12);
+                   12, &dom);
+  EXPECT_GT(count(dom, " pp</text>"), 4);
+  EXPECT_NE(dom.find("Monte Carlo noise only"), std::string::npos);
+  EXPECT_EQ(dom.find("significant difference"), std::string::npos);
+  EXPECT_NE(dom.find("Parameters that differ from the base"), std::string::npos);
 }
 
 TEST(ReportBrowser, SweepReportRendersSobolIndicesAndParameterScatters) {

@@ -53,10 +53,31 @@ TEST(Report, RunWritesASelfContainedReportWithItsData) {
   TempDir dir;
   const std::string src = POVSIM_SOURCE_DIR;
   const auto out = dir.path() / "run";
-  const auto r = run_povsim({"run", src + "/scenarios/baseline.yaml", "--out", out.string(),
-                             "--replications", "3", "--scale", "0.05", "--seed", "7"});
+  const auto r =
+      run_povsim({"run", src + "/scenarios/baseline.yaml", "--out", out.string(), "--replications",
+                  "3", "--scale", "0.05", "--seed", "7", "--set", "transfers.dibao.take_up=0.9",
+                  "--set", "assistance.training.budget_per_household=0"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
+  // What the header shows comes from manifest.json: the description and every --set as given.
+  const std::string manifest = read_file(out / "manifest.json");
+  EXPECT_NE(manifest.find("\"description\": \"四个不摘 throughout"), std::string::npos)
+      << manifest.substr(0, 600);
+  EXPECT_NE(manifest.find("\"overrides\": [\n    \"transfers.dibao.take_up=0.9\",\n    "
+                          "\"assistance.training.budget_per_household=0\"\n  ]"),
+            std::string::npos)
+      << manifest.substr(0, 1500);
   const std::string html = read_file(out / "report.html");
+  EXPECT_NE(html.find("\"overrides\":[\"transfers.dibao.take_up=0.9\","
+                      "\"assistance.training.budget_per_household=0\"]"),
+            std::string::npos);
+  EXPECT_NE(html.find("\"epochs\":[\"2021-01\"]"), std::string::npos);
+  // A run of one epoch changes nothing between epochs.
+  EXPECT_NE(html.find("\"changes\":[]"), std::string::npos);
+  // Not a forecast: the baseline is not calibrated (its manifest records no fit).
+  EXPECT_NE(html.find("返贫风险情景推演"), std::string::npos);
+  EXPECT_EQ(html.find("预测报告"), std::string::npos);
+  EXPECT_EQ(html.find("差异显著"), std::string::npos);
+  EXPECT_EQ(html.find("is a significant difference"), std::string::npos);
   expect_self_contained(html);
   EXPECT_NE(html.find("<html lang=\"zh-CN\">"), std::string::npos);
   EXPECT_NE(html.find("\"kind\":\"run\""), std::string::npos);
@@ -96,6 +117,17 @@ TEST(Report, CompareWritesDifferencesAndEachScenario) {
   EXPECT_NE(html.find("\"metric\":\"return_to_poverty_rate\""), std::string::npos);
   EXPECT_NE(html.find("\"name\":\"baseline\""), std::string::npos);
   EXPECT_NE(html.find("\"name\":\"early-withdrawal\""), std::string::npos);
+  // early-withdrawal's header lists what differs from the base: from 2022-01, in every region,
+  // monitoring stops (the base keeps it on).
+  EXPECT_NE(html.find("\"epochs\":[\"2021-01\",\"2022-01\"]"), std::string::npos);
+  EXPECT_TRUE(std::regex_search(
+      html,
+      std::regex(
+          R"re(\{"before":"true","from":"2022-01","key":"monitoring\.enabled","regions":null,"value":"false"\})re")))
+      << html.substr(html.find("\"changes\""), 600);
+  // The base's own section (one epoch, no base of its own) lists no changes.
+  EXPECT_NE(html.find("\"changes\":[],\"changes_left_off\":0,\"epochs\":[\"2021-01\"]"),
+            std::string::npos);
 }
 
 TEST(Report, BadInputExitsTwo) {
