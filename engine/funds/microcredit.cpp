@@ -33,8 +33,19 @@ void microcredit_month(FundState& fs, Households& hh, std::size_t region_begin,
   if (mp.enabled && n > 0 && (month.date.month == 1 || m == 0)) {
     const auto u0 = rng.uniforms(0, region.region_id, static_cast<std::uint32_t>(m), Stream::kFunds,
                                  draw::kNewLoan);
-    const auto target = static_cast<std::size_t>(mp.new_loans_per_1000_households * n / 1000.0 +
-                                                 u0[0]);  // stochastic rounding
+    auto target = static_cast<std::size_t>(mp.new_loans_per_1000_households * n / 1000.0 +
+                                           u0[0]);  // stochastic rounding
+    // Banks lend against the risk compensation fund (风险补偿金): the outstanding principal may
+    // reach `leverage` times its balance, so the fund's money, and what defaults take from it,
+    // decide how many new loans the year can make.
+    if (mp.leverage > 0 && region.params->funds.enabled && mp.loan > 0) {
+      double outstanding = 0;
+      for (const Loan& l : fs.loans) outstanding += static_cast<double>(l.principal) / 100.0;
+      const double room =
+          mp.leverage * static_cast<double>(L.left(FundAccount::kRiskCompensation)) / 100.0 -
+          outstanding;
+      target = std::min(target, static_cast<std::size_t>(std::max(0.0, room / mp.loan)));
+    }
     const float gain = static_cast<float>(
         mp.loan * (mp.return_rate - mp.interest_rate * (1.0 - mp.interest_subsidy_share)));
     std::size_t made = 0;

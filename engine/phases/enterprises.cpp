@@ -248,6 +248,31 @@ bool enterprise_month(RegionEnterprises& ent, Households& hh, std::size_t region
         funds.extra_jobs[e] = extra;
       }
     }
+    // What is left below one subsidy pays one more with probability left / per (in expectation
+    // the budget): a small place's share of a county programme is a chance of one subsidy, not
+    // nothing. With funds off the rest is appropriated for it; with funds on the industry
+    // account must hold it.
+    if (per > 0 && budget > 0 && budget < per) {
+      const double u =
+          rng.uniforms(0, region.region_id, m, Stream::kEnterprise, draw::kSubsidyLottery)[0];
+      std::uint32_t e = 0;
+      while (e < ent.n() && !(ent.alive[e] && !ent.subsidised[e])) ++e;
+      const bool can_pay = !fp.enabled || ledger.left(FundAccount::kIndustry) >= per;
+      if (e < ent.n() && can_pay && u < static_cast<double>(budget) / static_cast<double>(per)) {
+        if (!fp.enabled) {
+          ledger.post(month.offset, FundAccount::kExternal, FundAccount::kProgrammeBudgets,
+                      per - budget);
+          ledger.post(month.offset, FundAccount::kProgrammeBudgets, FundAccount::kIndustry,
+                      per - budget);
+        }
+        ledger.post(month.offset, FundAccount::kIndustry, FundAccount::kEnterprises, per);
+        budget = 0;
+        tally.subsidy_yuan += static_cast<double>(per) / 100.0;
+        ent.subsidised[e] = 1;
+        ent.jobs[e] += extra;
+        funds.extra_jobs[e] = extra;
+      }
+    }
     if (!fp.enabled)
       ledger.post(month.offset, FundAccount::kIndustry, FundAccount::kLapsed, budget);
   }

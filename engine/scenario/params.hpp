@@ -374,6 +374,7 @@ struct MicrocreditParams {
   double default_probability = 0;     // per year without shocks
   double shock_default_multiplier = 1;
   double compensation_share = 0;  // of defaulted principal paid from risk_compensation
+  double leverage = 0;  // outstanding principal at most leverage × the risk fund (0: no limit)
 };
 
 /// 衔接资金 and other fund sources, their allocation to programme accounts and what the accounts

@@ -613,6 +613,10 @@ void describe(V& v, MicrocreditParams& p) {
               "or a disaster"});
   v.field("compensation_share", p.compensation_share, kShare,
           Doc{"share", "of a defaulted principal paid to the bank by the risk compensation fund"});
+  v.field("leverage", p.leverage, Range{0, 100},
+          Doc{"ratio",
+              "banks lend up to this multiple of the risk compensation fund's balance (funds on; "
+              "0: no limit)"});
 }
 
 template <class V>

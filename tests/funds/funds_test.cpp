@@ -258,8 +258,9 @@ TEST(FundDirection, HigherIndustryShareKeepsMoreEnterprisesAliveWithMoreJobs) {
             << ", failures/year " << failed_low << " vs " << failed_high << ", alive " << alive_low
             << " vs " << alive_high << ", hires/year " << jobs_low << " vs " << jobs_high << "\n";
   // 0.25 × 75% vs 0.25 × 40% of 360 yuan per household: 1.9 times the money on offer, paid
-  // out until every living enterprise is subsidised.
-  EXPECT_GT(subsidy_high, 1.3 * subsidy_low);
+  // out until every living enterprise is subsidised (at 75% every one is); at 40% the remainder
+  // below one subsidy pays one more by lottery, so the gap is smaller than the money's.
+  EXPECT_GT(subsidy_high, 1.1 * subsidy_low);
   EXPECT_LT(failed_high, failed_low);
   EXPECT_GT(alive_high, alive_low);
   EXPECT_GT(jobs_high, jobs_low);
