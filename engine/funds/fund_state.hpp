@@ -24,6 +24,7 @@ struct FundTally {
   double defaulted_yuan = 0;
   double compensated_yuan = 0;
   double consumption_households = 0;
+  double arrears = 0, extended = 0, arrears_yuan = 0;  // loans into arrears, extended; repaid
   // From the ledger at year end (yuan):
   std::array<double, 11> spent{};  // per programme account, in FundAccountRules order
   double sources = 0, to_households = 0, to_enterprises = 0, to_outlays = 0, lapsed = 0;
@@ -42,6 +43,9 @@ struct FundTally {
     defaulted_yuan += o.defaulted_yuan;
     compensated_yuan += o.compensated_yuan;
     consumption_households += o.consumption_households;
+    arrears += o.arrears;
+    extended += o.extended;
+    arrears_yuan += o.arrears_yuan;
   }
 };
 

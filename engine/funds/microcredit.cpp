@@ -148,9 +148,7 @@ void consumption_month(FundState& fs, Households& hh, std::size_t region_begin,
   const double yuan = region.params->funds.consumption_per_household / 12.0;
   const Fen fen = to_fen(yuan);
   if (fen <= 0 || fs.ledger.left(FundAccount::kConsumption) < fen) return;
-  auto linked = [&](const Link& l) {
-    return l.kind == LinkKind::kContract && ent.alive[l.enterprise];
-  };
+  auto linked = [&](const Link& l) { return l.kind == LinkKind::kContract && ent.live(l); };
   // One posting when the account can buy from every linked household, else link by link.
   Fen households = 0;
   for (const Link& l : ent.links) households += linked(l) ? 1 : 0;

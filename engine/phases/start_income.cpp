@@ -55,7 +55,9 @@ YearBefore simulate_year_before(const Households& hh, std::size_t i, std::uint32
   const bool attached = hh.flags[i] & hh_flag::kMigrantAttached;
   const bool linked = hh.flags[i] & hh_flag::kLinked;
   const double workers = hh.workers[i];
-  double operating_keep = 1.0;
+  const OwnIncomeKept kept =
+      linked ? own_income_kept(hh.link_kinds[i], hh.workers[i], rp.enterprises) : OwnIncomeKept{};
+  double operating_keep = kept.operating;
   int off_months = 0;
   bool employed = false;
   YearBefore out;
@@ -106,7 +108,7 @@ YearBefore simulate_year_before(const Households& hh, std::size_t i, std::uint32
     }
     const double earned = region.transitory_noise->operator()(w[1]) / 12.0;
     const double premium = linked ? static_cast<double>(hh.contract_premium[i]) : 0.0;
-    const double own = hh.wage_local[i] * earned * work_keep +
+    const double own = hh.wage_local[i] * kept.wage * earned * work_keep +
                        (employed ? hh.wage_migrant[i] * earned * work_keep : 0.0) +
                        hh.operating[i] * earned * operating_keep * (1.0 + premium) +
                        hh.property[i] / 12.0;

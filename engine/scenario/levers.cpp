@@ -56,6 +56,8 @@ constexpr std::array kLevers = {
     "enterprises.*.dividend_rate",
     "enterprises.*.members",
     "enterprises.*.member_income",
+    "enterprises.*.priority_share",
+    "enterprises.contract_price_floor",
     "enterprises.subsidy.budget_per_household",
     "enterprises.subsidy.per_enterprise",
     "labour.priority_monitored_lifted",

@@ -297,7 +297,7 @@ void Simulation::tally_enterprise_year() {
     flows_[r].enterprises.revenue_index = revenue_index;
     double lifted_workers = 0;
     for (const Link& l : ent.links)
-      if (l.kind == LinkKind::kEmployment && ent.alive[l.enterprise] &&
+      if (l.kind == LinkKind::kEmployment && ent.live(l) &&
           (hh_.flags[hh_.region_begin[r] + l.household] & hh_flag::kLifted))
         lifted_workers += 1;
     flows_[r].enterprises.workers_lifted = lifted_workers;
