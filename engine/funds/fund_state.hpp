@@ -15,6 +15,12 @@ struct Loan {
   std::int32_t due = 0;      // month offset the principal is repaid
   Fen principal = 0;         // outstanding
   float operating_gain = 0;  // yuan/year added to the household's operating income
+  // Arrears (逾期): the investment failed (its gain is gone) and the principal is repaid from the
+  // household's income; months in arrears (counted after any extension) and whether the loan
+  // was extended (展期) once.
+  std::int16_t arrears_months = 0;
+  std::uint8_t in_arrears = 0;
+  std::uint8_t extended = 0;
 };
 
 /// What the region's funds did this year beyond the ledger (for the metrics).

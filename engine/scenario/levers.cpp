@@ -80,6 +80,7 @@ constexpr std::array kLevers = {
     "funds.microcredit.interest_subsidy_share",
     "funds.microcredit.compensation_share",
     "funds.microcredit.leverage",
+    "funds.microcredit.extension_months",
 };
 
 /// `path` matches `pattern` segment by segment, `*` matching any one segment.

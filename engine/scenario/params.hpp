@@ -381,6 +381,9 @@ struct MicrocreditParams {
   double shock_default_multiplier = 1;
   double compensation_share = 0;  // of defaulted principal paid from risk_compensation
   double leverage = 0;  // outstanding principal at most leverage × the risk fund (0: no limit)
+  double arrears_repayment_share = 0;  // of the month's net income repaid while in arrears
+  int arrears_max_months = 0;          // months in arrears before the loan is written off
+  int extension_months = 0;            // 展期: months of grace before arrears repayment starts
 };
 
 /// 衔接资金 and other fund sources, their allocation to programme accounts and what the accounts

@@ -624,13 +624,25 @@ void describe(V& v, MicrocreditParams& p) {
   v.field("return_rate", p.return_rate, Range{0, 5},
           Doc{"per year", "operating income per yuan invested in household industry"});
   v.field("default_probability", p.default_probability, kShare,
-          Doc{"per year", "a borrower defaults, in a year without shocks"});
+          Doc{"per year",
+              "a borrower's investment fails (the loan falls into arrears, 逾期), in a year "
+              "without shocks"});
   v.field("shock_default_multiplier", p.shock_default_multiplier, Range{1, 1000},
           Doc{"ratio",
-              "on the default probability in a year with an illness bill, a lost link "
+              "on the failure probability in a year with an illness bill, a lost link "
               "or a disaster"});
   v.field("compensation_share", p.compensation_share, kShare,
           Doc{"share", "of a defaulted principal paid to the bank by the risk compensation fund"});
+  v.field("arrears_repayment_share", p.arrears_repayment_share, kShare,
+          Doc{"share",
+              "of the household's net income of a month repaid on a loan in arrears (0: none)"});
+  v.field(
+      "arrears_max_months", p.arrears_max_months, Range{0, 120},
+      Doc{"months", "months in arrears before the loan is written off (a default; 0: at once)"});
+  v.field("extension_months", p.extension_months, Range{0, 60},
+          Doc{"months",
+              "展期/续贷: a loan whose investment fails gets this many months of grace, once, "
+              "before arrears repayment starts (0: none)"});
   v.field("leverage", p.leverage, Range{0, 100},
           Doc{"ratio",
               "banks lend up to this multiple of the risk compensation fund's balance (funds on; "

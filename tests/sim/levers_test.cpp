@@ -85,6 +85,7 @@ const std::vector<Descriptive> kDescriptive = {
     {"funds.microcredit.return_rate", "an assumed effect: the investment's return"},
     {"funds.microcredit.default_probability", "borrowers' behaviour"},
     {"funds.microcredit.shock_default_multiplier", "borrowers' behaviour in a shock year"},
+    {"funds.microcredit.arrears_*", "how much a borrower in arrears repays, and how long"},
 };
 
 // Levers whose effect needs a state the model never reaches: an account's carry-over acts only
