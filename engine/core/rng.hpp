@@ -49,6 +49,12 @@ inline constexpr std::uint32_t kEnterpriseRevenue = 0xFFFFDu;
 /// Stream::kEnterprise, entity = enterprise: links of kind k drawn as (k << kLinkKindShift) | d,
 /// d = 0, 1, … (fewer than 2^20 draws per kind).
 inline constexpr std::uint32_t kLinkKindShift = 20;
+/// Stream::kEnterprise, entity = 0, each January: whether a subsidy budget smaller than one
+/// enterprise's subsidy pays one (with probability budget / per_enterprise).
+inline constexpr std::uint32_t kSubsidyLottery = 0xFFFFCu;
+/// Stream::kLabour, entity = 0, each January: whether the transport-subsidy budget's remainder
+/// below one payment pays one more (with probability remainder / amount).
+inline constexpr std::uint32_t kTransportLottery = 0xFFFFCu;
 /// Stream::kFunds, entity = 0 (the year's count) or d + 1 (candidate d): new 小额信贷 loans.
 inline constexpr std::uint32_t kNewLoan = 1u << 20;
 /// Stream::kPopulation, entity = household: redraw a = 1, 2, … of its income sources takes draws

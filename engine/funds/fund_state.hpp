@@ -15,6 +15,12 @@ struct Loan {
   std::int32_t due = 0;      // month offset the principal is repaid
   Fen principal = 0;         // outstanding
   float operating_gain = 0;  // yuan/year added to the household's operating income
+  // Arrears (逾期): the investment failed (its gain is gone) and the principal is repaid from the
+  // household's income; months in arrears (counted after any extension) and whether the loan
+  // was extended (展期) once.
+  std::int16_t arrears_months = 0;
+  std::uint8_t in_arrears = 0;
+  std::uint8_t extended = 0;
 };
 
 /// What the region's funds did this year beyond the ledger (for the metrics).
@@ -24,6 +30,7 @@ struct FundTally {
   double defaulted_yuan = 0;
   double compensated_yuan = 0;
   double consumption_households = 0;
+  double arrears = 0, extended = 0, arrears_yuan = 0;  // loans into arrears, extended; repaid
   // From the ledger at year end (yuan):
   std::array<double, 11> spent{};  // per programme account, in FundAccountRules order
   double sources = 0, to_households = 0, to_enterprises = 0, to_outlays = 0, lapsed = 0;
@@ -42,6 +49,9 @@ struct FundTally {
     defaulted_yuan += o.defaulted_yuan;
     compensated_yuan += o.compensated_yuan;
     consumption_households += o.consumption_households;
+    arrears += o.arrears;
+    extended += o.extended;
+    arrears_yuan += o.arrears_yuan;
   }
 };
 

@@ -33,8 +33,19 @@ void microcredit_month(FundState& fs, Households& hh, std::size_t region_begin,
   if (mp.enabled && n > 0 && (month.date.month == 1 || m == 0)) {
     const auto u0 = rng.uniforms(0, region.region_id, static_cast<std::uint32_t>(m), Stream::kFunds,
                                  draw::kNewLoan);
-    const auto target = static_cast<std::size_t>(mp.new_loans_per_1000_households * n / 1000.0 +
-                                                 u0[0]);  // stochastic rounding
+    auto target = static_cast<std::size_t>(mp.new_loans_per_1000_households * n / 1000.0 +
+                                           u0[0]);  // stochastic rounding
+    // Banks lend against the risk compensation fund (风险补偿金): the outstanding principal may
+    // reach `leverage` times its balance, so the fund's money, and what defaults take from it,
+    // decide how many new loans the year can make.
+    if (mp.leverage > 0 && region.params->funds.enabled && mp.loan > 0) {
+      double outstanding = 0;
+      for (const Loan& l : fs.loans) outstanding += static_cast<double>(l.principal) / 100.0;
+      const double room =
+          mp.leverage * static_cast<double>(L.left(FundAccount::kRiskCompensation)) / 100.0 -
+          outstanding;
+      target = std::min(target, static_cast<std::size_t>(std::max(0.0, room / mp.loan)));
+    }
     const float gain = static_cast<float>(
         mp.loan * (mp.return_rate - mp.interest_rate * (1.0 - mp.interest_subsidy_share)));
     std::size_t made = 0;
@@ -111,22 +122,59 @@ void microcredit_month(FundState& fs, Households& hh, std::size_t region_begin,
       if (!L.spend(m, FundAccount::kMicrocreditSubsidy, FundAccount::kOutlays, interest[k]))
         credit_income(hh, region_begin + fs.loans[k].row, month,
                       -static_cast<double>(interest[k]) / 100.0);
+  const int slot = month.date.month - 1;
   for (std::size_t k = 0; k < n_loans; ++k) {
-    if (outcome[k] == 0) continue;
     Loan& loan = fs.loans[k];
     const std::size_t i = region_begin + loan.row;
-    hh.operating[i] = std::max(0.0f, hh.operating[i] - loan.operating_gain);
-    hh.mon_flags[i] &= static_cast<std::uint16_t>(~mon_flag::kBorrower);
-    if (outcome[k] == 2) {
-      hh.mon_flags[i] |= mon_flag::kDefaulted;
-      const Fen claim = to_fen(static_cast<double>(loan.principal) / 100.0 * mp.compensation_share);
-      const Fen paid = std::min(claim, L.left(FundAccount::kRiskCompensation));
-      L.post(m, FundAccount::kRiskCompensation, FundAccount::kOutlays, paid);
-      fs.tally.loan_defaults += 1;
-      fs.tally.defaulted_yuan += static_cast<double>(loan.principal) / 100.0;
-      fs.tally.compensated_yuan += static_cast<double>(paid) / 100.0;
+    bool write_off = false;
+    if (loan.in_arrears) {
+      // Arrears (逾期): after any grace, a share of the month's net income goes to the bank
+      // until the principal is repaid; past arrears_max_months the loan is written off.
+      if (m >= loan.due) {
+        const double net = hh.month_income[slot][i] * static_cast<double>(kRingYuan) * hh.size[i];
+        const Fen pay =
+            std::min(loan.principal, to_fen(mp.arrears_repayment_share * std::max(0.0, net)));
+        if (pay > 0) {
+          credit_income(hh, i, month, -static_cast<double>(pay) / 100.0);
+          loan.principal -= pay;
+          fs.tally.arrears_yuan += static_cast<double>(pay) / 100.0;
+        }
+        if (loan.principal == 0) {
+          hh.mon_flags[i] &= static_cast<std::uint16_t>(~mon_flag::kBorrower);
+          continue;
+        }
+        write_off = ++loan.arrears_months > mp.arrears_max_months;
+      }
+    } else if (outcome[k] == 1) {  // repaid at term from the investment
+      hh.operating[i] = std::max(0.0f, hh.operating[i] - loan.operating_gain);
+      hh.mon_flags[i] &= static_cast<std::uint16_t>(~mon_flag::kBorrower);
+      loan.principal = 0;
+      continue;
+    } else if (outcome[k] == 2) {
+      // The investment fails: its income ends and the principal is owed from the household's
+      // own income, after one extension's grace (展期) when the policy allows it.
+      hh.operating[i] = std::max(0.0f, hh.operating[i] - loan.operating_gain);
+      loan.operating_gain = 0;
+      loan.in_arrears = 1;
+      fs.tally.arrears += 1;
+      loan.due = m;
+      if (mp.extension_months > 0 && !loan.extended) {
+        loan.extended = 1;
+        loan.due = m + mp.extension_months;
+        fs.tally.extended += 1;
+      }
+      write_off = mp.arrears_max_months == 0 && mp.extension_months == 0;
     }
-    loan.principal = 0;  // repaid or written off
+    if (!write_off) continue;
+    hh.mon_flags[i] &= static_cast<std::uint16_t>(~mon_flag::kBorrower);
+    hh.mon_flags[i] |= mon_flag::kDefaulted;
+    const Fen claim = to_fen(static_cast<double>(loan.principal) / 100.0 * mp.compensation_share);
+    const Fen paid = std::min(claim, L.left(FundAccount::kRiskCompensation));
+    L.post(m, FundAccount::kRiskCompensation, FundAccount::kOutlays, paid);
+    fs.tally.loan_defaults += 1;
+    fs.tally.defaulted_yuan += static_cast<double>(loan.principal) / 100.0;
+    fs.tally.compensated_yuan += static_cast<double>(paid) / 100.0;
+    loan.principal = 0;  // written off
   }
   std::erase_if(fs.loans, [](const Loan& l) { return l.principal == 0; });
 }
@@ -137,9 +185,7 @@ void consumption_month(FundState& fs, Households& hh, std::size_t region_begin,
   const double yuan = region.params->funds.consumption_per_household / 12.0;
   const Fen fen = to_fen(yuan);
   if (fen <= 0 || fs.ledger.left(FundAccount::kConsumption) < fen) return;
-  auto linked = [&](const Link& l) {
-    return l.kind == LinkKind::kContract && ent.alive[l.enterprise];
-  };
+  auto linked = [&](const Link& l) { return l.kind == LinkKind::kContract && ent.live(l); };
   // One posting when the account can buy from every linked household, else link by link.
   Fen households = 0;
   for (const Link& l : ent.links) households += linked(l) ? 1 : 0;

@@ -41,7 +41,7 @@ std::uint32_t RegionEnterprises::add(EnterpriseKind k, std::uint32_t slots, floa
 }
 
 void RegionEnterprises::rebuild_graph() {
-  std::erase_if(links, [this](const Link& l) { return !alive[l.enterprise]; });
+  std::erase_if(links, [this](const Link& l) { return !live(l); });
   n_graph_links = links.size();
   build_graph(n_households + n());
 }
@@ -63,9 +63,8 @@ void RegionEnterprises::build_graph(std::size_t vertices) {
 }
 
 std::size_t RegionEnterprises::count_links(LinkKind k) const {
-  return static_cast<std::size_t>(
-      std::count_if(links.begin(), links.end(),
-                    [this, k](const Link& l) { return l.kind == k && alive[l.enterprise]; }));
+  return static_cast<std::size_t>(std::count_if(
+      links.begin(), links.end(), [this, k](const Link& l) { return l.kind == k && live(l); }));
 }
 
 std::size_t RegionEnterprises::degree_of(std::uint32_t e) const {
@@ -112,7 +111,7 @@ LinkSums graph_sums(const RegionEnterprises& ent, std::size_t row) {
   LinkSums sums;
   for (auto [it, last] = boost::out_edges(row, ent.graph); it != last; ++it) {
     const Link& l = ent.links[ent.graph[*it].link];
-    if (ent.alive[l.enterprise]) sums.add(l);
+    if (ent.live(l)) sums.add(l);
   }
   return sums;
 }
@@ -130,8 +129,7 @@ void refresh_rows(const RegionEnterprises& ent, Households& hh, std::size_t regi
   for (const std::uint32_t row : rows) {
     LinkSums sums = graph_sums(ent, row);
     for (std::size_t l = ent.n_graph_links; l < ent.links.size(); ++l)
-      if (ent.links[l].household == row && ent.alive[ent.links[l].enterprise])
-        sums.add(ent.links[l]);
+      if (ent.links[l].household == row && ent.live(ent.links[l])) sums.add(ent.links[l]);
     sums.store(hh, region_begin + row);
   }
 }

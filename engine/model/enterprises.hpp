@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "model/own_income.hpp"
 #include "scenario/params.hpp"
 
 namespace povsim {
@@ -26,6 +27,10 @@ enum class LinkKind : std::uint8_t {
   kMembership = 4,  // cooperative membership
 };
 inline constexpr int kLinkKindCount = 5;
+static_assert(kEmploymentLinkBit == 1u << static_cast<unsigned>(LinkKind::kEmployment) &&
+                  kContractLinkBit == 1u << static_cast<unsigned>(LinkKind::kContract) &&
+                  kLeaseLinkBit == 1u << static_cast<unsigned>(LinkKind::kLease),
+              "model/own_income.hpp's link bits follow LinkKind");
 
 /// The parameters of one enterprise kind.
 const EnterpriseKindParams& kind_params(const EnterpriseParams& p, EnterpriseKind kind);
@@ -36,6 +41,7 @@ struct Link {
   std::uint32_t household = 0;   // row within the region
   std::uint32_t enterprise = 0;  // index within the region
   LinkKind kind = LinkKind::kEmployment;
+  std::uint8_t ended = 0;  // laid off (an employment link ended while its enterprise lives)
   float amount = 0;
 };
 
@@ -72,6 +78,8 @@ struct RegionEnterprises {
   std::vector<std::uint32_t> seekers;  // households looking for a local job (rows in region)
 
   std::size_t n() const { return kind.size(); }
+  /// The link still runs: its enterprise lives and it was not ended by a lay-off.
+  bool live(const Link& l) const { return alive[l.enterprise] && !l.ended; }
   std::size_t n_alive() const;
   /// Adds an enterprise with no links; returns its index.
   std::uint32_t add(EnterpriseKind k, std::uint32_t slots, float monthly_wage, int month);

@@ -37,6 +37,7 @@ inline constexpr std::uint16_t kBorrower = 2048;          // has a 小额信贷 
 inline constexpr std::uint16_t kDefaulted = 4096;         // defaulted on one (no new loan)
 inline constexpr std::uint16_t kPending =
     8192;  // found, waiting for approval (months_above counts)
+inline constexpr std::uint16_t kEverLinked = 16384;  // linked to an enterprise at some time
 }  // namespace mon_flag
 
 /// Monitoring categories (0 = not monitored).

@@ -14,7 +14,8 @@ void covariate_shocks(const MonthContext& month, const std::vector<RegionMonth>&
       // Prices are drawn per calendar year: the counter is the year, not the month.
       const auto u = rng.uniforms(0, regions[r].region_id,
                                   static_cast<std::uint32_t>(month.date.year), Stream::kPrice);
-      s.price_multiplier = lognormal_unit_mean(Rng::normals(u[0], u[1])[0],
+      s.price_multiplier = at_year(p.price_level, month.date.year) *
+                           lognormal_unit_mean(Rng::normals(u[0], u[1])[0],
                                                std::sqrt(std::expm1(p.price_sd * p.price_sd)));
       s.disasters = 0;
     }

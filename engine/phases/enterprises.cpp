@@ -52,24 +52,37 @@ bool eligible(const Households& hh, std::size_t i, LinkKind k) {
   return hh.operating[i] > 0;  // farms: has land and produce
 }
 
+/// 脱贫户 and monitored households: those the 利益联结 mechanism links first.
+bool targeted(const Households& hh, std::size_t i) {
+  return (hh.flags[i] & hh_flag::kLifted) || hh.category[i] != Category::kNone;
+}
+
 /// Links enterprise e with up to `target` households of kind k drawn at random (counter-based:
-/// (enterprise, region, month, stream, draw)); marks them in link_kinds.
+/// (enterprise, region, month, stream, draw)); marks them in link_kinds. The first
+/// `priority_share` of the target are drawn among 脱贫户 and monitored households (while draws
+/// last; then from everyone).
 std::size_t draw_links(RegionEnterprises& ent, Households& hh, std::size_t region_begin,
                        std::uint32_t e, LinkKind k, double target_d, float amount,
-                       std::uint32_t region_id, std::uint32_t month, const Rng& rng) {
+                       double priority_share, std::uint32_t region_id, std::uint32_t month,
+                       const Rng& rng) {
   const auto target = static_cast<std::size_t>(std::lround(target_d));
   if (target == 0 || ent.n_households == 0) return 0;
+  const auto priority = static_cast<std::size_t>(std::lround(priority_share * target_d));
   std::size_t made = 0;
-  const std::size_t max_draws = 8 * target + 64;
+  // Targeted households are a fifth to a third of a place: more draws before giving up on them.
+  const std::size_t max_draws = 8 * target + 64 + (priority > 0 ? 24 * priority + 64 : 0);
+  const std::size_t priority_draws = priority > 0 ? 24 * priority + 64 : 0;
   for (std::uint32_t d = 0; d < max_draws && made < target; ++d) {
     const auto w = rng.words(e, region_id, month, Stream::kEnterprise,
                              (static_cast<std::uint32_t>(k) << draw::kLinkKindShift) | d);
+    const bool first = made < priority && d < priority_draws;
     for (int j = 0; j < 4 && made < target; ++j) {
       const std::uint32_t row = w[j] % ent.n_households;
       const std::size_t i = region_begin + row;
-      if (!eligible(hh, i, k)) continue;
+      if (!eligible(hh, i, k) || (first && !targeted(hh, i))) continue;
       hh.link_kinds[i] |= bit(k);
-      ent.links.push_back({row, e, k, amount});
+      hh.mon_flags[i] |= mon_flag::kEverLinked;
+      ent.links.push_back({row, e, k, 0, amount});
       ++made;
     }
   }
@@ -80,14 +93,15 @@ std::size_t draw_links(RegionEnterprises& ent, Households& hh, std::size_t regio
 void link_enterprise(RegionEnterprises& ent, Households& hh, std::size_t region_begin,
                      std::uint32_t e, const EnterpriseKindParams& p, std::uint32_t region_id,
                      std::uint32_t month, const Rng& rng) {
+  const double q = p.priority_share;
   draw_links(ent, hh, region_begin, e, LinkKind::kContract, p.contract_households,
-             static_cast<float>(p.contract_premium), region_id, month, rng);
+             static_cast<float>(p.contract_premium), q, region_id, month, rng);
   draw_links(ent, hh, region_begin, e, LinkKind::kLease, p.lease_households,
-             static_cast<float>(p.annual_rent / 12.0), region_id, month, rng);
+             static_cast<float>(p.annual_rent / 12.0), q, region_id, month, rng);
   draw_links(ent, hh, region_begin, e, LinkKind::kEquity, p.equity_households,
-             static_cast<float>(p.share_value * p.dividend_rate / 12.0), region_id, month, rng);
+             static_cast<float>(p.share_value * p.dividend_rate / 12.0), q, region_id, month, rng);
   draw_links(ent, hh, region_begin, e, LinkKind::kMembership, p.members,
-             static_cast<float>(p.member_income / 12.0), region_id, month, rng);
+             static_cast<float>(p.member_income / 12.0), q, region_id, month, rng);
 }
 
 std::uint32_t slots_of(const EnterpriseKindParams& p) {
@@ -124,7 +138,7 @@ RegionEnterprises synthesize_enterprises(Households& hh, std::size_t region_begi
         const std::size_t staff = static_cast<std::size_t>(std::lround(p.initial_fill * p.jobs));
         const std::size_t before = ent.links.size();
         draw_links(ent, hh, region_begin, e, LinkKind::kEmployment, static_cast<double>(staff),
-                   ent.wage[e], region.region_id, kSetupMonth, rng);
+                   ent.wage[e], p.priority_share, region.region_id, kSetupMonth, rng);
         ent.filled[e] = static_cast<std::uint32_t>(ent.links.size() - before);
       }
     }
@@ -133,18 +147,38 @@ RegionEnterprises synthesize_enterprises(Households& hh, std::size_t region_begi
   return ent;
 }
 
+namespace {
+
+/// A year of the link's income, less what the household gets back of its own when it ends (the
+/// worker's own local wage, the leased land's produce): what losing it costs.
+double link_loss(const Households& hh, std::size_t i, const Link& l, const EnterpriseParams& p) {
+  switch (l.kind) {
+    case LinkKind::kContract:
+      return l.amount * hh.operating[i];
+    case LinkKind::kEmployment:
+      return std::max(0.0, 12.0 * l.amount -
+                               (1.0 - own_income_kept(kEmploymentLinkBit, hh.workers[i], p).wage) *
+                                   hh.wage_local[i]);
+    case LinkKind::kLease:
+      return std::max(0.0, 12.0 * l.amount - p.lease_replaces_operating * hh.operating[i]);
+    case LinkKind::kEquity:
+    case LinkKind::kMembership:
+      break;
+  }
+  return 12.0 * l.amount;
+}
+
+}  // namespace
+
 std::size_t fail_enterprise(RegionEnterprises& ent, Households& hh, std::size_t region_begin,
-                            std::uint32_t e, int month) {
+                            std::uint32_t e, int month, const EnterpriseParams& p) {
   std::vector<std::uint32_t> rows;
   auto end_link = [&](const Link& l) {
+    if (l.ended) return;  // laid off before
     rows.push_back(l.household);
     const std::size_t i = region_begin + l.household;
     hh.mon_flags[i] |= mon_flag::kLostLinkThisYear;
-    // The link's income for a year: a premium share of the household's own produce for contract
-    // farming, a monthly amount otherwise.
-    const double lost =
-        l.kind == LinkKind::kContract ? l.amount * hh.operating[i] : 12.0 * l.amount;
-    record_loss(hh, i, Cause::kEnterpriseFailure, lost, month);
+    record_loss(hh, i, Cause::kEnterpriseFailure, link_loss(hh, i, l, p), month);
     if (l.kind == LinkKind::kEmployment) ent.seekers.push_back(l.household);
   };
   const std::size_t vertex = static_cast<std::size_t>(ent.n_households) + e;
@@ -170,6 +204,47 @@ void refresh_links(RegionEnterprises& ent, Households& hh, std::size_t region_be
                                        std::min<std::size_t>(ent.n_households, b + kReduceBlock));
                     });
 }
+
+namespace {
+
+/// January's slots follow revenue: kind slots × min(1, exp(layoff_elasticity × log revenue)),
+/// plus this year's subsidised ones. Where fewer slots than workers are left, the last hired go
+/// (their links end, their own wage returns, and they join the job seekers); slots come back
+/// when revenue recovers and the labour market fills them.
+void lay_off(RegionEnterprises& ent, Households& hh, std::size_t region_begin,
+             const EnterpriseParams& ep, const FundState& funds, const MonthContext& month,
+             std::vector<std::uint32_t>& rows, EnterpriseTally& tally) {
+  std::vector<std::uint32_t> cut(ent.n(), 0);
+  bool any = false;
+  for (std::uint32_t e = 0; e < ent.n(); ++e) {
+    if (!ent.alive[e]) continue;
+    const double keep = std::min(1.0, std::exp(ep.layoff_elasticity * ent.revenue[e]));
+    const auto slots =
+        static_cast<std::uint32_t>(std::lround(kind_params(ep, ent.kind[e]).jobs * keep)) +
+        (e < funds.extra_jobs.size() ? funds.extra_jobs[e] : 0);
+    ent.jobs[e] = slots;
+    if (ent.filled[e] > slots) {
+      cut[e] = ent.filled[e] - slots;
+      any = true;
+    }
+  }
+  if (!any) return;
+  for (std::size_t k = ent.links.size(); k-- > 0;) {
+    Link& l = ent.links[k];
+    if (l.kind != LinkKind::kEmployment || !ent.live(l) || cut[l.enterprise] == 0) continue;
+    const std::size_t i = region_begin + l.household;
+    hh.mon_flags[i] |= mon_flag::kLostLinkThisYear;
+    record_loss(hh, i, Cause::kEnterpriseFailure, link_loss(hh, i, l, ep), month.offset);
+    l.ended = 1;
+    cut[l.enterprise] -= 1;
+    ent.filled[l.enterprise] -= 1;
+    ent.seekers.push_back(l.household);
+    rows.push_back(l.household);
+    tally.laid_off += 1;
+  }
+}
+
+}  // namespace
 
 bool enterprise_month(RegionEnterprises& ent, Households& hh, std::size_t region_begin,
                       const MonthContext& month, const RegionMonth& region, const Rng& rng,
@@ -212,7 +287,7 @@ bool enterprise_month(RegionEnterprises& ent, Households& hh, std::size_t region
     }
     if (ep.dividend_revenue_elasticity > 0)
       for (Link& l : ent.links) {
-        if (l.kind != LinkKind::kEquity || !ent.alive[l.enterprise]) continue;
+        if (l.kind != LinkKind::kEquity || !ent.live(l)) continue;
         const EnterpriseKindParams& p = kind_params(ep, ent.kind[l.enterprise]);
         l.amount = static_cast<float>(
             p.share_value * p.dividend_rate / 12.0 *
@@ -248,8 +323,34 @@ bool enterprise_month(RegionEnterprises& ent, Households& hh, std::size_t region
         funds.extra_jobs[e] = extra;
       }
     }
+    // What is left below one subsidy pays one more with probability left / per (in expectation
+    // the budget): a small place's share of a county programme is a chance of one subsidy, not
+    // nothing. With funds off the rest is appropriated for it; with funds on the industry
+    // account must hold it.
+    if (per > 0 && budget > 0 && budget < per) {
+      const double u =
+          rng.uniforms(0, region.region_id, m, Stream::kEnterprise, draw::kSubsidyLottery)[0];
+      std::uint32_t e = 0;
+      while (e < ent.n() && !(ent.alive[e] && !ent.subsidised[e])) ++e;
+      const bool can_pay = !fp.enabled || ledger.left(FundAccount::kIndustry) >= per;
+      if (e < ent.n() && can_pay && u < static_cast<double>(budget) / static_cast<double>(per)) {
+        if (!fp.enabled) {
+          ledger.post(month.offset, FundAccount::kExternal, FundAccount::kProgrammeBudgets,
+                      per - budget);
+          ledger.post(month.offset, FundAccount::kProgrammeBudgets, FundAccount::kIndustry,
+                      per - budget);
+        }
+        ledger.post(month.offset, FundAccount::kIndustry, FundAccount::kEnterprises, per);
+        budget = 0;
+        tally.subsidy_yuan += static_cast<double>(per) / 100.0;
+        ent.subsidised[e] = 1;
+        ent.jobs[e] += extra;
+        funds.extra_jobs[e] = extra;
+      }
+    }
     if (!fp.enabled)
       ledger.post(month.offset, FundAccount::kIndustry, FundAccount::kLapsed, budget);
+    if (ep.layoff_elasticity > 0) lay_off(ent, hh, region_begin, ep, funds, month, rows, tally);
   }
   for (std::uint32_t e = 0; e < ent.n(); ++e) {
     if (!ent.alive[e]) continue;
@@ -260,7 +361,7 @@ bool enterprise_month(RegionEnterprises& ent, Households& hh, std::size_t region
     const double u = rng.uniforms(e, region.region_id, m, Stream::kEnterprise)[0];
     if (u < monthly_probability(hazard)) {
       const std::size_t before = ent.seekers.size();
-      fail_enterprise(ent, hh, region_begin, e, month.offset);
+      fail_enterprise(ent, hh, region_begin, e, month.offset, ep);
       tally.failed += 1;
       tally.laid_off += static_cast<double>(ent.seekers.size() - before);
     }
@@ -334,7 +435,8 @@ void hire(RegionEnterprises& ent, Households& hh, std::size_t region_begin, std:
   hh.link_kinds[i] |= bit(LinkKind::kEmployment);
   hh.link_wage[i] += ent.wage[e];
   hh.flags[i] |= hh_flag::kLinked;
-  ent.links.push_back({row, e, LinkKind::kEmployment, ent.wage[e]});
+  hh.mon_flags[i] |= mon_flag::kEverLinked;
+  ent.links.push_back({row, e, LinkKind::kEmployment, 0, ent.wage[e]});
   ent.filled[e] += 1;
 }
 

@@ -17,7 +17,7 @@ struct EnterpriseTally {
   double failed = 0;          // during the period
   double entered = 0;         // during the period
   double hires = 0;           // vacancies filled
-  double laid_off = 0;        // workers sent to the labour market by failures
+  double laid_off = 0;        // workers sent to the labour market by failures and lay-offs
   double workers_lifted = 0;  // employment links of lifted households (end of the period)
   double subsidy_yuan = 0;
   double revenue_index = 0;      // Σ exp(log revenue) over enterprises alive (end of the period)
@@ -34,10 +34,11 @@ RegionEnterprises synthesize_enterprises(Households& hh, std::size_t region_begi
 
 /// Fails enterprise `e`: ends exactly its links (returns how many; they leave `links` at the
 /// next rebuild), refreshes the link columns of the households that had them and marks them
-/// (mon_flag::kLostLinkThisYear) and records the year's link income lost as their loss of `month`
-/// (cause accounting); its workers become job seekers.
+/// (mon_flag::kLostLinkThisYear) and records the year's link income lost, net of the own income
+/// it gives back (`p`'s carve-out), as their loss of `month` (cause accounting); its workers
+/// become job seekers.
 std::size_t fail_enterprise(RegionEnterprises& ent, Households& hh, std::size_t region_begin,
-                            std::uint32_t e, int month = 0);
+                            std::uint32_t e, int month, const EnterpriseParams& p);
 
 /// Rebuilds the graph (dropping ended links) and every household's link columns.
 void refresh_links(RegionEnterprises& ent, Households& hh, std::size_t region_begin);

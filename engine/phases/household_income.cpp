@@ -5,6 +5,7 @@
 
 #include "core/normal_table.hpp"
 #include "core/philox_batch.hpp"
+#include "model/own_income.hpp"
 #include "phases/assistance.hpp"
 #include "phases/causes.hpp"
 #include "phases/monitoring.hpp"
@@ -144,6 +145,7 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
   const double job_search_years =
       migrant_finding > 0 ? std::min(1.0, 1.0 / (12.0 * migrant_finding)) : 1.0;
   const double disaster_months = shocks.disaster_until - shocks.disaster_start + 1;
+  const double contract_floor = rp.enterprises.contract_price_floor;
   constexpr int kBoundElderly = 8;
   const double event_bound = region.illness_p *
                                  (1.0 + sh.elderly_illness_multiplier * kBoundElderly) *
@@ -302,7 +304,14 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
       double property = c.property[i] * within_year;
       if (flags & hh_flag::kLinked) {
         // Enterprise links: a stable job's wage, the contract premium on the household's own
-        // produce, cooperative gains, land rent and dividends.
+        // produce (at no less than the contract's floor price), cooperative gains, land rent and
+        // dividends; the job and the lease take part of the household's own wage and farm.
+        const std::uint8_t kinds = c.link_kinds[i];
+        const OwnIncomeKept kept = own_income_kept(kinds, c.workers[i], rp.enterprises);
+        wage_local *= kept.wage;
+        operating *= kept.operating;
+        if ((kinds & kContractLinkBit) && shocks.price_multiplier < contract_floor)
+          operating *= contract_floor / shocks.price_multiplier;
         const double link_wage = hh.link_wage[i] * work_keep;
         const double premium = operating * hh.contract_premium[i];
         const double coop = hh.link_coop[i];

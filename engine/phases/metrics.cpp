@@ -6,6 +6,7 @@
 #include <bit>
 
 #include "core/block_reduce.hpp"
+#include "model/own_income.hpp"
 
 namespace povsim {
 
@@ -141,11 +142,21 @@ const std::array<MetricInfo, kMetricCount>& metric_table() {
       {M::kHouseholdsIndustryLink, "households_industry_link", "households",
        "households with at least one contract, lease, equity or membership link in December"},
       {M::kHouseholdsLostLink, "households_lost_link", "households",
-       "households that lost a link through an enterprise failure during the year"},
+       "households that lost a link through an enterprise failure or a lay-off during the year"},
       {M::kReturnRateLostLink, "return_to_poverty_rate_lost_link", "share",
        "return_to_poverty_rate among lifted households that lost such a link during the year"},
       {M::kPoorLostLink, "poor_lost_link", "persons",
        "persons in lifted households that lost such a link and are below the poverty line"},
+      {M::kReturnRateLinked, "return_to_poverty_rate_linked", "share",
+       "return_to_poverty_rate among lifted households linked to an enterprise at some time in "
+       "the period"},
+      {M::kReturnRateUnlinked, "return_to_poverty_rate_unlinked", "share",
+       "return_to_poverty_rate among lifted households never linked to an enterprise"},
+      {M::kIncomePerCapitaContract, "income_per_capita_contract", "yuan/person/year",
+       "mean per-capita net income of households with a contract-farming link in December"},
+      {M::kIncomePerCapitaOtherFarms, "income_per_capita_other_farms", "yuan/person/year",
+       "mean per-capita net income of households with operating income and no contract-farming "
+       "link in December"},
       {M::kLiftedMigrantWorkers, "lifted_migrant_workers", "households",
        "lifted households with migrant (transfer) work in December"},
       {M::kTransportSubsidyWorkers, "transport_subsidy_workers", "workers",
@@ -254,6 +265,16 @@ const std::array<MetricInfo, kMetricCount>& metric_table() {
        "principal of the loans defaulted this year"},
       {M::kMicrocreditCompensatedYuan, "microcredit_compensated_yuan", "yuan",
        "of which paid to banks by the risk compensation fund"},
+      {M::kMicrocreditArrears, "microcredit_arrears", "loans",
+       "loans that fell into arrears (逾期) this year: the investment failed and the principal is "
+       "repaid from the household's income"},
+      {M::kMicrocreditExtended, "microcredit_extended", "loans",
+       "loans extended (展期) this year instead of falling into arrears"},
+      {M::kMicrocreditArrearsYuan, "microcredit_arrears_yuan", "yuan",
+       "repaid from households' incomes on loans in arrears this year"},
+      {M::kReturnRateBorrowers, "return_to_poverty_rate_borrowers", "share",
+       "return_to_poverty_rate among lifted households with a 小额信贷 loan outstanding or "
+       "defaulted in December"},
       {M::kConsumptionHouseholds, "consumption_households", "households",
        "contract-farming households 消费帮扶 bought from (average over the year's months)"},
       {M::kMonitoredPeople, "monitored_people", "persons",
@@ -514,6 +535,12 @@ void fill(MetricValues& m, double households, const YearTally& t, const YearFlow
   set(Metric::kHouseholdsLostLink, t.lost_link);
   set(Metric::kReturnRateLostLink, ratio(t.poor_lost_link, t.lifted_lost_link));
   set(Metric::kPoorLostLink, t.poor_lost_link);
+  set(Metric::kReturnRateLinked, ratio(t.poor_linked, t.lifted_linked));
+  set(Metric::kReturnRateUnlinked, ratio(t.poor_unlinked, t.lifted_unlinked));
+  set(Metric::kIncomePerCapitaContract, ratio(t.net_contract, t.people_contract) * annualise);
+  set(Metric::kIncomePerCapitaOtherFarms,
+      ratio(t.net_other_farms, t.people_other_farms) * annualise);
+  set(Metric::kReturnRateBorrowers, ratio(t.poor_borrowers, t.lifted_borrowers));
   const double monitored = t.by_category[1] + t.by_category[2] + t.by_category[3];
   set(Metric::kMonitoredShare, ratio(monitored, households));
   set(Metric::kDibaoShare, ratio(t.dibao_households, households));
@@ -563,6 +590,9 @@ void fill(MetricValues& m, double households, const YearTally& t, const YearFlow
   set(Metric::kMicrocreditDefaults, ft.loan_defaults);
   set(Metric::kMicrocreditDefaultedYuan, ft.defaulted_yuan);
   set(Metric::kMicrocreditCompensatedYuan, ft.compensated_yuan);
+  set(Metric::kMicrocreditArrears, ft.arrears);
+  set(Metric::kMicrocreditExtended, ft.extended);
+  set(Metric::kMicrocreditArrearsYuan, ft.arrears_yuan);
   set(Metric::kConsumptionHouseholds, ft.consumption_households);
   set(Metric::kMonitoredPeople, t.monitored_people);
   set(Metric::kNewlyIdentifiedPeople, mt.newly_identified_people);
@@ -733,6 +763,22 @@ std::vector<MetricValues> close_impl(Households& hh, const std::vector<RegionMon
             t.lifted_lost_link += size;
             if (poor) t.poor_lost_link += size;
           }
+        }
+        if (lifted) {
+          const bool ever = hh.mon_flags[i] & mon_flag::kEverLinked;
+          (ever ? t.lifted_linked : t.lifted_unlinked) += size;
+          if (poor) (ever ? t.poor_linked : t.poor_unlinked) += size;
+          if (hh.mon_flags[i] & (mon_flag::kBorrower | mon_flag::kDefaulted)) {
+            t.lifted_borrowers += size;
+            if (poor) t.poor_borrowers += size;
+          }
+        }
+        if (kinds & kContractLinkBit) {
+          t.net_contract += hh.ytd_net[i];
+          t.people_contract += size;
+        } else if (hh.operating[i] > 0) {
+          t.net_other_farms += hh.ytd_net[i];
+          t.people_other_farms += size;
         }
         hh.mon_flags[i] &= static_cast<std::uint16_t>(~(
             mon_flag::kShockedThisYear | mon_flag::kDeniedThisYear | mon_flag::kLostLinkThisYear));

@@ -103,6 +103,10 @@ enum class Metric : int {
   kHouseholdsLostLink,
   kReturnRateLostLink,
   kPoorLostLink,
+  kReturnRateLinked,
+  kReturnRateUnlinked,
+  kIncomePerCapitaContract,
+  kIncomePerCapitaOtherFarms,
   kLiftedMigrantWorkers,
   kTransportSubsidyWorkers,
   kTransportSubsidyYuan,
@@ -160,6 +164,10 @@ enum class Metric : int {
   kMicrocreditDefaults,
   kMicrocreditDefaultedYuan,
   kMicrocreditCompensatedYuan,
+  kMicrocreditArrears,
+  kMicrocreditExtended,
+  kMicrocreditArrearsYuan,
+  kReturnRateBorrowers,
   kConsumptionHouseholds,
   // Persons beside households, shares over the formerly poor, monitoring stock and flow.
   kMonitoredPeople,
@@ -258,6 +266,9 @@ struct YearTally {
   double stable_job = 0, industry_link = 0, lost_link = 0, lifted_migrant = 0;
   double monitored_paired = 0;
   double lifted_lost_link = 0, poor_lost_link = 0;
+  double lifted_linked = 0, poor_linked = 0, lifted_unlinked = 0, poor_unlinked = 0;
+  double net_contract = 0, people_contract = 0, net_other_farms = 0, people_other_farms = 0;
+  double lifted_borrowers = 0, poor_borrowers = 0;
   std::array<double, 4> by_category{};
   std::array<double, 4> by_alert{};
   double poor_households = 0, ever_monitored = 0, eliminated_out = 0;
@@ -302,6 +313,16 @@ struct YearTally {
     lost_link += o.lost_link;
     lifted_lost_link += o.lifted_lost_link;
     poor_lost_link += o.poor_lost_link;
+    lifted_linked += o.lifted_linked;
+    poor_linked += o.poor_linked;
+    lifted_unlinked += o.lifted_unlinked;
+    poor_unlinked += o.poor_unlinked;
+    net_contract += o.net_contract;
+    people_contract += o.people_contract;
+    net_other_farms += o.net_other_farms;
+    people_other_farms += o.people_other_farms;
+    lifted_borrowers += o.lifted_borrowers;
+    poor_borrowers += o.poor_borrowers;
     people += o.people;
     people_lifted += o.people_lifted;
     people_general += o.people_general;

@@ -68,7 +68,9 @@ YearBefore simulate_year_before(const Households& hh, std::size_t i, std::uint32
   const bool attached = flags & hh_flag::kMigrantAttached;
   const bool linked = flags & hh_flag::kLinked;
   const double workers = hh.workers[i];
-  const double wage_local = hh.wage_local[i];
+  const OwnIncomeKept kept =
+      linked ? own_income_kept(hh.link_kinds[i], hh.workers[i], rp.enterprises) : OwnIncomeKept{};
+  const double wage_local = hh.wage_local[i] * kept.wage;
   const double wage_migrant = hh.wage_migrant[i];
   const double operating =
       hh.operating[i] * (1.0 + (linked ? static_cast<double>(hh.contract_premium[i]) : 0.0));
@@ -83,7 +85,7 @@ YearBefore simulate_year_before(const Households& hh, std::size_t i, std::uint32
   const double any_event = illness + region.accident_p +
                            (hh.operating[i] > 0 ? region.business_p + region.livestock_p : 0.0);
   const std::uint64_t event_words = Rng::words_below(any_event);
-  double operating_keep = 1.0;
+  double operating_keep = kept.operating;
   int off_months = 0;
   bool employed = false;
   YearBefore out;

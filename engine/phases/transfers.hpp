@@ -4,6 +4,7 @@
 
 #include "core/rng.hpp"
 #include "model/households.hpp"
+#include "model/own_income.hpp"
 #include "phases/schedule.hpp"
 
 namespace povsim {
@@ -19,10 +20,16 @@ inline double expected_per_capita_income(const Households& hh, std::size_t i,
                   hh.subsidy[i] + 12.0 * region.pension_monthly * hh.elderly[i];
   // Enterprise links are income like any other: an assessor (and the 2020 record) counts the
   // workshop wage, the contract premium, cooperative gains, rent and dividends.
-  if (hh.flags[i] & hh_flag::kLinked)
+  // What the links replace of the household's own wage and farm is not counted twice.
+  if (hh.flags[i] & hh_flag::kLinked) {
+    const OwnIncomeKept kept =
+        own_income_kept(hh.link_kinds[i], hh.workers[i], region.params->enterprises);
     annual +=
-        12.0 * (static_cast<double>(hh.link_wage[i]) + hh.link_coop[i] + hh.link_property[i]) +
-        static_cast<double>(hh.operating[i]) * hh.contract_premium[i];
+        12.0 * (static_cast<double>(hh.link_wage[i]) + hh.link_coop[i] + hh.link_property[i]) -
+        (1.0 - kept.wage) * hh.wage_local[i] +
+        static_cast<double>(hh.operating[i]) *
+            (kept.operating * (1.0 + hh.contract_premium[i]) - 1.0);
+  }
   return annual / hh.size[i];
 }
 

@@ -88,6 +88,7 @@ struct ShockParams {
   LossShockParams livestock_loss;
   DisasterParams disaster;
   double price_sd = 0;                    // annual, log, region-wide operating-income multiplier
+  YearSeries price_level;                 // multiplies the year's price factor (1: no trend)
   double education_cost_per_student = 0;  // yuan/year, out of pocket after subsidies
 };
 
@@ -325,6 +326,7 @@ struct EnterpriseKindParams {
   double failure_hazard = 0;        // per year
   double entry_rate = 0;            // new enterprises per year, per enterprise at the start
   double revenue_sd = 0;            // log, per year: the sector's price swing
+  double priority_share = 0;  // of its links drawn among 脱贫户 and monitored households first
 };
 
 struct EnterpriseSubsidyParams {
@@ -340,6 +342,10 @@ struct EnterpriseParams {
   double idiosyncratic_revenue_sd = 0;     // log, per year, the enterprise's own
   double price_elasticity = 0;             // log revenue per log farm-gate price swing
   double dividend_revenue_elasticity = 0;  // 0: fixed 保底 dividends; 1: dividends ∝ revenue
+  double layoff_elasticity = 0;      // slots × min(1, exp(elasticity × log revenue)) each January
+  double job_replaces_own_wage = 0;  // share of the hired worker's own local wage a job replaces
+  double lease_replaces_operating = 0;  // share of operating income the leased land produced
+  double contract_price_floor = 0;      // contract households' price factor at least this
   EnterpriseKindParams leading;
   EnterpriseKindParams cooperative;
   EnterpriseKindParams workshop;
@@ -410,6 +416,10 @@ struct MicrocreditParams {
   double default_probability = 0;     // per year without shocks
   double shock_default_multiplier = 1;
   double compensation_share = 0;  // of defaulted principal paid from risk_compensation
+  double leverage = 0;  // outstanding principal at most leverage × the risk fund (0: no limit)
+  double arrears_repayment_share = 0;  // of the month's net income repaid while in arrears
+  int arrears_max_months = 0;          // months in arrears before the loan is written off
+  int extension_months = 0;            // 展期: months of grace before arrears repayment starts
 };
 
 /// 衔接资金 and other fund sources, their allocation to programme accounts and what the accounts

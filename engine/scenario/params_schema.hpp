@@ -148,6 +148,8 @@ void describe(V& v, ShockParams& p) {
   v.section("disaster", p.disaster, "covariate natural disaster per region");
   v.field("price_sd", p.price_sd, Range{0, 2},
           Doc{"log, per year", "region-wide swing of farm-gate prices (operating income)"});
+  v.field("price_level", p.price_level, Range{0.01, 10},
+          Doc{"ratio", "multiplies the year's farm-gate price factor (a price collapse < 1)"});
   v.field("education_cost_per_student", p.education_cost_per_student, kYuan,
           Doc{"yuan/year", "out-of-pocket schooling cost per student after subsidies"});
 }
@@ -518,6 +520,10 @@ void describe(V& v, EnterpriseKindParams& p) {
           Doc{"per year", "new enterprises each January per enterprise at the start"});
   v.field("revenue_sd", p.revenue_sd, Range{0, 2},
           Doc{"log, per year", "sector price swing drawn each January"});
+  v.field("priority_share", p.priority_share, kShare,
+          Doc{"share",
+              "of its links (jobs, contracts, leases, shares, members) drawn among 脱贫户 and "
+              "monitored households first (利益联结)"});
 }
 
 template <class V>
@@ -544,6 +550,18 @@ void describe(V& v, EnterpriseParams& p) {
           Doc{"ratio", "dividends × revenue^e: 0 = fixed (保底) dividends, 1 = proportional"});
   v.field("hazard_elasticity", p.hazard_elasticity, Range{0, 20},
           Doc{"1", "failure hazard × exp(−elasticity × the sector's log revenue shock)"});
+  v.field("layoff_elasticity", p.layoff_elasticity, Range{0, 10},
+          Doc{"1",
+              "each January job slots × min(1, exp(elasticity × log revenue)): lay-offs when "
+              "revenue falls (the last hired go first)"});
+  v.field("job_replaces_own_wage", p.job_replaces_own_wage, kShare,
+          Doc{"share", "of the hired worker's own local wage that an enterprise job replaces"});
+  v.field("lease_replaces_operating", p.lease_replaces_operating, kShare,
+          Doc{"share", "of a leasing household's operating income that the leased land produced"});
+  v.field("contract_price_floor", p.contract_price_floor, Range{0, 2},
+          Doc{"ratio",
+              "contract-farming households sell at no less than this farm-gate price factor "
+              "(保底收购; 0: no guarantee)"});
   v.section("leading", p.leading, "龙头企业 leading enterprises");
   v.section("cooperative", p.cooperative, "合作社 cooperatives");
   v.section("workshop", p.workshop, "就业帮扶车间 employment workshops");
@@ -658,13 +676,29 @@ void describe(V& v, MicrocreditParams& p) {
   v.field("return_rate", p.return_rate, Range{0, 5},
           Doc{"per year", "operating income per yuan invested in household industry"});
   v.field("default_probability", p.default_probability, kShare,
-          Doc{"per year", "a borrower defaults, in a year without shocks"});
+          Doc{"per year",
+              "a borrower's investment fails (the loan falls into arrears, 逾期), in a year "
+              "without shocks"});
   v.field("shock_default_multiplier", p.shock_default_multiplier, Range{1, 1000},
           Doc{"ratio",
-              "on the default probability in a year with an illness bill, a lost link "
+              "on the failure probability in a year with an illness bill, a lost link "
               "or a disaster"});
   v.field("compensation_share", p.compensation_share, kShare,
           Doc{"share", "of a defaulted principal paid to the bank by the risk compensation fund"});
+  v.field("arrears_repayment_share", p.arrears_repayment_share, kShare,
+          Doc{"share",
+              "of the household's net income of a month repaid on a loan in arrears (0: none)"});
+  v.field(
+      "arrears_max_months", p.arrears_max_months, Range{0, 120},
+      Doc{"months", "months in arrears before the loan is written off (a default; 0: at once)"});
+  v.field("extension_months", p.extension_months, Range{0, 60},
+          Doc{"months",
+              "展期/续贷: a loan whose investment fails gets this many months of grace, once, "
+              "before arrears repayment starts (0: none)"});
+  v.field("leverage", p.leverage, Range{0, 100},
+          Doc{"ratio",
+              "banks lend up to this multiple of the risk compensation fund's balance (funds on; "
+              "0: no limit)"});
 }
 
 template <class V>

@@ -77,6 +77,10 @@ constexpr const char* kFundDefaults = R"(funds:
     default_probability: 0
     shock_default_multiplier: 1
     compensation_share: 0
+    leverage: 0
+    arrears_repayment_share: 0
+    arrears_max_months: 0
+    extension_months: 0
 )";
 
 /// `regions_table: FILE.csv` (relative to the scenario) stands for the `regions:` list it holds.

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "scenario/levers.hpp"
+
 namespace povsim {
 
 std::string format_number(double x) {
@@ -22,8 +24,10 @@ std::string SchemaTable::join(std::string_view key) const {
 
 void SchemaTable::add(std::string_view key, std::string type, Doc doc, std::string range,
                       std::string value) {
-  rows_.push_back(
-      {join(key), std::move(type), doc.unit, std::move(range), std::move(value), doc.text});
+  std::string path = join(key);
+  const bool lever = is_policy_lever(path);
+  rows_.push_back({std::move(path), std::move(type), doc.unit, std::move(range), std::move(value),
+                   doc.text, lever});
 }
 
 void SchemaTable::field(std::string_view key, double& value, Range range, Doc doc) {
@@ -60,11 +64,11 @@ void SchemaTable::constraint(std::string_view key, bool, const std::string& mess
 }
 
 std::string SchemaTable::markdown(const std::vector<SchemaRow>& rows) {
-  std::string out = "| key | type | unit | range | baseline value | meaning |\n";
-  out += "|---|---|---|---|---|---|\n";
+  std::string out = "| key | type | unit | range | lever | baseline value | meaning |\n";
+  out += "|---|---|---|---|---|---|---|\n";
   for (const auto& r : rows)
-    out += "| `" + r.path + "` | " + r.type + " | " + r.unit + " | " + r.range + " | " + r.value +
-           " | " + r.text + " |\n";
+    out += "| `" + r.path + "` | " + r.type + " | " + r.unit + " | " + r.range + " | " +
+           (r.lever ? "lever" : "") + " | " + r.value + " | " + r.text + " |\n";
   return out;
 }
 

@@ -16,6 +16,7 @@ struct SchemaRow {
   std::string range;
   std::string value;  // the value in the instance walked
   std::string text;
+  bool lever = false;  // a policy lever (scenario/levers.hpp)
 };
 
 /// Walks a parameter struct through `describe()` and lists every key with its value: the

@@ -535,7 +535,8 @@ void Server::routes() {
                       {"unit", r.unit},
                       {"range", r.range},
                       {"value", r.value},
-                      {"text", r.text}});
+                      {"text", r.text},
+                      {"lever", r.lever}});
     res.set_content(json{{"rows", rows}}.dump(), "application/json");
   });
   http_.Post("/api/validate", [this](const httplib::Request& req, httplib::Response& res) {

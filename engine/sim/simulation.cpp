@@ -154,6 +154,17 @@ void Simulation::open_transport_subsidy() {
       const auto [begin, end] = region_range(r);
       transport_left_[r] = regions_[r].params->labour.transport_subsidy.budget_per_household *
                            static_cast<double>(end - begin) * (13 - month.date.month) / 12.0;
+      // The budget in whole payments: the remainder below one pays one more with probability
+      // remainder / amount, so a place too small for one payment still pays one in expectation.
+      const double amount = regions_[r].params->labour.transport_subsidy.amount;
+      if (amount > 0 && transport_left_[r] > 0) {
+        const double whole = std::floor(transport_left_[r] / amount);
+        const double u =
+            rng_.uniforms(0, regions_[r].region_id, static_cast<std::uint32_t>(month.offset),
+                          Stream::kLabour, draw::kTransportLottery)[0];
+        const double extra = u < transport_left_[r] / amount - whole ? 1.0 : 0.0;
+        transport_left_[r] = (whole + extra) * amount;
+      }
     }
   for (std::size_t r = 0; r < regions_.size(); ++r) {
     const double amount = regions_[r].params->labour.transport_subsidy.amount;
@@ -314,7 +325,7 @@ void Simulation::tally_enterprise_year() {
     flows_[r].enterprises.revenue_index = revenue_index;
     double lifted_workers = 0;
     for (const Link& l : ent.links)
-      if (l.kind == LinkKind::kEmployment && ent.alive[l.enterprise] &&
+      if (l.kind == LinkKind::kEmployment && ent.live(l) &&
           (hh_.flags[hh_.region_begin[r] + l.household] & hh_flag::kLifted))
         lifted_workers += 1;
     flows_[r].enterprises.workers_lifted = lifted_workers;

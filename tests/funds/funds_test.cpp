@@ -258,8 +258,9 @@ TEST(FundDirection, HigherIndustryShareKeepsMoreEnterprisesAliveWithMoreJobs) {
             << ", failures/year " << failed_low << " vs " << failed_high << ", alive " << alive_low
             << " vs " << alive_high << ", hires/year " << jobs_low << " vs " << jobs_high << "\n";
   // 0.25 × 75% vs 0.25 × 40% of 360 yuan per household: 1.9 times the money on offer, paid
-  // out until every living enterprise is subsidised.
-  EXPECT_GT(subsidy_high, 1.3 * subsidy_low);
+  // out until every living enterprise is subsidised (at 75% every one is); at 40% the remainder
+  // below one subsidy pays one more by lottery, so the gap is smaller than the money's.
+  EXPECT_GT(subsidy_high, 1.1 * subsidy_low);
   EXPECT_LT(failed_high, failed_low);
   EXPECT_GT(alive_high, alive_low);
   EXPECT_GT(jobs_high, jobs_low);
@@ -389,6 +390,85 @@ TEST(CostPerHousehold, SpendingOverHouseholdsKeptOutOfPovertyAgainstNoSpending) 
     found = true;
   }
   EXPECT_TRUE(found);
+}
+
+}  // namespace
+}  // namespace povsim
+
+namespace povsim {
+namespace {
+
+// 小额信贷 with two sides: in a disaster year more investments fail, more loans fall into arrears
+// (逾期) and their repayments out of income push more borrowers under the line; an extension
+// (展期) defers the repayments past the shock.
+std::vector<std::string> microcredit_on() {
+  return {"funds.microcredit.enabled=true",
+          "funds.microcredit.new_loans_per_1000_households=60",
+          "funds.microcredit.loan=30000",
+          "funds.microcredit.term_months=36",
+          "funds.microcredit.interest_rate=0.0475",
+          "funds.microcredit.interest_subsidy_share=1",
+          "funds.microcredit.return_rate=0.1",
+          "funds.microcredit.default_probability=0.02",
+          "funds.microcredit.shock_default_multiplier=5",
+          "funds.microcredit.compensation_share=0.8",
+          "funds.microcredit.arrears_repayment_share=0.3",
+          "funds.microcredit.arrears_max_months=12",
+          "funds.microcredit.extension_months=0"};
+}
+
+std::vector<std::string> with_disasters(std::vector<std::string> o, double probability) {
+  o.push_back("shocks.disaster.annual_probability=" + std::to_string(probability));
+  o.push_back("shocks.disaster.affected_share=0.6");
+  o.push_back("shocks.disaster.duration_months=12");
+  return o;
+}
+
+double total_of(const RunResult& r, Metric m) {
+  double sum = 0;
+  for (const auto& rep : r.replications)
+    for (const auto& year : rep.values) sum += year.back()[static_cast<int>(m)];
+  return sum / static_cast<double>(r.replications.size());
+}
+
+TEST(MicrocreditDirection, DisastersRaiseArrearsAndTheReturnRateOfBorrowers) {
+  const RunResult calm = run(kSmall, with_disasters(microcredit_on(), 0.0), 5.0);
+  const RunResult hit = run(kSmall, with_disasters(microcredit_on(), 1.0), 5.0);
+  const double arrears_calm = total_of(calm, Metric::kMicrocreditArrears);
+  const double arrears_hit = total_of(hit, Metric::kMicrocreditArrears);
+  const double rate_calm = mean_of(calm, Metric::kReturnRateBorrowers);
+  const double rate_hit = mean_of(hit, Metric::kReturnRateBorrowers);
+  std::cout << "loans into arrears over the period " << arrears_calm << " -> " << arrears_hit
+            << ", repaid from income " << total_of(calm, Metric::kMicrocreditArrearsYuan) << " -> "
+            << total_of(hit, Metric::kMicrocreditArrearsYuan) << " yuan; borrowers' return rate "
+            << rate_calm << " -> " << rate_hit << "\n";
+  EXPECT_GT(arrears_hit, 1.5 * arrears_calm);
+  EXPECT_GT(total_of(hit, Metric::kMicrocreditArrearsYuan),
+            total_of(calm, Metric::kMicrocreditArrearsYuan));
+  EXPECT_GT(rate_hit, rate_calm);
+}
+
+TEST(MicrocreditDirection, ArrearsCostTheBorrowerAndAnExtensionDefersThem) {
+  // Without repayment from income (the loan written off at once) arrears cost the household
+  // nothing but the lost investment; with it, borrowers fall under the line more often.
+  std::vector<std::string> free_default = with_disasters(microcredit_on(), 0.5);
+  free_default.push_back("funds.microcredit.arrears_repayment_share=0");
+  free_default.push_back("funds.microcredit.arrears_max_months=0");
+  const RunResult costless = run(kSmall, free_default, 5.0);
+  const RunResult costly = run(kSmall, with_disasters(microcredit_on(), 0.5), 5.0);
+  std::vector<std::string> extended = with_disasters(microcredit_on(), 0.5);
+  extended.push_back("funds.microcredit.extension_months=12");
+  const RunResult grace = run(kSmall, extended, 5.0);
+  std::cout << "borrowers' return rate: written off at once "
+            << mean_of(costless, Metric::kReturnRateBorrowers) << ", repaid from income "
+            << mean_of(costly, Metric::kReturnRateBorrowers) << ", with a 12-month 展期 "
+            << mean_of(grace, Metric::kReturnRateBorrowers) << "; extended "
+            << total_of(grace, Metric::kMicrocreditExtended) << " loans\n";
+  EXPECT_EQ(total_of(costless, Metric::kMicrocreditArrearsYuan), 0.0);
+  EXPECT_GT(mean_of(costly, Metric::kReturnRateBorrowers),
+            mean_of(costless, Metric::kReturnRateBorrowers));
+  EXPECT_GT(total_of(grace, Metric::kMicrocreditExtended), 0.0);
+  EXPECT_EQ(total_of(costly, Metric::kMicrocreditExtended), 0.0);
 }
 
 }  // namespace

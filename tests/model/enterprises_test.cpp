@@ -80,7 +80,7 @@ TEST(Enterprises, FailingOneRemovesExactlyItsEdgesAndItsWorkersSeekJobs) {
   for (const Link& l : ent.links)
     if (l.enterprise != e) others.push_back(l);
 
-  EXPECT_EQ(fail_enterprise(ent, hh, 0, e), degree);
+  EXPECT_EQ(fail_enterprise(ent, hh, 0, e, 0, EnterpriseParams{}), degree);
   refresh_links(ent, hh, 0);
   EXPECT_EQ(ent.links.size(), links_before - degree);
   EXPECT_EQ(ent.degree_of(e), 0u);
@@ -125,9 +125,9 @@ TEST(Enterprises, LandLeaseHouseholdGetsRentAndWage) {  // "双薪" (seed 002)
   RegionEnterprises ent;
   ent.n_households = 3;
   const std::uint32_t e = ent.add(EnterpriseKind::kLeading, 5, 2500.0f, -1);
-  ent.links.push_back({0, e, LinkKind::kLease, 500.0f});        // rent only
-  ent.links.push_back({1, e, LinkKind::kLease, 500.0f});        // rent …
-  ent.links.push_back({1, e, LinkKind::kEmployment, 2500.0f});  // … and wage
+  ent.links.push_back({0, e, LinkKind::kLease, 0, 500.0f});        // rent only
+  ent.links.push_back({1, e, LinkKind::kLease, 0, 500.0f});        // rent …
+  ent.links.push_back({1, e, LinkKind::kEmployment, 0, 2500.0f});  // … and wage
   refresh_links(ent, hh, 0);
   EXPECT_FLOAT_EQ(hh.link_property[0], 500.0f);
   EXPECT_FLOAT_EQ(hh.link_wage[0], 0.0f);

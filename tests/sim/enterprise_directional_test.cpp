@@ -71,6 +71,66 @@ TEST(EnterpriseDirection, HigherFailureHazardRaisesReturnToPovertyAmongLinkedHou
   EXPECT_LT(mean_of(high, Metric::kLinkWagePerCapita), mean_of(low, Metric::kLinkWagePerCapita));
 }
 
+TEST(EnterpriseDirection, FailuresRaiseTheReturnRateOfLinkedHouseholdsTwiceAsMuchAsOthers) {
+  // The same households are linked in both runs (links are drawn before any failure, on the same
+  // draws); failures end their links, and with them income carved out of their own.
+  const RunResult low = run(kSmall, hazard(0.0));
+  const RunResult high = run(kSmall, hazard(0.5));
+  const double linked =
+      mean_of(high, Metric::kReturnRateLinked) - mean_of(low, Metric::kReturnRateLinked);
+  const double others =
+      mean_of(high, Metric::kReturnRateUnlinked) - mean_of(low, Metric::kReturnRateUnlinked);
+  std::cout << "return rate of linked lifted households " << mean_of(low, Metric::kReturnRateLinked)
+            << " -> " << mean_of(high, Metric::kReturnRateLinked) << " (" << linked
+            << "), of the others " << mean_of(low, Metric::kReturnRateUnlinked) << " -> "
+            << mean_of(high, Metric::kReturnRateUnlinked) << " (" << others << ")\n";
+  EXPECT_GT(linked, 0.0);
+  EXPECT_GE(linked, 2.0 * others);
+}
+
+TEST(EnterpriseDirection, APriceCollapseHurtsOtherFarmersMoreThanContractFarmers) {
+  // Contract farming buys at no less than the normal price (保底收购): a 2022 price collapse
+  // lowers the other farms' income, not the contract households'.
+  const std::string collapse = "shocks.price_level={2021: 1, 2022: 0.5, 2023: 1, 2024: 1, 2025: 1}";
+  const RunResult base = run(kSmall, {});
+  const RunResult hit = run(kSmall, {collapse});
+  auto drop = [&](Metric m) { return 1.0 - at(hit, m, 1) / at(base, m, 1); };
+  const double contract = drop(Metric::kIncomePerCapitaContract);
+  const double other = drop(Metric::kIncomePerCapitaOtherFarms);
+  std::cout << "2022 income drop from a price collapse: contract farmers " << contract
+            << ", other farmers " << other << "\n";
+  EXPECT_GT(other, 0.02);
+  EXPECT_GT(other, 2.0 * contract);
+  // Without the guarantee, contract farmers are hit like the others.
+  const RunResult bare = run(kSmall, {"enterprises.contract_price_floor=0"});
+  const RunResult bare_hit = run(kSmall, {"enterprises.contract_price_floor=0", collapse});
+  const double unprotected = 1.0 - at(bare_hit, Metric::kIncomePerCapitaContract, 1) /
+                                       at(bare, Metric::kIncomePerCapitaContract, 1);
+  std::cout << "… contract farmers without the floor price " << unprotected << "\n";
+  EXPECT_GT(unprotected, 2.0 * contract);
+}
+
+TEST(EnterpriseDirection, RevenueFallsLayWorkersOff) {
+  // A sector-wide fall (a large revenue swing) lays off workers at living enterprises; without
+  // the elasticity only failures do.
+  std::vector<std::string> swings = hazard(0.0);
+  for (const char* kind : {"leading", "cooperative", "workshop", "park_factory", "tourism"})
+    swings.push_back(std::string("enterprises.") + kind + ".revenue_sd=0.5");
+  std::vector<std::string> rigid = swings;
+  rigid.push_back("enterprises.layoff_elasticity=0");
+  const RunResult flexible = run(kSmall, swings);
+  const RunResult fixed = run(kSmall, rigid);
+  std::cout << "workers laid off a year " << mean_of(fixed, Metric::kWorkersLaidOff) << " -> "
+            << mean_of(flexible, Metric::kWorkersLaidOff) << "; households that lost a link "
+            << mean_of(flexible, Metric::kHouseholdsLostLink) << ", their return rate "
+            << mean_of(flexible, Metric::kReturnRateLostLink) << " (all lifted "
+            << mean_of(flexible, Metric::kReturnToPovertyRate) << ")\n";
+  EXPECT_EQ(mean_of(fixed, Metric::kWorkersLaidOff), 0.0);
+  EXPECT_GT(mean_of(flexible, Metric::kWorkersLaidOff), 0.0);
+  EXPECT_GT(mean_of(flexible, Metric::kReturnRateLostLink),
+            mean_of(flexible, Metric::kReturnToPovertyRate));
+}
+
 TEST(EnterpriseDirection, MigrantDemandShockIn2022RaisesThat2022RateAndFades) {
   const RunResult base = run(kSmall, {});
   const RunResult shock = run(kLockdown, {});

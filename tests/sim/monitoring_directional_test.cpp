@@ -108,9 +108,11 @@ TEST(MonitoringDirection, ZeroAssistanceBudgetEqualsTheNoPolicyCounterfactual) {
       "assistance.industry.budget_per_household=0", "assistance.public_jobs.budget_per_household=0",
       "assistance.social_assistance.budget_per_household=0",
       "assistance.medical.budget_per_household=0", "assistance.risk_relief.budget_per_household=0",
-      // Priority for monitored households at enterprise
-      // vacancies is help too.
-      "labour.priority_monitored_lifted=false"};
+      // Priority for monitored households at enterprise vacancies, and in the links new
+      // enterprises draw (利益联结), is help too.
+      "labour.priority_monitored_lifted=false", "enterprises.leading.priority_share=0",
+      "enterprises.cooperative.priority_share=0", "enterprises.workshop.priority_share=0",
+      "enterprises.park_factory.priority_share=0", "enterprises.tourism.priority_share=0"};
   std::vector<std::string> no_policy = zero;
   no_policy.push_back("monitoring.enabled=false");
   const RunResult found_not_helped = run(kCounty, zero);
