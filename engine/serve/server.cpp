@@ -637,10 +637,39 @@ void Server::routes() {
   });
 }
 
+bool is_loopback(const std::string& host) {
+  return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.starts_with("127.");
+}
+
+/// Whether a Host header names this machine: localhost, 127.x.y.z or [::1], with any port.
+bool names_this_machine(std::string host) {
+  if (host.starts_with("[")) {
+    const std::size_t close = host.find(']');
+    return close != std::string::npos && host.substr(1, close - 1) == "::1";
+  }
+  if (const std::size_t colon = host.rfind(':'); colon != std::string::npos) host.resize(colon);
+  return host == "localhost" || host.starts_with("127.");
+}
+
 int Server::run() {
   list_scenarios();
   claim_workspace();
   routes();
+  // DNS rebinding: a page from another site can make the browser send requests to 127.0.0.1
+  // under its own name. On a loopback address only requests naming this machine are answered.
+  if (is_loopback(opts_.host))
+    http_.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+      if (!req.has_header("Host") || names_this_machine(req.get_header_value("Host")))
+        return httplib::Server::HandlerResponse::Unhandled;
+      res.status = 403;
+      res.set_content(json{{"error",
+                            "povsim serve answers only requests for localhost or "
+                            "127.0.0.1 (Host: " +
+                                req.get_header_value("Host") + ")"}}
+                          .dump(),
+                      "application/json");
+      return httplib::Server::HandlerResponse::Handled;
+    });
   http_.set_payload_max_length(opts_.max_body);
   // A few connections at once are plenty for one planner's browser; runs have their own workers.
   http_.new_task_queue = [] { return new httplib::ThreadPool(4); };

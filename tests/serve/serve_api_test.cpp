@@ -164,6 +164,21 @@ TEST(ServeApi, RequestBodiesAreBounded) {
   EXPECT_EQ(status, 200);
 }
 
+TEST(ServeApi, RequestsForAnotherHostAreRefused) {
+  // DNS rebinding: a page of evil.example resolving its name to 127.0.0.1 gets nothing.
+  Server s;
+  httplib::Client c = s.client();
+  const auto refused = c.Get("/api/scenarios", {{"Host", "evil.example"}});
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 403);
+  EXPECT_NE(refused->body.find("evil.example"), std::string::npos);
+  for (const char* host : {"localhost:8765", "127.0.0.1", "[::1]:80"}) {
+    const auto ok = c.Get("/api/scenarios", {{"Host", host}});
+    ASSERT_TRUE(ok) << host;
+    EXPECT_EQ(ok->status, 200) << host;
+  }
+}
+
 TEST(ServeApi, HouseholdMonthsPerCompareAreBounded) {
   Server s({"--max-household-months", "1000000"});
   int status = 0;
