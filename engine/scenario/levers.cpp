@@ -90,14 +90,17 @@ constexpr std::array kLevers = {
     "funds.microcredit.extension_months",
 };
 
-/// `path` matches `pattern` segment by segment, `*` matching any one segment.
-bool matches(std::string_view pattern, std::string_view path) {
+}  // namespace
+
+bool matches_key_pattern(std::string_view pattern, std::string_view path) {
   while (true) {
     const std::size_t pe = pattern.find('.');
     const std::size_t ke = path.find('.');
     const std::string_view ps = pattern.substr(0, pe);
     const std::string_view ks = path.substr(0, ke);
-    if (ps != "*" && ps != ks) return false;
+    const bool prefix = ps.size() > 1 && ps.back() == '*';
+    if (ps != "*" && ps != ks && !(prefix && ks.starts_with(ps.substr(0, ps.size() - 1))))
+      return false;
     if (pe == std::string_view::npos || ke == std::string_view::npos)
       return pe == std::string_view::npos && ke == std::string_view::npos;
     pattern.remove_prefix(pe + 1);
@@ -105,11 +108,9 @@ bool matches(std::string_view pattern, std::string_view path) {
   }
 }
 
-}  // namespace
-
 bool is_policy_lever(std::string_view path) {
   for (const std::string_view pattern : kLevers)
-    if (matches(pattern, path)) return true;
+    if (matches_key_pattern(pattern, path)) return true;
   return false;
 }
 

@@ -10,4 +10,8 @@ namespace povsim {
 /// moves a household outcome.
 bool is_policy_lever(std::string_view path);
 
+/// Whether `path` matches `pattern` segment by segment: `*` matches any one segment, `name*` any
+/// segment that starts with `name`.
+bool matches_key_pattern(std::string_view pattern, std::string_view path);
+
 }  // namespace povsim

@@ -108,25 +108,9 @@ const std::vector<Descriptive> kStateDependent = {
     {"funds.accounts.consumption.carry_over", "a fixed demand: short every year or never"},
 };
 
-bool matches(std::string_view pattern, std::string_view path) {
-  while (true) {
-    const std::size_t pe = pattern.find('.');
-    const std::size_t ke = path.find('.');
-    const std::string_view ps = pattern.substr(0, pe);
-    const std::string_view ks = path.substr(0, ke);
-    const bool prefix = !ps.empty() && ps.back() == '*' && ps.size() > 1;
-    if (ps != "*" && ps != ks && !(prefix && ks.starts_with(ps.substr(0, ps.size() - 1))))
-      return false;
-    if (pe == std::string_view::npos || ke == std::string_view::npos)
-      return pe == std::string_view::npos && ke == std::string_view::npos;
-    pattern.remove_prefix(pe + 1);
-    path.remove_prefix(ke + 1);
-  }
-}
-
 const Descriptive* find(const std::vector<Descriptive>& list, std::string_view path) {
   for (const Descriptive& d : list)
-    if (matches(d.pattern, path)) return &d;
+    if (matches_key_pattern(d.pattern, path)) return &d;
   return nullptr;
 }
 const Descriptive* descriptive(std::string_view path) { return find(kDescriptive, path); }
