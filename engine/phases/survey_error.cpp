@@ -26,9 +26,23 @@ SurveyBand survey_band(const MeasurementErrorParams& e, double line) {
   b.surely_below = line * std::exp(-e.bias - 6.0 * e.sd);
   b.surely_above = line * std::exp(-e.bias + 6.0 * e.sd);
   if (b.exact) return b;
-  const auto& z = quantile_midpoints();
-  for (std::size_t k = 0; k < z.size(); ++k)
-    b.factor[k] = static_cast<float>(std::exp(e.bias + e.sd * z[k]));
+  // The factors depend on the error alone, not on the line: every region-month of a run asks for
+  // the same few, so the last one computed on this thread is kept (256 exp() per region-month
+  // would otherwise cost ~13 million calls over the national run).
+  thread_local struct {
+    bool valid = false;
+    double bias = 0, sd = 0;
+    std::array<float, 256> factor{};
+  } last;
+  if (!last.valid || last.bias != e.bias || last.sd != e.sd) {
+    const auto& z = quantile_midpoints();
+    for (std::size_t k = 0; k < z.size(); ++k)
+      last.factor[k] = static_cast<float>(std::exp(e.bias + e.sd * z[k]));
+    last.valid = true;
+    last.bias = e.bias;
+    last.sd = e.sd;
+  }
+  b.factor = last.factor;
   return b;
 }
 
