@@ -21,6 +21,7 @@ std::size_t dibao_assessment(Households& hh, std::size_t region_begin, std::size
                              std::uint32_t month) {
   const DibaoParams& p = region.params->transfers.dibao;
   const bool tekun = region.params->transfers.tekun.enabled;
+  const int tekun_max_size = region.params->transfers.tekun.max_household_size;
   const double standard = region.dibao_standard;
   // At the period's start a year of reviews has already given each household its chances.
   const double reviews =
@@ -50,10 +51,13 @@ std::size_t dibao_assessment(Households& hh, std::size_t region_begin, std::size
       // Property income stands for the assets the test looks at (land rent, dividends, savings).
       assets_pass = !(p.asset_property_limit > 0 && hh.property[i] / size > p.asset_property_limit);
     }
-    // 特困: no labour capacity, no earner and no migrant to support it, and no living income.
+    // 特困: no labour capacity, no earner and no migrant to support it, no living income, and
+    // no member bound to support the others (a small household: an elderly person alone or a
+    // couple, 社会救助暂行办法 art. 14).
     const bool tekun_eligible = tekun && assets_pass && labour == LabourClass::kNone &&
                                 hh.workers[i] == 0 && !(flags & hh_flag::kMigrantAttached) &&
-                                income < standard;
+                                income < standard &&
+                                (tekun_max_size == 0 || hh.size[i] <= tekun_max_size);
     if (flags & hh_flag::kDibao) {
       if (tekun_eligible) {
         flags = static_cast<std::uint8_t>((flags & ~hh_flag::kDibaoExiting) | hh_flag::kTekun);

@@ -111,6 +111,9 @@ struct DibaoParams {
 struct TekunParams {
   bool enabled = false;
   YearSeries standard;  // yuan/person/year, the basic living standard paid in full
+  // Members at most: larger households have a member bound to support the others (法定赡养、
+  // 抚养、扶养义务人), so they are not 特困 even without labour (0: no limit).
+  int max_household_size = 0;
 };
 
 /// 临时救助: a one-off payment when a shock leaves a household not on 低保 under the standard.

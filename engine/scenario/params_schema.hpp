@@ -188,6 +188,10 @@ void describe(V& v, TekunParams& p) {
   v.field("enabled", p.enabled, Doc{"bool", "特困人员救助供养 is paid"});
   v.field("standard", p.standard, kYuan,
           Doc{"yuan/person/year", "特困 basic living standard, by year (paid in full)"});
+  v.field("max_household_size", p.max_household_size, Range{0, 255},
+          Doc{"persons",
+              "largest household that can be 特困: larger ones have a member bound to "
+              "support the others (0: no limit)"});
 }
 
 template <class V>

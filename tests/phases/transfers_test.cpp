@@ -224,6 +224,28 @@ TEST_F(NeedBasedDibaoTest, NoLabourNoEarnerNoSupporterIsTekunPaidItsStandardInFu
   EXPECT_NEAR(hh_.dibao_monthly[0], (kStandard - 1500) * 2 / 12.0, 1e-3);
 }
 
+TEST_F(NeedBasedDibaoTest, AHouseholdWithAMemberBoundToSupportTheOthersIsNotTekun) {
+  rp_.transfers.tekun.max_household_size = 2;
+  resize(2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    hh_.labour[i] = LabourClass::kNone;
+    hh_.workers[i] = 0;
+  }
+  hh_.size[1] = 4;  // four members without labour: bound to support one another, so 低保
+  set_per_capita_income(0, 1500);
+  set_per_capita_income(1, 1500);
+  EXPECT_EQ(review(0), 2u);
+  EXPECT_TRUE(tekun(0));
+  EXPECT_FALSE(tekun(1));
+  EXPECT_NEAR(hh_.dibao_monthly[0], kTekunStandard * hh_.size[0] / 12.0, 1e-3);
+  EXPECT_NEAR(hh_.dibao_monthly[1], (kStandard - 1500) * 4 / 12.0, 1e-3);
+  // With no limit the same household is 特困 and paid the 特困 standard in full.
+  rp_.transfers.tekun.max_household_size = 0;
+  EXPECT_EQ(review(6), 2u);
+  EXPECT_TRUE(tekun(1));
+  EXPECT_NEAR(hh_.dibao_monthly[1], kTekunStandard * 4 / 12.0, 1e-3);
+}
+
 TEST_F(NeedBasedDibaoTest, ApplicationsGrowWithTheGap) {
   rp_.transfers.dibao.priority_application = 0;
   resize(4000);

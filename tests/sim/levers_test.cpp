@@ -45,6 +45,8 @@ const std::vector<Descriptive> kDescriptive = {
     {"transfers.dibao.take_up", "behaviour, and read only under need_based: false"},
     {"transfers.dibao.application_gap_scale", "households' behaviour: who applies for 低保"},
     {"transfers.dibao.priority_application", "households' behaviour: who applies for 低保"},
+    {"transfers.tekun.max_household_size",
+     "a proxy for supporters (the model has no kin ties), not a policy setting"},
     {"lines.poverty", "the yardstick the outcomes are measured against, not a policy"},
     {"monitoring.self_report_probability", "households' behaviour (农户自主申报)"},
     {"monitoring.grid.detection_probability", "an assumed effect: how often a visit sees risk"},
