@@ -262,5 +262,44 @@ TEST(ReportBrowser, SweepReportRendersSobolIndicesAndParameterScatters) {
   check_in_browser(out / "report.html", fs::path(POVSIM_BUILD_DIR) / "report-test-sweep.png", 5);
 }
 
+TEST(ReportBrowser, CalibratedRunSaysCalibratedWithTheFitId) {
+  TempDir dir;
+  const std::string src = POVSIM_SOURCE_DIR;
+  // A calibration that only evaluates its start (cheap): its calibrated.yaml names the fit.
+  const auto spec = dir.write(
+      "fit.yaml", "schema: povsim-calibration/1\nname: baseline\nbase: " + src +
+                      "/scenarios/baseline.yaml\nreplications: 1\nstarts: 1\nseed: 1\n"
+                      "max_iterations: 0\nfinite_difference_step: 0.01\nparameters:\n"
+                      "  - {key: economy.trend_growth.2021, min: 0.0, max: 0.6, start: 0.2}\n"
+                      "targets:\n  - {metric: income_per_capita_mean_lifted, year: 2021, region: "
+                      "all, observed: 12550, sd: 250, weight: 1, use: fit}\n");
+  const auto fit = dir.path() / "fit";
+  auto c = run_povsim({"calibrate", spec.string(), "--out", fit.string(), "--scale", "0.05"});
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  const auto out = dir.path() / "run";
+  const auto r = run_povsim({"run", (fit / "calibrated.yaml").string(), "--out", out.string(),
+                             "--replications", "2", "--scale", "0.05"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::smatch m;
+  const std::string manifest = read_file(out / "manifest.json");
+  ASSERT_TRUE(std::regex_search(manifest, m, std::regex(R"re("fit": "([0-9a-f]{12})")re")))
+      << manifest.substr(0, 2000);
+  const std::string id = m[1].str();
+  // The same id as the calibration's own fingerprint.
+  EXPECT_NE(read_file(fit / "manifest.json").find("\"sha256\": \"" + id), std::string::npos);
+  std::string dom;
+  check_in_browser(out / "report.html", fs::path(POVSIM_BUILD_DIR) / "report-test-calibrated.png",
+                   6, &dom);
+  EXPECT_NE(dom.find("<h1>返贫风险情景推演（校准情景）：baseline-calibrated</h1>"),
+            std::string::npos);
+  EXPECT_NE(dom.find("<td class=\"status\">已校准 (" + id + ")</td>"), std::string::npos) << id;
+  EXPECT_EQ(dom.find("<td class=\"status\">情景推演（未校准）</td>"), std::string::npos);
+  const auto en = run_povsim({"report", out.string(), "--lang", "en"});
+  ASSERT_EQ(en.exit_code, 0) << en.err;
+  check_in_browser(out / "report.html",
+                   fs::path(POVSIM_BUILD_DIR) / "report-test-calibrated-en.png", 6, &dom);
+  EXPECT_NE(dom.find("<td class=\"status\">calibrated (" + id + ")</td>"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace povsim
