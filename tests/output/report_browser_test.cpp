@@ -6,10 +6,12 @@
 // report-test.png (run), report-test-compare.png (compare) and report-test-sweep.png (sweep).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <regex>
 #include <string>
+#include <vector>
 
 #include "support/program.hpp"
 #include "support/temp_dir.hpp"
@@ -262,6 +264,21 @@ TEST(ReportBrowser, SweepReportRendersSobolIndicesAndParameterScatters) {
   check_in_browser(out / "report.html", fs::path(POVSIM_BUILD_DIR) / "report-test-sweep.png", 5);
 }
 
+/// The most lines any one chart of `dom` draws: vega's SVG renderer gives each series of a line
+/// mark its own group, and every chart container is marked data-rendered="true".
+int most_lines_in_a_chart(const std::string& dom) {
+  std::vector<std::size_t> starts;
+  for (auto at = dom.find("data-rendered=\"true\""); at != std::string::npos;
+       at = dom.find("data-rendered=\"true\"", at + 1))
+    starts.push_back(at);
+  starts.push_back(dom.size());
+  int most = 0;
+  for (std::size_t k = 0; k + 1 < starts.size(); ++k)
+    most = std::max(most, count(dom.substr(starts[k], starts[k + 1] - starts[k]),
+                                "class=\"mark-line role-mark"));
+  return most;
+}
+
 TEST(ReportBrowser, CalibratedRunSaysCalibratedWithTheFitId) {
   TempDir dir;
   const std::string src = POVSIM_SOURCE_DIR;
@@ -299,6 +316,85 @@ TEST(ReportBrowser, CalibratedRunSaysCalibratedWithTheFitId) {
   check_in_browser(out / "report.html",
                    fs::path(POVSIM_BUILD_DIR) / "report-test-calibrated-en.png", 6, &dom);
   EXPECT_NE(dom.find("<td class=\"status\">calibrated (" + id + ")</td>"), std::string::npos);
+}
+
+TEST(ReportBrowser, ThreeWayCompareInChineseAndEnglish) {
+  TempDir dir;
+  const std::string src = POVSIM_SOURCE_DIR;
+  const auto out = dir.path() / "cmp3";
+  const auto r =
+      run_povsim({"compare", src + "/scenarios/baseline.yaml",
+                  src + "/scenarios/early-withdrawal.yaml", src + "/scenarios/taper-2024.yaml",
+                  "--out", out.string(), "--replications", "3", "--scale", "0.05"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* lang : {"zh", "en"}) {
+    SCOPED_TRACE(lang);
+    if (std::string(lang) == "en") {
+      const auto en = run_povsim({"report", out.string(), "--lang", "en"});
+      ASSERT_EQ(en.exit_code, 0) << en.err;
+    }
+    std::string dom;
+    check_in_browser(
+        out / "report.html",
+        fs::path(POVSIM_BUILD_DIR) / (std::string("report-test-compare3") +
+                                      (std::string(lang) == "en" ? "-en" : "") + ".png"),
+        12, &dom);
+    // One difference chart per metric, each with both pairs against the base side by side.
+    EXPECT_EQ(count(dom, "data-kind=\"diff\""), 5);
+    for (const char* pair :
+         {">early-withdrawal − baseline</text>", ">taper-2024 − baseline</text>"})
+      EXPECT_GE(count(dom, pair), 5) << pair;
+    // Each levels chart names all three scenarios (in its legend).
+    EXPECT_EQ(count(dom, "data-kind=\"levels\""), 3);
+    for (const char* name : {">baseline</text>", ">early-withdrawal</text>", ">taper-2024</text>"})
+      EXPECT_GE(count(dom, name), 3) << name;
+    // Both non-base headers name the base and what differs from it.
+    EXPECT_EQ(count(dom, "<td class=\"base\">baseline</td>"), 2);
+    EXPECT_NE(dom.find(std::string(lang) == "en" ? "Parameters that differ from the base"
+                                                 : "与比较基准不同的参数"),
+              std::string::npos);
+    EXPECT_NE(
+        dom.find(std::string(lang) == "en" ? "Monte Carlo noise only" : "区间只反映蒙特卡洛噪声"),
+        std::string::npos);
+  }
+}
+
+TEST(ReportBrowser, NationalRunOf832CountiesShowsRankingTopNAndDistribution) {
+  TempDir dir;
+  const std::string src = POVSIM_SOURCE_DIR;
+  const auto out = dir.path() / "national";
+  // 30 M households × 0.002: about 60,000 households over 832 counties, a few seconds.
+  const auto r = run_povsim({"run", src + "/scenarios/national.yaml", "--out", out.string(),
+                             "--scale", "0.002", "--threads", "2"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* lang : {"zh", "en"}) {
+    SCOPED_TRACE(lang);
+    const bool en = std::string(lang) == "en";
+    if (en) {
+      const auto rep = run_povsim({"report", out.string(), "--lang", "en"});
+      ASSERT_EQ(rep.exit_code, 0) << rep.err;
+    }
+    std::string dom;
+    check_in_browser(out / "report.html",
+                     fs::path(POVSIM_BUILD_DIR) /
+                         (std::string("report-test-national") + (en ? "-en" : "") + ".png"),
+                     8, &dom);
+    EXPECT_EQ(count(dom, "data-kind=\"top-regions\""), 2);
+    EXPECT_EQ(count(dom, "data-kind=\"ranking\""), 2);
+    EXPECT_EQ(count(dom, "data-kind=\"distribution\""), 2);
+    if (!en) {
+      EXPECT_NE(dom.find("最高的 10 个地区（共 832 个）"), std::string::npos);
+      EXPECT_NE(dom.find("各地区分布（832 个地区）"), std::string::npos);
+    }
+    // The ranking stops at ten.
+    EXPECT_EQ(count(dom, ">10. "), 2);
+    EXPECT_EQ(count(dom, ">11. "), 0);
+    // No chart draws a line per county: at most the top 10 and the aggregate's few.
+    const int lines = most_lines_in_a_chart(dom);
+    std::printf("national report (%s): at most %d lines in one chart\n", lang, lines);
+    EXPECT_GE(lines, 10);  // the top 10 are lines: the count sees them
+    EXPECT_LE(lines, 30);  // not one per county (832)
+  }
 }
 
 }  // namespace
