@@ -72,8 +72,12 @@ try {
   result.open_to_compare_seconds = seconds;
   result.server_cpu_seconds = cpu;
   result.load_average = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  console.log(`open → county compare (沁县, 50,090 households, 10 paired replications): ${seconds.toFixed(2)} s wall, ` +
-    `${cpu.toFixed(2)} s CPU in povsim serve, load average ${result.load_average}`);
+  // The server's own wall-clock for simulating base and variant (the rest is page, queue, HTTP).
+  result.simulate_seconds = await page.evaluate(() => fetch('/api/runs/' + document.querySelector('#result').dataset.run)
+    .then((r) => r.json()).then((j) => j.result.seconds));
+  console.log(`open → county compare (沁县, 50,090 households, 10 paired replications): ${seconds.toFixed(2)} s wall ` +
+    `(of which ${result.simulate_seconds.toFixed(2)} s simulating), ${cpu.toFixed(2)} s CPU in povsim serve, ` +
+    `load average ${result.load_average}`);
   await page.screenshot({ path: path.join(out, 'serve-test-compare.png'), fullPage: true });
   const headline = await page.$eval('#headline', (t) => t.innerText);
   check(/return_to_poverty_rate[^\n]*pp/.test(headline), 'the headline table shows rate differences in pp');
