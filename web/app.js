@@ -4,7 +4,81 @@
 // in #errors.
 'use strict';
 const opened = performance.now();
-const state = { scenarios: [], metrics: {}, rows: [], base: {}, polling: null, current: null };
+const state = { scenarios: [], metrics: {}, rows: [], base: {}, polling: null, current: null,
+  lang: 'zh', last: null };
+
+// The app's own words in both languages; the switch (#lang) is kept in the share link. Lever
+// descriptions are the schema's one text (English with the Chinese policy terms), not translated.
+const TEXT = {
+  zh: {
+    subtitle: '政策沙盘', language: '语言',
+    intro: '同一情景、同一随机数（共同随机数）：按文件所写的情景（基准）与调整了政策杠杆的同一情景（调整）配对比较。区间为各次模拟的 95% 区间，只反映蒙特卡洛噪声。',
+    scenario: '情景', file: '文件', region: '地区', replications: '重复次数', scale: '规模系数',
+    levers: '政策杠杆', filter: '搜索参数（如 monitoring）', run: '运行对比', reset: '恢复基准',
+    runs: '队列', hint: '修改参数后点击“运行对比”。', all_regions: '全部地区', households: '户',
+    invalid: '无效', epochs: '个政策时段', seed: '随机种子', changed: (n) => '（已修改 ' + n + ' 项）',
+    cancel: '取消', status: { queued: '排队', running: '运行中', done: '完成', failed: '失败', cancelled: '已取消' },
+    result: '对比结果', meta: (r) => r.replications + ' 次配对模拟（随机种子 ' + r.seed + '），' +
+      r.households.toLocaleString('en') + ' 户 × ' + r.months + ' 个月，模拟用时 ' + r.seconds.toFixed(2) +
+      ' 秒。差值为调整 − 基准；比率之差以百分点（pp）表示。',
+    changes: '改了什么（每个地区、每个政策时段）', key: '参数', where: '地区', from: '时段起',
+    base: '基准', variant: '调整', unit: '单位', nothing: '无：调整 = 基准', every_region: '全部地区',
+    metric: '指标', difference: '差值', interval: '95% 区间',
+    headline: (y) => '关键指标，' + y + ' 年（* 区间不含 0）', every_metric: '全部指标',
+    all_metrics: (y) => '全部指标，' + y + ' 年', levels: '水平', diff_title: '调整 − 基准及 95% 区间',
+    costs: '成本（以基准为反事实）', year: '年份', extra: '新增支出（元）', kept: '免于贫困的户数',
+    per_household: '每户成本（元）', note: '说明', save: '保存情景（YAML）',
+    share: '分享链接（重现此对比）', not_a_key: ': 不是此情景表单中的参数',
+    groups: { population: '人口', economy: '经济与收入', shocks: '风险冲击', transfers: '转移支付',
+      lines: '贫困线与监测线', monitoring: '防返贫监测', assistance: '帮扶措施', enterprises: '企业',
+      labour: '劳动力市场', funds: '资金' },
+    m: { return_to_poverty_rate: '返贫率', new_poverty_rate: '致贫率', poverty_rate: '贫困发生率',
+      at_risk_rate: '低于监测线人口比例', monitored_households: '监测户',
+      income_per_capita_mean_lifted: '脱贫户人均纯收入（元）', funds_spent: '资金支出（元）' }
+  },
+  en: {
+    subtitle: 'policy workbench', language: 'language',
+    intro: 'A paired comparison on common random numbers: the scenario as written (base) against the same scenario with the levers you change (variant). Intervals are 95% over replications (Monte Carlo noise only).',
+    scenario: 'Scenario', file: 'file', region: 'region', replications: 'replications', scale: 'scale',
+    levers: 'Levers', filter: 'filter keys (e.g. monitoring)', run: 'Run compare', reset: 'Reset levers',
+    runs: 'Runs', hint: 'Change a lever and run the compare.', all_regions: 'all regions', households: 'households',
+    invalid: 'invalid', epochs: 'policy epoch(s)', seed: 'seed', changed: (n) => '(' + n + ' changed)',
+    cancel: 'cancel', status: { queued: 'queued', running: 'running', done: 'done', failed: 'failed', cancelled: 'cancelled' },
+    result: 'Paired comparison', meta: (r) => r.replications + ' replications (paired, seed ' + r.seed + '), ' +
+      r.households.toLocaleString('en') + ' households × ' + r.months + ' months, simulated in ' +
+      r.seconds.toFixed(2) + ' s. Differences are variant − base; rate differences in pp.',
+    changes: 'What changed (every region, every policy epoch)', key: 'key', where: 'regions', from: 'from',
+    base: 'base', variant: 'variant', unit: 'unit', nothing: 'nothing: variant = base', every_region: 'all regions',
+    metric: 'metric', difference: 'difference', interval: '95% interval',
+    headline: (y) => 'Headline, ' + y + ' (* interval excludes 0)', every_metric: 'every metric',
+    all_metrics: (y) => 'Every metric, ' + y, levels: 'levels', diff_title: 'variant − base with 95% interval',
+    costs: 'Costs (variant against base as counterfactual)', year: 'year', extra: 'extra spending (yuan)',
+    kept: 'households kept out of poverty', per_household: 'yuan per household', note: 'note',
+    save: 'Save scenario (YAML)', share: 'share link (reproduces this compare)',
+    not_a_key: ': not a key of this scenario\'s form',
+    groups: { population: 'population', economy: 'economy and incomes', shocks: 'shocks',
+      transfers: 'transfers', lines: 'poverty and monitoring lines', monitoring: 'monitoring',
+      assistance: 'assistance', enterprises: 'enterprises', labour: 'labour market', funds: 'funds' },
+    m: { return_to_poverty_rate: 'return-to-poverty rate', new_poverty_rate: 'new-poverty rate',
+      poverty_rate: 'poverty rate', at_risk_rate: 'below the monitoring line',
+      monitored_households: 'monitored households',
+      income_per_capita_mean_lifted: 'income per capita, lifted households (yuan)',
+      funds_spent: 'funds spent (yuan)' }
+  }
+};
+const T = () => TEXT[state.lang];
+// A metric's name in the current language, with its key (what the CSV files call it).
+const metricName = (m) => (T().m[m] ? T().m[m] + ' (' + m + ')' : m);
+function applyLanguage() {
+  document.documentElement.lang = state.lang;
+  $('lang').value = state.lang;
+  for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = T()[e.dataset.i18n];
+  for (const e of document.querySelectorAll('[data-i18n-placeholder]')) e.placeholder = T()[e.dataset.i18nPlaceholder];
+  for (const d of document.querySelectorAll('#levers details')) {
+    d.querySelector('summary').textContent = groupName(d.dataset.group) + ' (' + d.querySelectorAll('.lever').length + ')';
+  }
+}
+const groupName = (g) => (state.lang === 'zh' && T().groups[g] ? T().groups[g] + ' ' + g : (T().groups[g] || g));
 const $ = (id) => document.getElementById(id);
 const errorsBox = $('errors');
 const fail = (e) => { errorsBox.textContent += String(e && e.stack || e) + '\n'; };
@@ -59,7 +133,7 @@ function fillScenarios() {
   for (const s of state.scenarios) {
     const o = document.createElement('option');
     o.value = s.file;
-    o.textContent = s.problem ? s.file + ' (invalid)' : s.file + ' — ' + s.name;
+    o.textContent = s.problem ? s.file + ' (' + T().invalid + ')' : s.file + ' — ' + s.name;
     o.disabled = !!s.problem;
     sel.appendChild(o);
   }
@@ -69,17 +143,17 @@ function fillRegions(region) {
   const s = selected(); const sel = $('region');
   sel.innerHTML = '';
   const all = document.createElement('option');
-  all.value = 'all'; all.textContent = '全部 all regions';
+  all.value = 'all'; all.textContent = T().all_regions;
   sel.appendChild(all);
   for (const r of s.regions) {
     const o = document.createElement('option');
-    o.value = r.name; o.textContent = r.name + ' (' + r.households.toLocaleString('en') + ' households)';
+    o.value = r.name; o.textContent = r.name + ' (' + r.households.toLocaleString('en') + ' ' + T().households + ')';
     sel.appendChild(o);
   }
   sel.value = region && [...sel.options].some((o) => o.value === region) ? region : 'all';
   $('replications').value = s.replications;
   $('scenario-description').textContent = s.description + ' · ' + s.start + ' .. ' + s.end +
-    ' · seed ' + s.seed + ' · ' + s.epochs + ' policy epoch(s)';
+    ' · ' + T().seed + ' ' + s.seed + ' · ' + s.epochs + ' ' + T().epochs;
 }
 
 async function loadSchema(overrides) {
@@ -99,7 +173,7 @@ async function loadSchema(overrides) {
     const d = document.createElement('details');
     d.dataset.group = g;
     const sum = document.createElement('summary');
-    sum.textContent = g + ' (' + rows.length + ')';
+    sum.textContent = groupName(g) + ' (' + rows.length + ')';
     d.appendChild(sum);
     for (const r of rows) {
       const div = document.createElement('div');
@@ -122,7 +196,7 @@ async function loadSchema(overrides) {
   for (const [k, v] of Object.entries(overrides || {})) {
     const input = box.querySelector('input[name="' + CSS.escape(k) + '"]');
     if (input) { input.value = v; markChanged(input.closest('.lever'), input); }
-    else showErrors([{ key: '', message: k + ': not a key of this scenario\'s form' }]);
+    else showErrors([{ key: '', message: k + T().not_a_key }]);
   }
   updateChanged();
   applyFilter();
@@ -141,7 +215,7 @@ function overrides() {
 }
 function updateChanged() {
   const n = Object.keys(overrides()).length;
-  $('changed-count').textContent = n ? '(' + n + ' changed 已修改)' : '';
+  $('changed-count').textContent = n ? T().changed(n) : '';
 }
 function applyFilter() {
   const q = $('filter').value.trim().toLowerCase();
@@ -168,6 +242,7 @@ function shareUrl(body) {
   if (body.replications) p.set('replications', body.replications);
   if (body.scale) p.set('scale', body.scale);
   p.set('set', JSON.stringify(body.set));
+  p.set('lang', state.lang);
   return location.origin + location.pathname + '#' + p.toString();
 }
 
@@ -194,6 +269,7 @@ async function submit(ev) {
   const { status, json } = await api('POST', '/api/runs', body);
   if (status !== 202) { showErrors(json.errors || [{ key: '', message: 'HTTP ' + status }]); return; }
   state.current = { id: json.id, body };
+  state.last = null;
   $('result').dataset.status = 'running';
   $('result').dataset.run = json.id;
   poll();
@@ -233,14 +309,16 @@ function renderQueue(runs) {
       li.dataset.run = r.id;
       q.insertBefore(li, q.children[k] || null);
     }
-    if (li.dataset.status !== r.status) {
+    if (li.dataset.status !== r.status || li.dataset.lang !== state.lang) {
       li.dataset.status = r.status;
-      li.textContent = '#' + r.id + ' ' + r.scenario + ' · ' + (r.region || 'all') + ' · ' + r.status + ' ';
+      li.dataset.lang = state.lang;
+      li.textContent = '#' + r.id + ' ' + r.scenario + ' · ' + (r.region || 'all') + ' · ' +
+        (T().status[r.status] || r.status) + ' ';
       if (r.status === 'queued' || r.status === 'running') {
         const p = document.createElement('progress'); p.max = 1;
         const pct = document.createElement('span'); pct.className = 'pct';
         const b = document.createElement('button'); b.type = 'button'; b.className = 'cancel';
-        b.textContent = '取消 cancel';
+        b.textContent = T().cancel;
         b.addEventListener('click', () => api('DELETE', '/api/runs/' + r.id).then(poll).catch(fail));
         li.append(p, ' ', pct, ' ', b);
       }
@@ -254,55 +332,61 @@ const HEADLINE = ['return_to_poverty_rate', 'new_poverty_rate', 'poverty_rate', 
   'monitored_households', 'income_per_capita_mean_lifted', 'funds_spent'];
 
 async function renderResult(run, body) {
+  state.last = { run, body };
+  const L = T();
   const r = run.result;
   const regionRows = parseCsv(r.compare).filter((x) => x.region === r.region);
   const years = [...new Set(regionRows.map((x) => x.year))].sort();
   const last = years[years.length - 1];
   const el = $('result'); el.innerHTML = '';
   const h = document.createElement('h2');
-  h.textContent = '对比结果 Paired comparison — ' + body.scenario + ' · ' + r.region;
+  h.textContent = L.result + ' — ' + body.scenario + ' · ' + (r.region === 'all' ? L.all_regions : r.region);
   const meta = document.createElement('p'); meta.className = 'note';
-  meta.textContent = r.replications + ' replications (paired, seed ' + r.seed + '), ' +
-    r.households.toLocaleString('en') + ' households × ' + r.months + ' months, simulated in ' +
-    r.seconds.toFixed(2) + ' s. Differences are variant − base; rate differences in pp.';
+  meta.textContent = L.meta(r);
   el.append(h, meta);
 
-  // What changed.
+  // What changed: every key, in every region and policy epoch where it differs.
   const ch = document.createElement('table'); ch.id = 'changes';
-  ch.innerHTML = '<caption>改了什么 What changed</caption><tr><th>key</th><th>base</th><th>variant</th><th>unit</th></tr>';
+  ch.innerHTML = '<caption>' + L.changes + '</caption><tr><th>' + L.key + '</th><th>' + L.where +
+    '</th><th>' + L.from + '</th><th>' + L.base + '</th><th>' + L.variant + '</th><th>' + L.unit + '</th></tr>';
   for (const c of r.changes) {
-    const tr = document.createElement('tr');
-    for (const v of [c.key, c.base, c.variant, c.unit]) { const td = document.createElement('td'); td.textContent = v; tr.appendChild(td); }
+    const tr = document.createElement('tr'); tr.dataset.key = c.key; tr.dataset.from = c.from;
+    const where = c.regions === 'all' ? L.every_region : c.regions.join(', ');
+    for (const v of [c.key, where, c.from, c.base, c.variant, c.unit]) { const td = document.createElement('td'); td.textContent = v; tr.appendChild(td); }
     ch.appendChild(tr);
   }
-  if (!r.changes.length) ch.insertAdjacentHTML('beforeend', '<tr><td colspan="4">nothing: variant = base</td></tr>');
+  if (!r.changes.length) {
+    const tr = document.createElement('tr'); const td = document.createElement('td');
+    td.colSpan = 6; td.textContent = L.nothing; tr.appendChild(td); ch.appendChild(tr);
+  }
   el.appendChild(ch);
 
   // Headline table for the last year, every metric behind a details.
   const table = (metrics, id, caption) => {
     const t = document.createElement('table'); t.id = id;
-    t.innerHTML = '<caption>' + caption + '</caption><tr><th>metric</th><th>base</th><th>variant</th><th>difference</th><th>95% interval</th></tr>';
+    t.innerHTML = '<caption>' + caption + '</caption><tr><th>' + L.metric + '</th><th>' + L.base +
+      '</th><th>' + L.variant + '</th><th>' + L.difference + '</th><th>' + L.interval + '</th></tr>';
     for (const m of metrics) {
       const x = regionRows.find((y) => y.metric === m && y.year === last);
       if (!x) continue;
       const tr = document.createElement('tr'); tr.dataset.metric = m;
       const lo = Number(x.diff_low), hi = Number(x.diff_high);
-      const cells = [m, fmt(x.mean_a, m), fmt(x.mean_b, m), fmtDiff(x.diff_mean, m),
+      const cells = [metricName(m), fmt(x.mean_a, m), fmt(x.mean_b, m), fmtDiff(x.diff_mean, m),
         '[' + fmtDiff(x.diff_low, m) + ', ' + fmtDiff(x.diff_high, m) + ']' + (lo > 0 || hi < 0 ? ' *' : '')];
       cells.forEach((v, k) => { const td = document.createElement('td'); td.textContent = v; tr.appendChild(td); });
       t.appendChild(tr);
     }
     return t;
   };
-  el.appendChild(table(HEADLINE, 'headline', '关键指标 Headline, ' + last + ' (* interval excludes 0)'));
+  el.appendChild(table(HEADLINE, 'headline', L.headline(last)));
 
   // Charts: levels of base and variant by year, and the difference with its interval.
   const pick = document.createElement('select'); pick.id = 'metric';
   for (const m of [...new Set(regionRows.map((x) => x.metric))]) {
-    const o = document.createElement('option'); o.value = m; o.textContent = m; pick.appendChild(o);
+    const o = document.createElement('option'); o.value = m; o.textContent = metricName(m); pick.appendChild(o);
   }
   pick.value = 'return_to_poverty_rate';
-  const lab = document.createElement('label'); lab.append('指标 metric ', pick);
+  const lab = document.createElement('label'); lab.append(L.metric + ' ', pick);
   const levels = document.createElement('div'); levels.className = 'chart'; levels.id = 'chart-levels';
   const diff = document.createElement('div'); diff.className = 'chart'; diff.id = 'chart-diff';
   el.append(lab, levels, diff);
@@ -311,20 +395,20 @@ async function renderResult(run, body) {
     const data = regionRows.filter((x) => x.metric === m);
     const lv = [];
     for (const x of data) {
-      lv.push({ year: x.year, scenario: 'base 基准', value: k * Number(x.mean_a) });
-      lv.push({ year: x.year, scenario: 'variant 调整', value: k * Number(x.mean_b) });
+      lv.push({ year: x.year, scenario: L.base, value: k * Number(x.mean_a) });
+      lv.push({ year: x.year, scenario: L.variant, value: k * Number(x.mean_b) });
     }
     const dv = data.map((x) => ({ year: x.year, diff: k * Number(x.diff_mean), low: k * Number(x.diff_low), high: k * Number(x.diff_high) }));
     const dunit = isRate(m) ? 'pp' : unit;
     await vegaEmbed(levels, { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', width: 'container', height: 180,
-      title: m + ' — levels 水平 (' + unit + ')', data: { values: lv },
-      mark: { type: 'line', point: true }, encoding: { x: { field: 'year', type: 'ordinal' },
-        y: { field: 'value', type: 'quantitative', title: unit, scale: { zero: false } }, color: { field: 'scenario', type: 'nominal' } } },
+      title: metricName(m) + ' — ' + L.levels + ' (' + unit + ')', data: { values: lv },
+      mark: { type: 'line', point: true }, encoding: { x: { field: 'year', type: 'ordinal', title: L.year },
+        y: { field: 'value', type: 'quantitative', title: unit, scale: { zero: false } }, color: { field: 'scenario', type: 'nominal', title: L.scenario } } },
       { mode: 'vega-lite', actions: false, renderer: 'svg' });
     await vegaEmbed(diff, { $schema: 'https://vega.github.io/schema/vega-lite/v5.json', width: 'container', height: 160,
-      title: m + ' — variant − base with 95% interval (' + dunit + ')', data: { values: dv },
-      layer: [{ mark: { type: 'area', opacity: 0.25 }, encoding: { x: { field: 'year', type: 'ordinal' }, y: { field: 'low', type: 'quantitative', title: dunit }, y2: { field: 'high' } } },
-        { mark: { type: 'line', point: true }, encoding: { x: { field: 'year', type: 'ordinal' }, y: { field: 'diff', type: 'quantitative' } } },
+      title: metricName(m) + ' — ' + L.diff_title + ' (' + dunit + ')', data: { values: dv },
+      layer: [{ mark: { type: 'area', opacity: 0.25 }, encoding: { x: { field: 'year', type: 'ordinal', title: L.year }, y: { field: 'low', type: 'quantitative', title: dunit }, y2: { field: 'high' } } },
+        { mark: { type: 'line', point: true }, encoding: { x: { field: 'year', type: 'ordinal', title: L.year }, y: { field: 'diff', type: 'quantitative' } } },
         { mark: { type: 'rule', strokeDash: [4, 4] }, encoding: { y: { datum: 0 } } }] },
       { mode: 'vega-lite', actions: false, renderer: 'svg' });
   };
@@ -334,7 +418,8 @@ async function renderResult(run, body) {
   // Costs.
   const cost = parseCsv(r.cost).filter((x) => x.region === r.region);
   const ct = document.createElement('table'); ct.id = 'costs';
-  ct.innerHTML = '<caption>成本 Costs (variant against base as counterfactual)</caption><tr><th>year</th><th>extra spending (yuan)</th><th>households kept out of poverty</th><th>yuan per household</th><th>note</th></tr>';
+  ct.innerHTML = '<caption>' + L.costs + '</caption><tr><th>' + L.year + '</th><th>' + L.extra +
+    '</th><th>' + L.kept + '</th><th>' + L.per_household + '</th><th>' + L.note + '</th></tr>';
   for (const x of cost) {
     const tr = document.createElement('tr');
     for (const v of [x.year, fmtDiff(x.spending_diff, ''), x.kept_out_of_poverty === 'NA' ? 'NA' : Number(x.kept_out_of_poverty).toFixed(1), x.cost_per_household === 'NA' ? 'NA' : Math.round(Number(x.cost_per_household)).toLocaleString('en'), x.note]) {
@@ -345,28 +430,50 @@ async function renderResult(run, body) {
   el.appendChild(ct);
 
   const all = document.createElement('details');
-  all.innerHTML = '<summary>全部指标 Every metric, ' + last + '</summary>';
-  all.appendChild(table([...new Set(regionRows.map((x) => x.metric))], 'all-metrics', 'every metric'));
+  const sm = document.createElement('summary'); sm.textContent = L.all_metrics(last); all.appendChild(sm);
+  all.appendChild(table([...new Set(regionRows.map((x) => x.metric))], 'all-metrics', L.every_metric));
   el.appendChild(all);
 
   // Save and share.
   const save = document.createElement('a'); save.id = 'save-yaml';
   save.href = '/api/runs/' + run.id + '/scenario.yaml'; save.download = 'serve-' + run.id + '.yaml';
-  save.textContent = '保存情景 Save scenario (YAML)';
+  save.textContent = L.save;
   const share = document.createElement('input'); share.id = 'share-url'; share.readOnly = true;
   share.value = shareUrl(body) + '&run=1';
-  const sl = document.createElement('label'); sl.append('分享链接 share link (reproduces this compare)', share);
+  const sl = document.createElement('label'); sl.append(L.share, share);
   el.append(save, sl);
   el.dataset.status = 'done';
   el.dataset.msSinceOpen = String(Math.round(performance.now() - opened));
+}
+
+// Switching relabels the form and redraws the shown result in place (no new run); the address
+// and the share link carry the language.
+async function setLanguage(lang) {
+  state.lang = TEXT[lang] ? lang : 'zh';
+  applyLanguage();
+  const scenario = $('scenario').value; const region = $('region').value;
+  fillScenarios(); $('scenario').value = scenario;
+  const reps = $('replications').value;
+  fillRegions(region); $('replications').value = reps;
+  updateChanged();
+  if (state.last) {
+    await renderResult(state.last.run, state.last.body);
+    history.replaceState(null, '', shareUrl(state.last.body));
+  } else {
+    history.replaceState(null, '', shareUrl(request()));
+  }
+  const { json } = await api('GET', '/api/runs');
+  renderQueue(json.runs);
 }
 
 async function start() {
   const [sc, mt] = await Promise.all([api('GET', '/api/scenarios'), api('GET', '/api/metrics')]);
   state.scenarios = sc.json.scenarios;
   state.metrics = Object.fromEntries(mt.json.metrics.map((m) => [m.name, m]));
-  fillScenarios();
   const hash = new URLSearchParams(location.hash.slice(1));
+  if (TEXT[hash.get('lang')]) state.lang = hash.get('lang');
+  applyLanguage();
+  fillScenarios();
   let set = {};
   if (hash.get('scenario') && state.scenarios.some((s) => s.file === hash.get('scenario'))) $('scenario').value = hash.get('scenario');
   else if (state.scenarios.some((s) => s.file === 'baseline.yaml')) $('scenario').value = 'baseline.yaml';
@@ -380,6 +487,7 @@ async function start() {
   $('filter').addEventListener('input', applyFilter);
   $('form').addEventListener('submit', (e) => submit(e).catch(fail));
   $('reset').addEventListener('click', () => loadSchema({}).catch(fail));
+  $('lang').addEventListener('change', () => setLanguage($('lang').value).catch(fail));
   document.body.dataset.status = 'ready';
   poll().catch(fail);
   if (hash.get('run') === '1') await submit();

@@ -455,6 +455,16 @@ CalibrationOutcome run_calibration(const CalibrationSpec& spec, const fs::path& 
   e << YAML::Key << "extends" << YAML::Value
     << (ec ? fs::absolute(spec.base).string() : rel.string());
   e << YAML::Key << "name" << YAML::Value << spec.name + "-calibrated";
+  // Which fit this is, for the report's status line: the fingerprint's first 12 hex digits are
+  // the prefix of manifest.json's "fingerprint.sha256", so the id leads back to this directory.
+  // No date: the same calibration writes the same bytes.
+  const Fingerprint fingerprint = calibration_fingerprint(spec, settings.overrides, settings.scale);
+  e << YAML::Key << "calibration" << YAML::Value << YAML::BeginMap;
+  e << YAML::Key << "fit" << YAML::Value << fingerprint.sha256().substr(0, 12);
+  e << YAML::Key << "spec" << YAML::Value << file.generic_string();
+  e << YAML::Key << "objective" << YAML::Value << format_value(best.objective);
+  e << YAML::Key << "engine" << YAML::Value << std::string(kVersion);
+  e << YAML::EndMap;
   std::function<void(const ConfigNode&)> emit = [&](const ConfigNode& n) {
     for (const auto& [key, child] : n.map) {
       e << YAML::Key << key << YAML::Value;
@@ -487,7 +497,7 @@ CalibrationOutcome run_calibration(const CalibrationSpec& spec, const fs::path& 
   j["evaluations"] = outcome.evaluations;
   j["threads"] = threads;
   j["scale"] = settings.scale;
-  j["fingerprint"] = calibration_fingerprint(spec, settings.overrides, settings.scale).json();
+  j["fingerprint"] = fingerprint.json();
   out.write("manifest.json", j.dump(2) + "\n");
   out.commit();
   return outcome;

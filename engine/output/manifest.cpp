@@ -49,6 +49,11 @@ std::string manifest_json(const ManifestInputs& in) {
   j["scenario"] = p.name;
   j["scenario_file"] = in.scenario->file;
   j["description"] = p.description;
+  if (p.calibration)
+    j["calibration"] = {{"fit", p.calibration->fit},
+                        {"spec", p.calibration->spec},
+                        {"objective", p.calibration->objective},
+                        {"engine", p.calibration->engine}};
   j["scenario_sha256"] = in.scenario->resolved_sha256;
   j["warnings"] = in.scenario->warnings;
   j["seed"] = p.seed;

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -462,6 +463,15 @@ struct OutputParams {
   bool per_region = true;
 };
 
+/// What `povsim calibrate` records in the scenario it writes: which fit the values come from.
+/// Descriptive only (the report's status line); it changes no number.
+struct CalibrationStamp {
+  std::string fit;   // first 12 hex digits of the calibration's fingerprint (its manifest.json)
+  std::string spec;  // the calibration file, as named on the command line
+  double objective = 0;
+  std::string engine;  // engine version that fitted it
+};
+
 /// The validated, immutable scenario. The simulation reads nothing else.
 struct Params {
   std::string schema;
@@ -472,6 +482,7 @@ struct Params {
   std::int64_t seed = 0;
   int replications = 0;
   OutputParams outputs;
+  std::optional<CalibrationStamp> calibration;
   std::vector<RegionSpec> regions;
 
   /// Policy epochs: months [epoch_start[e], epoch_start[e+1]) use region_params[e][region].

@@ -742,4 +742,25 @@ void describe(V& v, OutputParams& p) {
   v.field("per_region", p.per_region, Doc{"bool", "write every region as well as `all`"});
 }
 
+/// A fit id as `povsim calibrate` writes it: 12 lowercase hex digits.
+inline bool is_fit_id(const std::string& s) {
+  if (s.size() != 12) return false;
+  for (char c : s)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
+}
+
+template <class V>
+void describe(V& v, CalibrationStamp& p) {
+  v.field("fit", p.fit, Doc{"", "the fit's id: 12 hex digits of the calibration's fingerprint"});
+  v.field("spec", p.spec, Doc{"", "the calibration file"});
+  v.field("objective", p.objective, Range{0, 1e300}, Doc{"1", "the fit's objective"});
+  v.field("engine", p.engine, Doc{"", "engine version that fitted it"});
+  v.constraint("fit", is_fit_id(p.fit),
+               "expected 12 lowercase hex digits (the first of the calibration's fingerprint), "
+               "found \"" +
+                   p.fit + "\"");
+  v.constraint("spec", !p.spec.empty(), "expected the calibration file's name, found \"\"");
+}
+
 }  // namespace povsim

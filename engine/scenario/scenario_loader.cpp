@@ -471,6 +471,11 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
     r.field("seed", p.seed, Range{0, 4294967295.0}, Doc{"", "random seed"});
     r.field("replications", p.replications, Range{1, 100000}, Doc{"", "replications"});
     r.section("outputs", p.outputs, "outputs");
+    // Optional: written by `povsim calibrate`, read by the report's status line.
+    if (root.find("calibration")) {
+      p.calibration.emplace();
+      r.section("calibration", *p.calibration, "calibration");
+    }
     for (const char* k : {"regions", "policy", "defaults", "overrides"}) r.skip(k);
     r.finish();
     if (const ConfigNode* n = root.find("name"); n && n->is_scalar())

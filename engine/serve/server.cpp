@@ -9,6 +9,7 @@
 #include <signal.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -20,6 +21,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
+#include <string>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -393,19 +395,43 @@ void Server::simulate(Job& job) {
                                        {"variant", &loaded[1].params, &runs[1]}};
   const std::string compare = compare_csv(named);
   const std::string cost = cost_csv(named);
-  // What changed: every key whose value differs between base and variant (first region, first
-  // policy epoch; a policy entry's own values hold during its months).
-  RegionParams pa = loaded[0].params.region(0, 0), pb = loaded[1].params.region(0, 0);
-  SchemaTable ta, tb;
-  describe(ta, pa);
-  describe(tb, pb);
+  // What changed: every key whose value differs between base and variant, in every region and
+  // every policy epoch (a --set can differ by region, and a policy entry's own values hold during
+  // its months). A change that is the same in several regions of an epoch is one row naming them.
+  const Params& pb_all = loaded[1].params;
   json changes = json::array();
-  for (std::size_t k = 0; k < ta.rows().size() && k < tb.rows().size(); ++k)
-    if (ta.rows()[k].value != tb.rows()[k].value)
-      changes.push_back({{"key", ta.rows()[k].path},
-                         {"unit", ta.rows()[k].unit},
-                         {"base", ta.rows()[k].value},
-                         {"variant", tb.rows()[k].value}});
+  const std::size_t n_epochs = std::min(a.region_params.size(), pb_all.region_params.size());
+  for (std::size_t e = 0; e < n_epochs; ++e) {
+    const std::string from = YearMonth::from_index(a.start.index() + a.epoch_start[e]).str();
+    std::map<std::array<std::string, 3>, std::vector<std::string>> where;  // key, base, variant
+    std::vector<std::array<std::string, 4>> order;                         // + unit, first seen
+    for (std::size_t r = 0; r < a.regions.size() && r < pb_all.regions.size(); ++r) {
+      RegionParams pa = a.region(static_cast<int>(e), r);
+      RegionParams pb = pb_all.region(static_cast<int>(e), r);
+      SchemaTable ta, tb;
+      describe(ta, pa);
+      describe(tb, pb);
+      for (std::size_t k = 0; k < ta.rows().size() && k < tb.rows().size(); ++k) {
+        const auto& ra = ta.rows()[k];
+        const auto& rb = tb.rows()[k];
+        if (ra.value == rb.value) continue;
+        auto& regions = where[{ra.path, ra.value, rb.value}];
+        if (regions.empty()) order.push_back({ra.path, ra.value, rb.value, ra.unit});
+        regions.push_back(a.regions[r].name);
+      }
+    }
+    for (const auto& [key, base_value, variant_value, unit] : order) {
+      const auto& regions = where[{key, base_value, variant_value}];
+      changes.push_back({{"key", key},
+                         {"unit", unit},
+                         {"base", base_value},
+                         {"variant", variant_value},
+                         {"from", from},
+                         {"regions", regions.size() == a.regions.size() && a.regions.size() > 1
+                                         ? json("all")
+                                         : json(regions)}});
+    }
+  }
   const std::string yaml = scenario_yaml(job.request, loaded[0], job.id);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -2,6 +2,8 @@
 // (file:line:col, or the --set argument) and the key path.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "support/program.hpp"
 #include "support/temp_dir.hpp"
 
@@ -283,6 +285,28 @@ TEST(BadInput, IndustryProjectRules) {
   expect_bad_input(validate(small, none),
                    {"error: assistance.industry.projects.enabled: with projects enabled, at least "
                     "one kind needs a share above 0"});
+}
+
+TEST(BadInput, CalibrationBlockIsCheckedLikeTheRest) {
+  // Every problem at its place: the unknown key (with a suggestion), the missing ones, and a fit
+  // id that is not 12 hex digits (reported only once the block's fields are otherwise valid).
+  expect_bad_input(validate(bad("calibration_block.yaml")),
+                   {"calibration_block.yaml:6:3: error: calibration.objectve: unknown key (did you "
+                    "mean `objective`?)",
+                    "calibration: missing required key `objective`",
+                    "calibration: missing required key `engine`"});
+  const std::string small = data_file("small.yaml").string();
+  TempDir dir;
+  const fs::path file = dir.path() / "stamp.yaml";
+  std::ofstream(file) << "extends: " << small
+                      << "\ncalibration: {fit: 0123456789AB, spec: f.yaml, objective: 0.5, "
+                         "engine: 0.1.0}\n";
+  expect_bad_input(validate(file.string()),
+                   {"stamp.yaml:2:20: error: calibration.fit: expected 12 lowercase hex digits",
+                    "found \"0123456789AB\""});
+  std::ofstream(file) << "extends: " << small << "\ncalibration: yes\n";
+  expect_bad_input(validate(file.string()), {"stamp.yaml:2:14: error: calibration: expected a "
+                                             "mapping"});
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "phases/metrics.hpp"
@@ -158,6 +159,46 @@ TEST(CalibrateCommand, TargetPopulationAndDateAreCheckedAndShown) {
       << read_file(out / "fit.md");
   EXPECT_NE(read_file(out / "fit.csv").find(",formerly_poor,2024-09\n"), std::string::npos)
       << read_file(out / "fit.csv");
+}
+
+TEST(CalibrateCommand, CalibratedScenarioNamesItsFitInTheRunManifestAndReport) {
+  TempDir dir;
+  const fs::path file = dir.path() / "stamp.yaml";
+  std::ofstream(file) << "schema: povsim-calibration/1\nname: stamp\nbase: "
+                      << data_file("small.yaml").string()
+                      << "\nreplications: 1\nstarts: 1\nseed: 1\nmax_iterations: 0\n"
+                         "finite_difference_step: 0.01\nparameters:\n"
+                         "  - {key: economy.trend_growth, min: 0.0, max: 0.2, start: 0.06}\n"
+                         "targets:\n  - {metric: poverty_rate, year: 2022, region: all, observed: "
+                         "0.01, sd: 0.002, weight: 1, use: fit}\n";
+  const fs::path fit = dir.path() / "fit";
+  auto r = run_povsim({"calibrate", file.string(), "--out", fit.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // The fit's id is the start of the calibration's fingerprint: it leads back to this directory.
+  const nlohmann::json fit_manifest = nlohmann::json::parse(read_file(fit / "manifest.json"));
+  const std::string id = fit_manifest["fingerprint"]["sha256"].get<std::string>().substr(0, 12);
+  const std::string yaml = read_file(fit / "calibrated.yaml");
+  EXPECT_NE(yaml.find("calibration:\n  fit: " + id + "\n  spec: " + file.generic_string()),
+            std::string::npos)
+      << yaml;
+
+  const fs::path run = dir.path() / "run";
+  r = run_povsim({"run", (fit / "calibrated.yaml").string(), "--out", run.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json m = nlohmann::json::parse(read_file(run / "manifest.json"));
+  ASSERT_TRUE(m.contains("calibration")) << m.dump(2);
+  EXPECT_EQ(m["calibration"]["fit"], id);
+  EXPECT_EQ(m["calibration"]["spec"], file.generic_string());
+  const double objective = fit_manifest["objective"].get<double>();
+  EXPECT_NEAR(m["calibration"]["objective"].get<double>(), objective, 1e-8 * objective);
+  // The report's header reads it (its rendering is checked in the browser test).
+  EXPECT_NE(read_file(run / "report.html").find("\"fit\":\"" + id + "\""), std::string::npos);
+
+  // A scenario without the block stays a projection: no calibration in its manifest.
+  const fs::path plain = dir.path() / "plain";
+  r = run_povsim({"run", data_file("small.yaml").string(), "--out", plain.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(nlohmann::json::parse(read_file(plain / "manifest.json")).contains("calibration"));
 }
 
 }  // namespace

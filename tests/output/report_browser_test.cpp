@@ -6,10 +6,12 @@
 // report-test.png (run), report-test-compare.png (compare) and report-test-sweep.png (sweep).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <regex>
 #include <string>
+#include <vector>
 
 #include "support/program.hpp"
 #include "support/temp_dir.hpp"
@@ -260,6 +262,139 @@ TEST(ReportBrowser, SweepReportRendersSobolIndicesAndParameterScatters) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   // Two Sobol charts (detection lag, relapses) and a scatter per axis (3).
   check_in_browser(out / "report.html", fs::path(POVSIM_BUILD_DIR) / "report-test-sweep.png", 5);
+}
+
+/// The most lines any one chart of `dom` draws: vega's SVG renderer gives each series of a line
+/// mark its own group, and every chart container is marked data-rendered="true".
+int most_lines_in_a_chart(const std::string& dom) {
+  std::vector<std::size_t> starts;
+  for (auto at = dom.find("data-rendered=\"true\""); at != std::string::npos;
+       at = dom.find("data-rendered=\"true\"", at + 1))
+    starts.push_back(at);
+  starts.push_back(dom.size());
+  int most = 0;
+  for (std::size_t k = 0; k + 1 < starts.size(); ++k)
+    most = std::max(most, count(dom.substr(starts[k], starts[k + 1] - starts[k]),
+                                "class=\"mark-line role-mark"));
+  return most;
+}
+
+TEST(ReportBrowser, CalibratedRunSaysCalibratedWithTheFitId) {
+  TempDir dir;
+  const std::string src = POVSIM_SOURCE_DIR;
+  // A calibration that only evaluates its start (cheap): its calibrated.yaml names the fit.
+  const auto spec = dir.write(
+      "fit.yaml", "schema: povsim-calibration/1\nname: baseline\nbase: " + src +
+                      "/scenarios/baseline.yaml\nreplications: 1\nstarts: 1\nseed: 1\n"
+                      "max_iterations: 0\nfinite_difference_step: 0.01\nparameters:\n"
+                      "  - {key: economy.trend_growth.2021, min: 0.0, max: 0.6, start: 0.2}\n"
+                      "targets:\n  - {metric: income_per_capita_mean_lifted, year: 2021, region: "
+                      "all, observed: 12550, sd: 250, weight: 1, use: fit}\n");
+  const auto fit = dir.path() / "fit";
+  auto c = run_povsim({"calibrate", spec.string(), "--out", fit.string(), "--scale", "0.05"});
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  const auto out = dir.path() / "run";
+  const auto r = run_povsim({"run", (fit / "calibrated.yaml").string(), "--out", out.string(),
+                             "--replications", "2", "--scale", "0.05"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::smatch m;
+  const std::string manifest = read_file(out / "manifest.json");
+  ASSERT_TRUE(std::regex_search(manifest, m, std::regex(R"re("fit": "([0-9a-f]{12})")re")))
+      << manifest.substr(0, 2000);
+  const std::string id = m[1].str();
+  // The same id as the calibration's own fingerprint.
+  EXPECT_NE(read_file(fit / "manifest.json").find("\"sha256\": \"" + id), std::string::npos);
+  std::string dom;
+  check_in_browser(out / "report.html", fs::path(POVSIM_BUILD_DIR) / "report-test-calibrated.png",
+                   6, &dom);
+  EXPECT_NE(dom.find("<h1>返贫风险情景推演（校准情景）：baseline-calibrated</h1>"),
+            std::string::npos);
+  EXPECT_NE(dom.find("<td class=\"status\">已校准 (" + id + ")</td>"), std::string::npos) << id;
+  EXPECT_EQ(dom.find("<td class=\"status\">情景推演（未校准）</td>"), std::string::npos);
+  const auto en = run_povsim({"report", out.string(), "--lang", "en"});
+  ASSERT_EQ(en.exit_code, 0) << en.err;
+  check_in_browser(out / "report.html",
+                   fs::path(POVSIM_BUILD_DIR) / "report-test-calibrated-en.png", 6, &dom);
+  EXPECT_NE(dom.find("<td class=\"status\">calibrated (" + id + ")</td>"), std::string::npos);
+}
+
+TEST(ReportBrowser, ThreeWayCompareInChineseAndEnglish) {
+  TempDir dir;
+  const std::string src = POVSIM_SOURCE_DIR;
+  const auto out = dir.path() / "cmp3";
+  const auto r =
+      run_povsim({"compare", src + "/scenarios/baseline.yaml",
+                  src + "/scenarios/early-withdrawal.yaml", src + "/scenarios/taper-2024.yaml",
+                  "--out", out.string(), "--replications", "3", "--scale", "0.05"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* lang : {"zh", "en"}) {
+    SCOPED_TRACE(lang);
+    if (std::string(lang) == "en") {
+      const auto en = run_povsim({"report", out.string(), "--lang", "en"});
+      ASSERT_EQ(en.exit_code, 0) << en.err;
+    }
+    std::string dom;
+    check_in_browser(
+        out / "report.html",
+        fs::path(POVSIM_BUILD_DIR) / (std::string("report-test-compare3") +
+                                      (std::string(lang) == "en" ? "-en" : "") + ".png"),
+        12, &dom);
+    // One difference chart per metric, each with both pairs against the base side by side.
+    EXPECT_EQ(count(dom, "data-kind=\"diff\""), 5);
+    for (const char* pair :
+         {">early-withdrawal − baseline</text>", ">taper-2024 − baseline</text>"})
+      EXPECT_GE(count(dom, pair), 5) << pair;
+    // Each levels chart names all three scenarios (in its legend).
+    EXPECT_EQ(count(dom, "data-kind=\"levels\""), 3);
+    for (const char* name : {">baseline</text>", ">early-withdrawal</text>", ">taper-2024</text>"})
+      EXPECT_GE(count(dom, name), 3) << name;
+    // Both non-base headers name the base and what differs from it.
+    EXPECT_EQ(count(dom, "<td class=\"base\">baseline</td>"), 2);
+    EXPECT_NE(dom.find(std::string(lang) == "en" ? "Parameters that differ from the base"
+                                                 : "与比较基准不同的参数"),
+              std::string::npos);
+    EXPECT_NE(
+        dom.find(std::string(lang) == "en" ? "Monte Carlo noise only" : "区间只反映蒙特卡洛噪声"),
+        std::string::npos);
+  }
+}
+
+TEST(ReportBrowser, NationalRunOf832CountiesShowsRankingTopNAndDistribution) {
+  TempDir dir;
+  const std::string src = POVSIM_SOURCE_DIR;
+  const auto out = dir.path() / "national";
+  // 30 M households × 0.002: about 60,000 households over 832 counties, a few seconds.
+  const auto r = run_povsim({"run", src + "/scenarios/national.yaml", "--out", out.string(),
+                             "--scale", "0.002", "--threads", "2"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* lang : {"zh", "en"}) {
+    SCOPED_TRACE(lang);
+    const bool en = std::string(lang) == "en";
+    if (en) {
+      const auto rep = run_povsim({"report", out.string(), "--lang", "en"});
+      ASSERT_EQ(rep.exit_code, 0) << rep.err;
+    }
+    std::string dom;
+    check_in_browser(out / "report.html",
+                     fs::path(POVSIM_BUILD_DIR) /
+                         (std::string("report-test-national") + (en ? "-en" : "") + ".png"),
+                     8, &dom);
+    EXPECT_EQ(count(dom, "data-kind=\"top-regions\""), 2);
+    EXPECT_EQ(count(dom, "data-kind=\"ranking\""), 2);
+    EXPECT_EQ(count(dom, "data-kind=\"distribution\""), 2);
+    if (!en) {
+      EXPECT_NE(dom.find("最高的 10 个地区（共 832 个）"), std::string::npos);
+      EXPECT_NE(dom.find("各地区分布（832 个地区）"), std::string::npos);
+    }
+    // The ranking stops at ten.
+    EXPECT_EQ(count(dom, ">10. "), 2);
+    EXPECT_EQ(count(dom, ">11. "), 0);
+    // No chart draws a line per county: at most the top 10 and the aggregate's few.
+    const int lines = most_lines_in_a_chart(dom);
+    std::printf("national report (%s): at most %d lines in one chart\n", lang, lines);
+    EXPECT_GE(lines, 10);  // the top 10 are lines: the count sees them
+    EXPECT_LE(lines, 30);  // not one per county (832)
+  }
 }
 
 }  // namespace

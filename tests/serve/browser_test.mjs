@@ -72,8 +72,12 @@ try {
   result.open_to_compare_seconds = seconds;
   result.server_cpu_seconds = cpu;
   result.load_average = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  console.log(`open → county compare (沁县, 50,090 households, 10 paired replications): ${seconds.toFixed(2)} s wall, ` +
-    `${cpu.toFixed(2)} s CPU in povsim serve, load average ${result.load_average}`);
+  // The server's own wall-clock for simulating base and variant (the rest is page, queue, HTTP).
+  result.simulate_seconds = await page.evaluate(() => fetch('/api/runs/' + document.querySelector('#result').dataset.run)
+    .then((r) => r.json()).then((j) => j.result.seconds));
+  console.log(`open → county compare (沁县, 50,090 households, 10 paired replications): ${seconds.toFixed(2)} s wall ` +
+    `(of which ${result.simulate_seconds.toFixed(2)} s simulating), ${cpu.toFixed(2)} s CPU in povsim serve, ` +
+    `load average ${result.load_average}`);
   await page.screenshot({ path: path.join(out, 'serve-test-compare.png'), fullPage: true });
   const headline = await page.$eval('#headline', (t) => t.innerText);
   check(/return_to_poverty_rate[^\n]*pp/.test(headline), 'the headline table shows rate differences in pp');
@@ -111,7 +115,67 @@ try {
     'the error is shown beside the field: ' + message.trim());
   await page.screenshot({ path: path.join(out, 'serve-test-error.png'), fullPage: false });
 
-  // 5. A long run is queued with progress and cancelled.
+  // 5. The language switch: the shown result is relabelled in English without a new run, and the
+  // share link carries the language and opens in it.
+  await page.select('#lang', 'en');
+  await page.waitForFunction(() => document.querySelector('#changes caption').textContent.startsWith('What changed'));
+  const en = await page.evaluate(() => ({ lang: document.documentElement.lang, hash: location.hash,
+    h2: document.querySelector('#result h2').textContent, run: document.querySelector('#run').textContent,
+    headline: document.querySelector('#headline').innerText, share: document.querySelector('#share-url').value }));
+  check(en.lang === 'en' && en.run === 'Run compare' && en.h2.startsWith('Paired comparison') &&
+    /return-to-poverty rate \(return_to_poverty_rate\)/.test(en.headline) && !/[\u4e00-\u9fff]/.test(en.run + en.headline),
+  'the language switch relabels the form and the shown result in English');
+  check(en.hash.includes('lang=en') && en.share.includes('lang=en'), 'the address and the share link keep lang=en');
+  await page.screenshot({ path: path.join(out, 'serve-test-compare-en.png'), fullPage: true });
+  const page3 = await browser.newPage();
+  await page3.setViewport({ width: 1400, height: 1000 });
+  await page3.goto(en.share);
+  await page3.waitForSelector('#result[data-status="done"]', { timeout: TIMEOUT });
+  check(await page3.evaluate(() => document.documentElement.lang === 'en' &&
+    document.querySelector('#lang').value === 'en' && document.querySelector('#changes caption').textContent.startsWith('What changed')),
+  'the English share link opens the app in English');
+  await page3.close();
+  await page.select('#lang', 'zh');
+  await page.waitForFunction(() => document.querySelector('#changes caption').textContent.startsWith('改了什么'));
+  check(await page.evaluate(() => location.hash.includes('lang=zh') && document.querySelector('#run').textContent === '运行对比'),
+    'switching back gives Chinese, and lang=zh in the address');
+
+  // 6. What changed lists every changed key in every region and policy epoch: taper-2024 has
+  // three epochs (2021-01, and its policy entries from 2024-01 and 2025-01) and three regions.
+  // A lever set everywhere is listed once per epoch for all regions; a budget that the policy
+  // entries also set changes only in the first epoch (the entries' own values hold later).
+  await page.select('#scenario', 'taper-2024.yaml');
+  await page.waitForFunction(() => document.querySelectorAll('.lever').length > 50);
+  await page.click('#replications', { clickCount: 3 });
+  await page.type('#replications', '2');
+  await page.click('#scale', { clickCount: 3 });
+  await page.type('#scale', '0.02');
+  await setLever(page, '7');
+  const budget = 'input[name="assistance.employment.budget_per_household"]';
+  await page.click('#filter', { clickCount: 3 });
+  await page.type('#filter', 'employment.budget_per');
+  await page.waitForSelector(budget, { visible: true });
+  await page.click(budget, { clickCount: 3 });
+  await page.type(budget, '45');
+  await page.click('#run');
+  await page.waitForFunction(() => document.querySelector('#result[data-status="done"] h2') &&
+    document.querySelector('#result h2').textContent.includes('taper-2024'), { timeout: TIMEOUT });
+  const rows = await page.$$eval('#changes tr[data-key]', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  const grid = rows.filter((r) => r[0] === 'monitoring.grid.workers_per_1000_households');
+  const emp = rows.filter((r) => r[0] === 'assistance.employment.budget_per_household');
+  console.log('what changed (taper-2024, all regions): ' + JSON.stringify(rows));
+  check(grid.length === 3 && grid.map((r) => r[2]).join() === '2021-01,2024-01,2025-01' &&
+    grid.every((r) => r[1] === '全部地区' && r[4] === '7'),
+  'what changed: the lever in each of the three policy epochs, for all regions');
+  check(emp.length === 1 && emp[0][2] === '2021-01' && emp[0][4] === '45',
+    'what changed: a budget the policy entries override changes in the first epoch only');
+  await page.screenshot({ path: path.join(out, 'serve-test-changes.png'), fullPage: true });
+  await page.select('#scenario', 'baseline.yaml');
+  await page.waitForFunction(() => document.querySelectorAll('.lever').length > 50);
+  await page.click('#scale', { clickCount: 3 });
+  await page.type('#scale', '1');
+
+  // 7. A long run is queued with progress and cancelled.
   await setLever(page, '30');
   await page.select('#region', 'all');
   await page.waitForFunction(() => document.querySelectorAll('.lever').length > 50);
