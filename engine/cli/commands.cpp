@@ -238,7 +238,8 @@ int run_command(const std::string& scenario, const RunFlags& flags,
   }
   std::optional<ParameterEnsemble> ensemble;
   if (!flags.parameters.empty()) {
-    if (!flags.checkpoint.empty() || !flags.restart.empty() || flags.comm->size() > 1)
+    if (!flags.checkpoint.empty() || !flags.restart.empty() ||
+        (flags.comm != nullptr && flags.comm->size() > 1))
       throw InputError(
           "povsim: error: --parameters runs every draw from the start in one process; it "
           "cannot be combined with --checkpoint, --restart or MPI ranks\n");

@@ -200,6 +200,13 @@ TEST(EnsembleCommand, BadParameterFilesAreBadInputAtTheirLine) {
   fails("rows.csv", "draw,economy.trend_growth\n", "rows.csv:1:1: error: draw: expected at least");
   fails("range.csv", "draw,economy.trend_growth\n0,0.1\n1,7\n",
         "range.csv:3:1: error: draw 1: expected values the scenario");
+  // Every draw runs from the start: checkpoints would hold one draw's state only.
+  const fs::path good = write(dir.path() / "good.csv", "draw,economy.trend_growth\n0,0.1\n");
+  const auto r = run_povsim({"run", scenario, "--parameters", good.string(), "--checkpoint",
+                             (dir.path() / "ck").string(), "--checkpoint-every", "12", "--out",
+                             (dir.path() / "ck-out").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("cannot be combined with --checkpoint"), std::string::npos) << r.err;
 }
 
 TEST(EnsembleCommand, CompareReportsTheDifferencesPerDrawOnTheSameSeeds) {
