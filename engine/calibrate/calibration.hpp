@@ -38,6 +38,7 @@ struct CalibrationSpec {
   std::int64_t seed = 0;
   int max_iterations = 0;
   double finite_difference_step = 0;  // share of each parameter's range
+  int ensemble_draws = 20;            // rows of ensemble.csv (0: none), from N(θ̂, (JᵀWJ)⁻¹)
   std::vector<CalibrationParameter> parameters;
   std::vector<CalibrationTarget> targets;
 };
@@ -68,7 +69,8 @@ Fingerprint calibration_fingerprint(const CalibrationSpec& spec,
 /// Method of simulated moments on common random numbers (every evaluation runs the base
 /// scenario's seed and replications, so the objective is smooth in the parameters):
 /// Levenberg–Marquardt from each start, Jacobian evaluations in parallel. Writes parameters.csv,
-/// fit.csv, trace.csv, calibrated.yaml (extends the base) and manifest.json to `out` atomically.
+/// fit.csv, trace.csv, calibrated.yaml (extends the base), ensemble.csv (when there is a
+/// covariance and ensemble_draws > 0) and manifest.json to `out` atomically.
 CalibrationOutcome run_calibration(const CalibrationSpec& spec, const std::filesystem::path& file,
                                    const CalibrationSettings& settings);
 

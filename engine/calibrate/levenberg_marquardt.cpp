@@ -24,6 +24,14 @@ Eigen::VectorXd LmResult::standard_errors() const {
   return lu.inverse().diagonal().cwiseSqrt();
 }
 
+Eigen::MatrixXd LmResult::covariance() const {
+  if (jacobian.cols() != theta.size() || jacobian.rows() == 0) return {};
+  const Eigen::MatrixXd jtj = jacobian.transpose() * jacobian;
+  Eigen::FullPivLU<Eigen::MatrixXd> lu(jtj);
+  if (!lu.isInvertible()) return {};
+  return lu.inverse();
+}
+
 namespace {
 
 Eigen::VectorXd clip(Eigen::VectorXd t, const Eigen::VectorXd& lo, const Eigen::VectorXd& hi) {

@@ -35,6 +35,9 @@ struct LmResult {
   std::vector<LmIteration> trace;
   /// Approximate standard errors from (JᵀJ)⁻¹ (residuals scaled by their sd), NaN if singular.
   Eigen::VectorXd standard_errors() const;
+  /// The full (JᵀJ)⁻¹ of which standard_errors() are the diagonal's roots; empty when there is no
+  /// Jacobian or JᵀJ is singular.
+  Eigen::MatrixXd covariance() const;
 };
 
 /// Levenberg–Marquardt within box bounds (steps are clipped to them) on a forward-difference

@@ -8,10 +8,12 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <thread>
 
 #include "calibrate/calibration.hpp"
+#include "calibrate/ensemble.hpp"
 #include "cli/progress.hpp"
 #include "core/diagnostics.hpp"
 #include "output/compare.hpp"
@@ -74,7 +76,8 @@ RunResult run_with_progress(const Params& params, const RunFlags& flags, const s
 /// annual.csv, summary.csv and manifest.json of one run, under `prefix` in the output directory.
 void write_run_outputs(const OutputDir& out, const std::string& prefix,
                        const LoadedScenario& loaded, const RunResult& run, const RunFlags& flags,
-                       const std::string& command_line) {
+                       const std::string& command_line,
+                       const ParameterEnsemble* ensemble = nullptr) {
   out.write(prefix + "annual.csv", annual_csv(loaded.params, run));
   out.write(prefix + "summary.csv", summary_csv(loaded.params, run));
   out.write(prefix + "funds.csv", funds_csv(loaded.params, run));
@@ -87,7 +90,125 @@ void write_run_outputs(const OutputDir& out, const std::string& prefix,
   mi.scale = flags.scale;
   mi.command_line = command_line;
   mi.overrides = flags.set;
-  out.write(prefix + "manifest.json", manifest_json(mi));
+  if (ensemble == nullptr) {
+    out.write(prefix + "manifest.json", manifest_json(mi));
+    return;
+  }
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(manifest_json(mi));
+  j["parameter_ensemble"] = {{"file", ensemble->file.string()},
+                             {"sha256", ensemble->sha256},
+                             {"draws", ensemble->values.size()},
+                             {"keys", ensemble->keys},
+                             {"outputs",
+                              "annual.csv, summary.csv and funds.csv are of the scenario as "
+                              "given (no draw applied); uncertainty.csv is over the draws"}};
+  out.write(prefix + "manifest.json", j.dump(2) + "\n");
+}
+
+/// Checks an ensemble against the scenarios before anything runs: each key alone (at the first
+/// draw's value) and then each draw whole must load as `--set KEY=VALUE` would apply it.
+void check_ensemble(const ParameterEnsemble& e, const std::vector<std::string>& scenarios,
+                    const RunFlags& flags) {
+  Diagnostics diags;
+  const auto trim = [](std::string s) {
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+    return s;
+  };
+  for (const auto& scenario : scenarios)
+    for (std::size_t j = 0; j < e.keys.size(); ++j) {
+      std::vector<std::string> o = flags.overrides();
+      o.push_back(e.keys[j] + "=" + e.values[0][j]);
+      std::string problem;
+      if (!try_load_scenario(scenario, {o, flags.scale, flags.strict}, problem))
+        diags.error({e.file.string(), 1, e.key_columns[j]}, "header",
+                    "expected a key the scenario " + scenario + " accepts, found \"" + e.keys[j] +
+                        "\": " + trim(problem));
+    }
+  diags.throw_if_any();
+  for (std::size_t d = 0; d < e.values.size(); ++d)
+    for (const auto& scenario : scenarios) {
+      std::vector<std::string> o = flags.overrides();
+      for (const auto& kv : e.overrides(d)) o.push_back(kv);
+      std::string problem;
+      if (!try_load_scenario(scenario, {o, flags.scale, flags.strict}, problem)) {
+        diags.error({e.file.string(), e.lines[d], 1}, "draw " + e.labels[d],
+                    "expected values the scenario " + scenario + " accepts: " + trim(problem));
+        break;
+      }
+    }
+  diags.throw_if_any();
+}
+
+/// The scenario's overrides with draw d of the ensemble after them.
+LoadOptions draw_options(const ParameterEnsemble& e, std::size_t d, const RunFlags& flags) {
+  std::vector<std::string> o = flags.overrides();
+  for (const auto& kv : e.overrides(d)) o.push_back(kv);
+  return {o, flags.scale, flags.strict};
+}
+
+/// Index of output region `name` in a run's values (regions, then all), or -1.
+int value_row(const Params& p, const std::string& name) {
+  if (name == "all") return static_cast<int>(p.regions.size());
+  for (std::size_t r = 0; r < p.regions.size(); ++r)
+    if (p.regions[r].name == name) return static_cast<int>(r);
+  return -1;
+}
+
+/// Adds one draw's run to `parts`, cell by cell (year × region × metric); `rows` (when given)
+/// receives each cell's leading CSV fields.
+void add_run_draw(VarianceParts& parts, const Params& p, const RunResult& run,
+                  std::vector<std::string>* rows) {
+  std::size_t cell = 0;
+  const auto& years = run.replications.front().years;
+  std::vector<double> v(run.replications.size());
+  for (std::size_t y = 0; y < years.size(); ++y)
+    for (const auto& name : output_regions(p)) {
+      const auto r = static_cast<std::size_t>(value_row(p, name));
+      for (const auto& m : metric_table()) {
+        for (std::size_t i = 0; i < run.replications.size(); ++i)
+          v[i] = run.replications[i].values[y][r][static_cast<int>(m.id)];
+        if (rows)
+          rows->push_back(std::to_string(years[y]) + "," + csv_field(name) + "," +
+                          std::string(m.name));
+        parts.add(cell++, v);
+      }
+    }
+}
+
+/// The same for the paired differences B − A of every scenario against the first.
+void add_compare_draw(VarianceParts& parts, const std::vector<LoadedScenario>& loaded,
+                      const std::vector<RunResult>& runs, const std::vector<std::string>& names,
+                      std::vector<std::string>* rows) {
+  std::size_t cell = 0;
+  const Params& a = loaded.front().params;
+  const auto& years = runs.front().replications.front().years;
+  std::vector<double> v(runs.front().replications.size());
+  for (std::size_t s = 1; s < loaded.size(); ++s)
+    for (std::size_t y = 0; y < years.size(); ++y)
+      for (const auto& name : output_regions(a)) {
+        const int ia = value_row(a, name);
+        const int ib = value_row(loaded[s].params, name);
+        if (ia < 0 || ib < 0) continue;  // compared only where both scenarios have the region
+        for (const auto& m : metric_table()) {
+          const int k = static_cast<int>(m.id);
+          for (std::size_t i = 0; i < v.size(); ++i)
+            v[i] = runs[s].replications[i].values[y][static_cast<std::size_t>(ib)][k] -
+                   runs[0].replications[i].values[y][static_cast<std::size_t>(ia)][k];
+          if (rows)
+            rows->push_back(csv_field(names[s]) + "," + csv_field(names[0]) + "," +
+                            std::to_string(years[y]) + "," + csv_field(name) + "," +
+                            std::string(m.name));
+          parts.add(cell++, v);
+        }
+      }
+}
+
+std::string uncertainty_csv(const std::string& columns, const VarianceParts& parts,
+                            const std::vector<std::string>& rows) {
+  std::string out = columns + "," + variance_parts_columns() + "\n";
+  for (std::size_t c = 0; c < rows.size(); ++c)
+    out += rows[c] + "," + variance_parts_fields(parts.parts(c)) + "\n";
+  return out;
 }
 
 }  // namespace
@@ -115,8 +236,18 @@ int run_command(const std::string& scenario, const RunFlags& flags,
     run_with_progress(params, flags, {}, loaded.resolved_sha256);
     return 0;
   }
+  std::optional<ParameterEnsemble> ensemble;
+  if (!flags.parameters.empty()) {
+    if (!flags.checkpoint.empty() || !flags.restart.empty() ||
+        (flags.comm != nullptr && flags.comm->size() > 1))
+      throw InputError(
+          "povsim: error: --parameters runs every draw from the start in one process; it "
+          "cannot be combined with --checkpoint, --restart or MPI ranks\n");
+    ensemble = load_parameter_ensemble(flags.parameters);
+    check_ensemble(*ensemble, {scenario}, flags);
+  }
   // Checked and claimed before simulating: a refused --out costs nothing.
-  OutputDir out(out_path, {"run", {scenario, flags.checkpoint, flags.restart}});
+  OutputDir out(out_path, {"run", {scenario, flags.checkpoint, flags.restart, flags.parameters}});
   const RunResult run =
       run_with_progress(params, flags, "povsim run " + params.name, loaded.resolved_sha256);
   if (run.stopped) {
@@ -125,7 +256,22 @@ int run_command(const std::string& scenario, const RunFlags& flags,
                 flags.checkpoint.c_str());
     return 0;
   }
-  write_run_outputs(out, "", loaded, run, flags, command_line);
+  write_run_outputs(out, "", loaded, run, flags, command_line, ensemble ? &*ensemble : nullptr);
+  if (ensemble) {
+    // One draw at a time, each on the scenario's seed and replications (common random numbers):
+    // only two numbers per draw and cell are kept.
+    VarianceParts parts;
+    std::vector<std::string> rows;
+    const std::size_t n = ensemble->values.size();
+    for (std::size_t d = 0; d < n; ++d) {
+      const LoadedScenario drawn = load_scenario(scenario, draw_options(*ensemble, d, flags));
+      const RunResult r = run_with_progress(
+          drawn.params, flags,
+          "povsim run " + params.name + " draw " + std::to_string(d + 1) + "/" + std::to_string(n));
+      add_run_draw(parts, drawn.params, r, d == 0 ? &rows : nullptr);
+    }
+    out.write("uncertainty.csv", uncertainty_csv("year,region,metric", parts, rows));
+  }
   out.write("report.html", report_html(out.file(""), ReportLang::zh));
   out.commit();
 
@@ -135,8 +281,8 @@ int run_command(const std::string& scenario, const RunFlags& flags,
               params.name.c_str(), static_cast<long long>(households), params.months(),
               params.replications, run.wall_seconds);
   std::printf("%s", headline_table(params, run).c_str());
-  std::printf("results: %s/{annual.csv,summary.csv,funds.csv,manifest.json,report.html}\n",
-              out.target().c_str());
+  std::printf("results: %s/{annual.csv,summary.csv,funds.csv,manifest.json,report.html%s}\n",
+              out.target().c_str(), ensemble ? ",uncertainty.csv" : "");
   return 0;
 }
 
@@ -160,7 +306,14 @@ int compare_command(const std::vector<std::string>& scenarios, const RunFlags& f
   const std::string out_path =
       flags.out.empty() ? "outputs/" + safe_file_name("compare-" + names[0] + "-vs-" + names[1])
                         : flags.out;
-  OutputDir out(out_path, {"compare", {scenarios.begin(), scenarios.end()}});
+  std::optional<ParameterEnsemble> ensemble;
+  if (!flags.parameters.empty()) {
+    ensemble = load_parameter_ensemble(flags.parameters);
+    check_ensemble(*ensemble, scenarios, flags);
+  }
+  std::vector<std::filesystem::path> inputs_used(scenarios.begin(), scenarios.end());
+  if (ensemble) inputs_used.push_back(flags.parameters);
+  OutputDir out(out_path, {"compare", inputs_used});
 
   std::vector<RunResult> runs;
   for (std::size_t s = 0; s < loaded.size(); ++s)
@@ -169,10 +322,30 @@ int compare_command(const std::vector<std::string>& scenarios, const RunFlags& f
                                          "/" + std::to_string(loaded.size()) + ")"));
   std::vector<NamedRun> named;
   for (std::size_t s = 0; s < loaded.size(); ++s) {
-    write_run_outputs(out, names[s] + "/", loaded[s], runs[s], flags, command_line);
+    write_run_outputs(out, names[s] + "/", loaded[s], runs[s], flags, command_line,
+                      ensemble ? &*ensemble : nullptr);
     named.push_back({names[s], &loaded[s].params, &runs[s]});
   }
   out.write("compare.csv", compare_csv(named));
+  if (ensemble) {
+    // Per draw: every scenario with the draw's values, paired on the same seeds; one draw's
+    // runs in memory at a time.
+    VarianceParts parts;
+    std::vector<std::string> rows;
+    const std::size_t n = ensemble->values.size();
+    for (std::size_t d = 0; d < n; ++d) {
+      const std::vector<LoadedScenario> drawn =
+          load_paired(inputs, draw_options(*ensemble, d, flags));
+      std::vector<RunResult> draw_runs;
+      for (std::size_t s = 0; s < drawn.size(); ++s)
+        draw_runs.push_back(run_with_progress(drawn[s].params, flags,
+                                              "povsim compare " + names[s] + " draw " +
+                                                  std::to_string(d + 1) + "/" + std::to_string(n)));
+      add_compare_draw(parts, drawn, draw_runs, names, d == 0 ? &rows : nullptr);
+    }
+    out.write("uncertainty.csv",
+              uncertainty_csv("scenario,baseline,year,region,metric", parts, rows));
+  }
   out.write("cost.csv", cost_csv(named));
   out.write("report.html", report_html(out.file(""), ReportLang::zh));
   out.commit();
@@ -180,8 +353,8 @@ int compare_command(const std::vector<std::string>& scenarios, const RunFlags& f
   std::printf("povsim compare: %zu scenarios, seed %lld, %d replications each (paired)\n",
               loaded.size(), static_cast<long long>(first.seed), first.replications);
   std::printf("%s", compare_table(named).c_str());
-  std::printf("results: %s/{compare.csv,cost.csv,report.html,<scenario>/...}\n",
-              out.target().c_str());
+  std::printf("results: %s/{compare.csv,cost.csv,report.html,%s<scenario>/...}\n",
+              out.target().c_str(), ensemble ? "uncertainty.csv," : "");
   return 0;
 }
 
@@ -286,8 +459,9 @@ int calibrate_command(const std::string& file, const RunFlags& flags,
   for (std::size_t j = 0; j < spec.parameters.size(); ++j)
     std::printf("  %-50s %12.6g  ± %.3g\n", spec.parameters[j].key.c_str(),
                 o.best.theta(static_cast<Eigen::Index>(j)), se(static_cast<Eigen::Index>(j)));
-  std::printf("results: %s/{parameters.csv,fit.csv,trace.csv,calibrated.yaml,manifest.json}\n",
-              settings.out.string().c_str());
+  std::printf(
+      "results: %s/{parameters.csv,fit.csv,trace.csv,calibrated.yaml,ensemble.csv,manifest.json}\n",
+      settings.out.string().c_str());
   return 0;
 }
 

@@ -14,6 +14,8 @@ struct RunFlags {
   int replications = 0;
   double scale = 1.0;
   std::vector<std::string> set;
+  /// run and compare: a parameter ensemble (ensemble.csv), each draw run as --set would apply it.
+  std::string parameters;
   bool strict = false;  // warnings about implausible input are errors
   /// run only: checkpoints (sim/checkpoint.hpp) and the MPI ranks of the run.
   std::string checkpoint;

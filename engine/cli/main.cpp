@@ -50,6 +50,10 @@ int main(int argc, char** argv) {
   auto* run = app.add_subcommand("run", "run a scenario and write its outputs");
   run->add_option("scenario", scenario, "scenario YAML file")->required();
   add_run_flags(run, flags, "outputs/<scenario file name>");
+  run->add_option(
+      "--parameters", flags.parameters,
+      "parameter ensemble (ensemble.csv of calibrate): each draw run on the same seeds; "
+      "writes uncertainty.csv");
   auto* every = run->add_option("--checkpoint-every", flags.checkpoint_every,
                                 "months between checkpoints (and one when a replication ends)")
                     ->check(CLI::Range(1, 100000));
@@ -70,6 +74,9 @@ int main(int argc, char** argv) {
       ->required()
       ->expected(2, 1000);
   add_run_flags(compare, flags, "outputs/compare-<name of A>-vs-<name of B>");
+  compare->add_option("--parameters", flags.parameters,
+                      "parameter ensemble (ensemble.csv of calibrate): each draw run for A and B "
+                      "on the same seeds; writes uncertainty.csv of the differences");
 
   std::string sweep_file;
   bool resume = false;

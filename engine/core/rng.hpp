@@ -29,6 +29,7 @@ enum class Stream : std::uint32_t {
   kStartingCaseload = 16,  // the monitored stock drawn on the first month
   kMeasurement = 17,       // error of the surveyed income (phases/monitoring.hpp)
   kIndustryProjects = 20,  // household industry projects (phases/industry_projects.hpp)
+  kEnsemble = 22,          // parameter draws of a calibration's ensemble (calibrate/ensemble.hpp)
 };
 
 /// Month index used for draws made before the first simulated month (population synthesis).
