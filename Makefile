@@ -28,6 +28,7 @@ run: build
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	@$(MAKE) --no-print-directory test-asan
+	@$(MAKE) --no-print-directory test-fuzz
 
 # Unit tests again under AddressSanitizer + UndefinedBehaviorSanitizer.
 test-asan: deps

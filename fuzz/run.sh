@@ -45,7 +45,15 @@ case $target in
 esac
 
 # -timeout: an input taking this long is a finding (a hang or a quadratic path), not patience.
-flags=(-timeout=25 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/")
+# Memory: 2 GB per process, enforced by ASan's hard_rss_limit_mb (the input is saved as crash-*
+# within a second) and libFuzzer's -malloc_limit_mb (one allocation), not libFuzzer's
+# -rss_limit_mb: that one prints ASan's heap profile before it saves the input, which on a
+# 2 GB heap of small blocks takes many minutes (it made ctest's Fuzz.sweep_spec run past its
+# 300 s limit on yaml-cpp's endless documents: fuzz/regressions/sweep_spec/).
+timeout=25 memory_mb=2048
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}hard_rss_limit_mb=$memory_mb"
+flags=(-timeout=$timeout -rss_limit_mb=0 -malloc_limit_mb=$memory_mb -print_final_stats=1
+  -artifact_prefix="$artifacts/")
 regressions=$src/fuzz/regressions/$target
 if [ -d "$regressions" ] && [ -n "$(ls -A "$regressions")" ]; then
   echo "== $target: replaying $(ls "$regressions" | wc -l) regression inputs"
@@ -61,10 +69,17 @@ fi
 mkdir -p "$corpus"
 echo "== $target: fuzzing for ${seconds}s (corpus $corpus, seeds $seeds)"
 log=$work/$target.$mode.log
+# A backstop for a fuzzer that does not stop by itself (a report that hangs, a stuck exit): the
+# run ends with a message saying so well before ctest's limit, instead of at it.
+bound=$((seconds + 2 * timeout + 30))
 set +e
-"$bin" "${flags[@]}" -max_total_time="$seconds" "$corpus" "$seeds" >"$log" 2>&1
+timeout -k 10 "$bound" "$bin" "${flags[@]}" -max_total_time="$seconds" "$corpus" "$seeds" \
+  >"$log" 2>&1
 rc=$?
 set -e
+if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+  echo "== $target: the fuzzer did not stop within ${bound}s (-max_total_time=$seconds); killed" >&2
+fi
 grep -E '^(#[0-9]+[[:space:]]+(INITED|DONE)|stat::number_of_executed_units|stat::peak_rss_mb|Done [0-9]+ runs)' \
   "$log" || true
 if [ $rc -ne 0 ]; then

@@ -1,10 +1,12 @@
 #include "scenario/config_tree.hpp"
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <charconv>
 #include <set>
+#include <sstream>
 
 #include "core/input_file.hpp"
 #include "core/text.hpp"
@@ -143,21 +145,85 @@ ConfigNode convert(const YAML::Node& node, const std::string& file, Diagnostics&
   return out;
 }
 
+/// Where the root node of each document starts, from yaml-cpp's event parser.
+class DocumentRoots : public YAML::EventHandler {
+ public:
+  std::vector<YAML::Mark> roots;
+
+  void OnDocumentStart(const YAML::Mark& /*mark*/) override { in_root_ = true; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override { node(mark); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override { node(mark); }
+  void OnScalar(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
+                const std::string& /*value*/) override {
+    node(mark);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/,
+                       YAML::anchor_t /*anchor*/, YAML::EmitterStyle::value /*style*/) override {
+    node(mark);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
+                  YAML::EmitterStyle::value /*style*/) override {
+    node(mark);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void node(const YAML::Mark& mark) {
+    if (in_root_) roots.push_back(mark);
+    in_root_ = false;
+  }
+  bool in_root_ = false;
+};
+
+/// The documents of `text`, at most three (one is what povsim reads; more is an error). Not
+/// YAML::LoadAll: a token no document can start with (a `,` outside [ ] or { }) makes yaml-cpp
+/// 0.7 return an empty document without consuming it, so LoadAll collects empty documents until
+/// memory runs out (`povsim validate` on a file `,`, or `--set seed=,`; found by fuzz_sweep_spec).
+/// Two documents whose roots start at the same place are that token, not a second document.
+struct DocumentCount {
+  std::size_t count = 0;
+  YAML::Mark second;  // the root of the second document, when count > 1
+  std::optional<YAML::Mark> stray;
+};
+
+DocumentCount count_documents(const std::string& text) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  DocumentRoots docs;
+  while (docs.roots.size() < 3 && parser.HandleNextDocument(docs)) {
+    const auto& r = docs.roots;
+    if (r.size() >= 2 && r[r.size() - 1].pos == r[r.size() - 2].pos) return {0, {}, r.back()};
+  }
+  return {docs.roots.size(), docs.roots.size() > 1 ? docs.roots[1] : YAML::Mark{}, {}};
+}
+
 }  // namespace
 
 ConfigNode parse_yaml_text(const std::string& text, const std::string& origin_name,
                            Diagnostics& diags, int column_offset) {
   try {
     // A second document (after `---`) would be silently ignored by YAML::Load: refuse it.
-    const std::vector<YAML::Node> docs = YAML::LoadAll(text);
-    if (docs.empty()) return {};
-    if (docs.size() > 1) {
-      diags.error(origin_of(docs[1].Mark(), origin_name, column_offset), "",
-                  "expected one YAML document, found " + std::to_string(docs.size()) +
+    const DocumentCount docs = count_documents(text);
+    if (docs.stray) {
+      const auto pos = static_cast<std::size_t>(docs.stray->pos);
+      const char c = pos < text.size() ? text[pos] : ' ';
+      diags.error(
+          origin_of(*docs.stray, origin_name, column_offset), "",
+          std::string("YAML syntax error: unexpected `") + c + "`" +
+              (c == ',' ? " outside [ ] or { } (quote the value if the comma belongs to it)" : ""));
+      return {};
+    }
+    if (docs.count == 0) return {};
+    if (docs.count > 1) {
+      diags.error(origin_of(docs.second, origin_name, column_offset), "",
+                  "expected one YAML document, found " +
+                      (docs.count > 2 ? std::string("at least 3") : std::string("2")) +
                       " (a `---` line starts another; povsim would ignore all but the first)");
       return {};
     }
-    return convert(docs.front(), origin_name, diags, column_offset);
+    return convert(YAML::Load(text), origin_name, diags, column_offset);
   } catch (const YAML::DeepRecursion&) {
     // yaml-cpp's own guard (before povsim sees the tree); its mark is often unset.
     const TextPlace at = deepest_flow_place(text);

@@ -71,7 +71,21 @@ class Simulation {
     ar(month_);
     ar(budget_epoch_);
     ar(hh_);
+    if constexpr (Archive::kLoading) {
+      // Each region's enterprise graph has a vertex per household of the region and per
+      // enterprise: its household count comes from the households just loaded, and
+      // serialize(RegionEnterprises) refuses a file that says otherwise before it allocates the
+      // graph (a crafted count with a matching checksum asked for gigabytes; fuzz_checkpoint).
+      if (hh_.region_begin.size() != params_.regions.size() + 1)
+        ar.corrupt("household region bounds for another number of regions");
+      enterprises_.assign(params_.regions.size(), RegionEnterprises{});
+      for (std::size_t r = 0; r < enterprises_.size(); ++r)
+        enterprises_[r].n_households = hh_.region_begin[r + 1] - hh_.region_begin[r];
+    }
     ar(enterprises_);
+    if constexpr (Archive::kLoading)
+      if (enterprises_.size() != params_.regions.size())
+        ar.corrupt("enterprises for another number of regions");
     ar(cadres_);
     ar(transport_left_);
     ar(shocks_);

@@ -33,6 +33,11 @@ void serialize(A& a, Households& h) {
   POVSIM_HOUSEHOLD_COLUMNS(POVSIM_COLUMN_SERIALIZE)
 #undef POVSIM_COLUMN_SERIALIZE
   if constexpr (A::kLoading) {
+    // Region r owns rows [region_begin[r], region_begin[r+1]): bounds out of order would give a
+    // region a negative (wrapped) number of households.
+    for (std::size_t r = 0; r < h.region_begin.size(); ++r)
+      if (r == 0 ? h.region_begin[0] != 0 : h.region_begin[r] < h.region_begin[r - 1])
+        a.corrupt("household region bounds out of order");
     const std::size_t n = h.region_begin.empty() ? 0 : h.region_begin.back();
     if (const char* column = h.column_not_of_length(n))
       a.fail(std::string("corrupt: household column `") + column + "` does not hold one entry " +
@@ -43,6 +48,7 @@ void serialize(A& a, Households& h) {
 /// A region's enterprises and links; the CSR graph is rebuilt from the links it was built from.
 template <class A>
 void serialize(A& a, RegionEnterprises& e) {
+  const std::uint32_t region_households = e.n_households;  // loading: set by Simulation::serialize
   a(e.kind, e.jobs, e.filled, e.wage, e.alive, e.subsidised, e.born_month, e.revenue,
     e.initial_count);
   a(e.links, e.n_graph_links, e.n_households, e.seekers);
@@ -52,6 +58,9 @@ void serialize(A& a, RegionEnterprises& e) {
     // A file whose checksum matches can still hold links that point nowhere (a crafted file, or
     // one from a build with a bug): the graph and alive[] must index only what was loaded.
     const std::uint64_t n = e.kind.size();
+    if (e.n_households != region_households)
+      a.corrupt("enterprises of a region of " + std::to_string(e.n_households) +
+                " households, but the region has " + std::to_string(region_households));
     bool ok = e.alive.size() == n && e.n_graph_links <= e.links.size() &&
               vertices <= std::uint64_t{e.n_households} + n;
     for (std::size_t l = 0; ok && l < e.links.size(); ++l) {

@@ -14,6 +14,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/process.hpp"
 #include "support/program.hpp"
 #include "support/temp_dir.hpp"
 
@@ -24,7 +25,9 @@ namespace fs = std::filesystem;
 using testing::data_file;
 using testing::ProgramResult;
 using testing::run_povsim;
+using testing::run_povsim_with;
 using testing::scenario_file;
+using testing::SpawnOptions;
 using testing::TempDir;
 
 std::string bad(const std::string& name) { return data_file("bad/inputs/" + name).string(); }
@@ -132,6 +135,28 @@ TEST(InputSafety, DeepNestingIsAnErrorWithItsPlace) {
 TEST(InputSafety, SecondYamlDocumentIsAnError) {
   expect_bad_input(run_povsim({"validate", bad("second_document.yaml")}),
                    {"second_document.yaml:5:1: error: expected one YAML document, found 2"});
+}
+
+TEST(InputSafety, StrayCommaIsASyntaxErrorNotAnEndlessParse) {
+  // yaml-cpp 0.7's LoadAll read a `,` outside [ ] or { } as empty documents without end, until
+  // memory ran out (found by fuzz_sweep_spec: fuzz/regressions/sweep_spec/). The address-space
+  // limit makes a regression fail in seconds instead of taking the machine's memory.
+  TempDir dir;
+  SpawnOptions limited;
+  limited.address_space_limit = 2LL << 30;
+  const fs::path first = dir.write("first.yaml", "# a scenario\n,extends: small.yaml\n");
+  expect_bad_input(run_povsim_with({"validate", first.string()}, limited),
+                   {"first.yaml:2:1: error: YAML syntax error: unexpected `,` outside [ ] or { }"});
+  const fs::path after = dir.write("after.yaml", "[1, 2],\n");
+  expect_bad_input(run_povsim_with({"validate", after.string()}, limited),
+                   {"after.yaml:1:7: error: YAML syntax error: unexpected `,`"});
+  // --set values go through the same parser.
+  const std::string small = data_file("small.yaml").string();
+  expect_bad_input(run_povsim_with({"validate", small, "--set", "seed=,"}, limited),
+                   {"--set seed=,", "unexpected `,`"});
+  // A comma where YAML allows one is still read, under the same limit.
+  const fs::path fine = dir.write("fine.yaml", "extends: " + small + "\nname: \"a, b\"\n");
+  EXPECT_EQ(run_povsim_with({"validate", fine.string()}, limited).exit_code, 0);
 }
 
 TEST(InputSafety, RegionsSharingARandomStreamAreRefusedUntilOneGetsItsOwn) {

@@ -1,5 +1,7 @@
 #include "scenario/config_tree.hpp"
 
+#include <tuple>
+
 #include <gtest/gtest.h>
 
 #include "support/temp_dir.hpp"
@@ -77,6 +79,35 @@ TEST(ConfigTree, SyntaxErrorIsReportedWithItsPlace) {
   EXPECT_EQ(diags.items()[0].origin.file, "t.yaml");
   EXPECT_EQ(diags.items()[0].origin.line, 2);
   EXPECT_NE(diags.items()[0].message.find("YAML syntax error"), std::string::npos);
+}
+
+TEST(ConfigTree, CommaWhereADocumentStartsIsASyntaxErrorAtItsPlace) {
+  // yaml-cpp 0.7 reads it as empty documents without end; LoadAll ran out of memory on it.
+  for (const auto& [text, line, column] :
+       {std::tuple{",", 1, 1}, {"# c\n,a: 1\n", 2, 1}, {"[1, 2],\n", 1, 7}, {"\"a\",", 1, 4}}) {
+    Diagnostics diags;
+    EXPECT_EQ(parse(text, diags).kind, ConfigNode::Kind::kNull) << text;
+    ASSERT_EQ(diags.items().size(), 1u) << text;
+    EXPECT_EQ(diags.items()[0].origin.line, line) << text;
+    EXPECT_EQ(diags.items()[0].origin.column, column) << text;
+    EXPECT_NE(diags.items()[0].message.find("unexpected `,` outside [ ] or { }"), std::string::npos)
+        << diags.items()[0].message;
+  }
+  // Where YAML allows a comma it is read as before.
+  EXPECT_EQ(parse_ok("[1, 2]\n").seq.size(), 2u);
+  EXPECT_EQ(parse_ok("a: x, y\n").find("a")->scalar, "x, y");
+}
+
+TEST(ConfigTree, MoreThanOneDocumentIsCountedUpToThree) {
+  Diagnostics two;
+  parse("a: 1\n---\na: 2\n", two);
+  ASSERT_EQ(two.items().size(), 1u);
+  EXPECT_EQ(two.items()[0].origin.line, 3);
+  EXPECT_NE(two.items()[0].message.find("found 2 "), std::string::npos) << two.render();
+  Diagnostics many;
+  parse("a: 1\n---\na: 2\n---\na: 3\n---\na: 4\n", many);
+  ASSERT_EQ(many.items().size(), 1u);
+  EXPECT_NE(many.items()[0].message.find("found at least 3 "), std::string::npos) << many.render();
 }
 
 TEST(ConfigTree, EmptyFileIsAnError) {

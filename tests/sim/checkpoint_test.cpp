@@ -240,5 +240,36 @@ TEST_F(Damaged, LinksPointingNowhereAreCorruptEvenWithAGoodChecksum) {
   }
 }
 
+TEST_F(Damaged, HouseholdCountOtherThanTheRegionsIsCorruptBeforeTheGraphIsBuilt) {
+  // Found by fuzz/checkpoint_fuzz.cpp: with a matching checksum, a region's enterprises could
+  // claim millions of households (and graph vertices), and loading allocated the graph for them
+  // (1.6 GB for one 3.5 KB input) before any check.
+  Simulation sim(p, 0);
+  sim.step_month();
+  auto& region = sim.enterprises().front();
+  region.n_households = 1u << 20;  // the region has a few thousand
+  region.build_graph(region.n_households + region.n());
+  save_checkpoint(file, identity_of(p, 0), sim);
+  EXPECT_NE(
+      refusal(identity_of(p, 0)).find("corrupt: enterprises of a region of 1048576 households"),
+      std::string::npos)
+      << refusal(identity_of(p, 0));
+  // Its own count loads (the checkpoint written in SetUp).
+  write(bytes);
+  EXPECT_EQ(refusal(identity_of(p, 0)), "");
+}
+
+TEST_F(Damaged, RegionBoundsOutOfOrderAreCorrupt) {
+  Simulation sim(p, 0);
+  sim.step_month();
+  auto& bounds = sim.households().region_begin;
+  ASSERT_GE(bounds.size(), 3u);
+  std::swap(bounds[1], bounds[2]);
+  save_checkpoint(file, identity_of(p, 0), sim);
+  EXPECT_NE(refusal(identity_of(p, 0)).find("corrupt: household region bounds out of order"),
+            std::string::npos)
+      << refusal(identity_of(p, 0));
+}
+
 }  // namespace
 }  // namespace povsim

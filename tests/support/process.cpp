@@ -32,6 +32,11 @@ Spawned::Spawned(const std::vector<std::string>& args, const SpawnOptions& optio
                          static_cast<rlim_t>(options.file_size_limit)};
       if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) ::_exit(126);
     }
+    if (options.address_space_limit >= 0) {
+      const rlimit limit{static_cast<rlim_t>(options.address_space_limit),
+                         static_cast<rlim_t>(options.address_space_limit)};
+      if (::setrlimit(RLIMIT_AS, &limit) != 0) ::_exit(126);
+    }
     ::execv(POVSIM_BINARY, argv.data());
     ::_exit(127);
   }

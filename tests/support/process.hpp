@@ -13,9 +13,11 @@
 namespace povsim::testing {
 
 struct SpawnOptions {
-  std::filesystem::path cwd;       // working directory of the child (empty: the test's)
-  long long file_size_limit = -1;  // RLIMIT_FSIZE in bytes (-1: none); SIGXFSZ is ignored,
-                                   // so a write past it fails with EFBIG as on a full disk
+  std::filesystem::path cwd;           // working directory of the child (empty: the test's)
+  long long file_size_limit = -1;      // RLIMIT_FSIZE in bytes (-1: none); SIGXFSZ is ignored,
+                                       // so a write past it fails with EFBIG as on a full disk
+  long long address_space_limit = -1;  // RLIMIT_AS in bytes (-1: none): a runaway allocation
+                                       // ends the child with bad_alloc, not the machine's memory
 };
 
 /// povsim of this build started with `args`; killed and reaped if still running when destroyed.
