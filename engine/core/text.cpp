@@ -68,6 +68,7 @@ TextPlace place_of(std::string_view text, std::size_t offset) {
 std::string name_problem(std::string_view text) {
   if (text.empty()) return "expected a non-empty name, found an empty one";
   std::size_t i = 0;
+  bool visible = false;  // a name of spaces alone prints as nothing in a table or a file name
   while (i < text.size()) {
     std::uint32_t cp = 0;
     const std::size_t n = decode(text, i, cp);
@@ -87,8 +88,10 @@ std::string name_problem(std::string_view text) {
                            : "") +
              " at byte " + std::to_string(i + 1);
     }
+    visible |= cp != ' ' && cp != 0xA0 && cp != 0x3000;
     i += n;
   }
+  if (!visible) return "expected a name with a visible character, found only spaces";
   return "";
 }
 

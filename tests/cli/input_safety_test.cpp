@@ -204,6 +204,18 @@ TEST(InputSafety, ScenarioNameWithALineBreakIsRefused) {
                     "U+000A (a line break)"});
 }
 
+TEST(InputSafety, NamesOfSpacesAloneAreRefused) {
+  TempDir dir;
+  // An ASCII space and an ideographic space (U+3000, as a Chinese input method types it).
+  const fs::path s =
+      scenario(dir, "name: \"  \"\nregions:\n" + region("\"\u3000\"") + region("ok", "bazhou"));
+  expect_bad_input(run_povsim({"validate", s.string()}),
+                   {"s.yaml:2:7: error: name: expected a name with a visible character, found "
+                    "only spaces",
+                    "s.yaml:4:11: error: regions[0].name: expected a name with a visible "
+                    "character, found only spaces"});
+}
+
 TEST(InputSafety, PolicyWithAnEmptyRegionListIsAnError) {
   TempDir dir;
   const fs::path s = scenario(dir,
