@@ -51,6 +51,21 @@ TEST(DrawEnsemble, RejectsOutsideTheBoundsAndDrawDIsTheSameForAnyN) {
   EXPECT_NE(other_seed.draws, few.draws);
 }
 
+// A box far narrower than the spread: no attempt lands inside, so each draw ends clipped to the
+// bounds after max_attempts and is counted, never left outside.
+TEST(DrawEnsemble, ADrawThatNeverLandsInsideIsClippedAndCounted) {
+  const Eigen::Vector2d theta(0.5, 0.5);
+  const Eigen::Vector2d lo(0.5, 0.5), hi(0.5 + 1e-9, 0.5 + 1e-9);
+  const auto e = draw_ensemble(theta, correlated(1.0, 1.0, 0.0), lo, hi, 4, 11, 20);
+  EXPECT_EQ(e.clipped, 4u);
+  EXPECT_EQ(e.rejected, 4u * 20u);
+  for (Eigen::Index d = 0; d < e.draws.rows(); ++d)
+    for (Eigen::Index k = 0; k < 2; ++k) {
+      EXPECT_GE(e.draws(d, k), lo(k));
+      EXPECT_LE(e.draws(d, k), hi(k));
+    }
+}
+
 TEST(VarianceParts, SplitsTheTotalVarianceIntoItsTwoParts) {
   VarianceParts p;
   p.add(0, {1.0, 3.0});  // mean 2, variance 2
