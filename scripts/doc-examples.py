@@ -61,7 +61,9 @@ def run_session(content, binary, tmp):
             continue
         if out and i > 0 and content[i - 1] == "":
             out.append("")  # the doc's blank line between two commands
-        command = line[2:].replace("build/povsim", binary).replace("/tmp/", tmp + "/")
+        # /tmp/ first: the binary may itself live under /tmp/ (a clone there), and must not be
+        # moved into the temporary directory.
+        command = line[2:].replace("/tmp/", tmp + "/").replace("build/povsim", binary)
         # one pipe for both, so that errors and output keep the order a terminal shows
         r = subprocess.run(["bash", "-c", command], cwd=ROOT, stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT, text=True,
