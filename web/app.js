@@ -1,7 +1,8 @@
 // Front-end of povsim serve: a form generated from /api/schema, runs queued through /api/runs,
 // the paired comparison drawn with the Vega-Lite build the report embeds. The page records its
-// state in the DOM for the browser test: body[data-status], #result[data-status], and any error
-// in #errors.
+// state in the DOM for the browser test: body[data-status], #result[data-status],
+// #levers[data-generation] (counts finished lever loads, so a test waits for the form a scenario
+// or region change rebuilds rather than clicking the one it replaces), and any error in #errors.
 'use strict';
 const opened = performance.now();
 const state = { scenarios: [], metrics: {}, rows: [], base: {}, polling: null, current: null,
@@ -200,6 +201,7 @@ async function loadSchema(overrides) {
   }
   updateChanged();
   applyFilter();
+  box.dataset.generation = String(Number(box.dataset.generation || 0) + 1);
 }
 
 function markChanged(div, input) {

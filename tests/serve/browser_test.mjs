@@ -46,6 +46,14 @@ try {
   await page.setViewport({ width: 1400, height: 1000 });
   page.on('console', (m) => { if (m.type() === 'error') console.log('console: ' + m.text()); });
   const lever = 'input[name="monitoring.grid.workers_per_1000_households"]';
+  // Changing the scenario or region rebuilds the lever form; wait for the rebuilt one, since the
+  // old inputs are still in the page until the schema arrives and a click on them is lost.
+  const selectAndReload = async (p, selector, value) => {
+    const before = await p.$eval('#levers', (e) => Number(e.dataset.generation || 0));
+    await p.select(selector, value);
+    await p.waitForFunction((g) => Number(document.querySelector('#levers').dataset.generation || 0) > g &&
+      document.querySelectorAll('.lever').length > 50, { timeout: TIMEOUT }, before);
+  };
   const setLever = async (p, value) => {
     await p.click('#filter', { clickCount: 3 });
     await p.type('#filter', 'grid.workers_per_1000');
@@ -59,8 +67,7 @@ try {
   const t0 = Date.now();
   await page.goto(url);
   await page.waitForSelector('body[data-status="ready"]', { timeout: TIMEOUT });
-  await page.select('#region', '沁县');
-  await page.waitForFunction(() => document.querySelectorAll('.lever').length > 50);
+  await selectAndReload(page, '#region', '沁县');
   await page.click('#replications', { clickCount: 3 });
   await page.type('#replications', '10');
   await setLever(page, '5');
@@ -144,8 +151,7 @@ try {
   // three epochs (2021-01, and its policy entries from 2024-01 and 2025-01) and three regions.
   // A lever set everywhere is listed once per epoch for all regions; a budget that the policy
   // entries also set changes only in the first epoch (the entries' own values hold later).
-  await page.select('#scenario', 'taper-2024.yaml');
-  await page.waitForFunction(() => document.querySelectorAll('.lever').length > 50);
+  await selectAndReload(page, '#scenario', 'taper-2024.yaml');
   await page.click('#replications', { clickCount: 3 });
   await page.type('#replications', '2');
   await page.click('#scale', { clickCount: 3 });
@@ -170,15 +176,13 @@ try {
   check(emp.length === 1 && emp[0][2] === '2021-01' && emp[0][4] === '45',
     'what changed: a budget the policy entries override changes in the first epoch only');
   await page.screenshot({ path: path.join(out, 'serve-test-changes.png'), fullPage: true });
-  await page.select('#scenario', 'baseline.yaml');
-  await page.waitForFunction(() => document.querySelectorAll('.lever').length > 50);
+  await selectAndReload(page, '#scenario', 'baseline.yaml');
   await page.click('#scale', { clickCount: 3 });
   await page.type('#scale', '1');
 
   // 7. A long run is queued with progress and cancelled.
   await setLever(page, '30');
-  await page.select('#region', 'all');
-  await page.waitForFunction(() => document.querySelectorAll('.lever').length > 50);
+  await selectAndReload(page, '#region', 'all');
   await setLever(page, '30');
   await page.click('#replications', { clickCount: 3 });
   await page.type('#replications', '200');
