@@ -130,7 +130,7 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
   const MedicalAssistanceProgramme& med = rp.assistance.medical;
   const bool medical_assistance = med.budget_per_household > 0;
   const double public_wage = rp.assistance.public_jobs.monthly_wage;
-  const double monitoring_line = region.monitoring_line;
+  const RiskLines lines = risk_lines(region);
   // A migrant-demand shock (d < 1) lowers both finding and keeping a job.
   const double demand = rp.labour.migrant_demand;
   const double migrant_loss = 1.0 - (1.0 - eco.migrant_job_loss_rate) * demand;
@@ -358,9 +358,7 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
       const std::int32_t sum = c.income_sum[i] + units - c.month_income[i];
       c.income_sum[i] = sum;
       c.month_income[i] = units;
-      if (mark_for_screening(c.category[i], c.mon_flags[i], c.event_month[i], c.risk_since[i],
-                             sum * static_cast<double>(kRingYuan), month.offset, monitoring_line,
-                             mon, region.survey, c.survey_error[i]))
+      if (mark_for_screening(hh, i, lines, month.offset, mon, region.survey))
         marked[n_marked++] = static_cast<std::uint32_t>(i);  // screened at the end of the chunk
 
       t.wage_local += wage_local;

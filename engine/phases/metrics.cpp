@@ -675,6 +675,7 @@ std::vector<MetricValues> close_impl(Households& hh, const std::vector<RegionMon
     const MonitoringParams& mon = regions[r].params->monitoring;
     const double education_cost = regions[r].params->shocks.education_cost_per_student;
     const double material = mon.cause_material_share * poverty_line;
+    const RiskLines lines = risk_lines(regions[r]);
     const double annualise = flows[r].months > 0 ? 12.0 / flows[r].months : 0.0;
     const std::size_t begin = hh.region_begin[r];
     const std::size_t end = hh.region_begin[r + 1];
@@ -721,7 +722,7 @@ std::vector<MetricValues> close_impl(Households& hh, const std::vector<RegionMon
         }
         const bool awaiting = hh.mon_flags[i] & mon_flag::kPending;
         if (awaiting) t.awaiting += 1;
-        if (at_risk(hh, i, monitoring_line, month.offset, mon)) {
+        if (at_risk(hh, i, lines, month.offset, mon)) {
           t.at_risk_households += 1;
           t.at_risk_people += size;
           if (hh.category[i] == Category::kNone && !awaiting) t.excluded += 1;

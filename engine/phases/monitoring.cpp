@@ -73,12 +73,13 @@ void enter_monitoring(Households& hh, std::size_t i, const MonthContext& month,
   t.newly_identified += 1;
   t.lag_months += month.offset - hh.risk_since[i];
   if (hh.mon_flags[i] & mon_flag::kWasEliminated) t.relapsed += 1;
-  const bool sudden = sudden_shock(hh.mon_flags[i], hh.event_month[i], month.offset, p);
+  const bool sudden = sudden_hardship(hh.rolling_per_capita(i), hh.mon_flags[i], hh.event_month[i],
+                                      region.monitoring_line, month.offset, p);
   hh.category[i] = sudden                             ? Category::kSudden
                    : (hh.flags[i] & hh_flag::kLifted) ? Category::kUnstable
                                                       : Category::kMarginal;
   if (sudden) t.sudden += 1;
-  if (!at_risk(hh, i, region.monitoring_line, month.offset, p)) t.entered_not_at_risk += 1;
+  if (!at_risk(hh, i, risk_lines(region), month.offset, p)) t.entered_not_at_risk += 1;
   t.newly_identified_people += hh.size[i];
   t.entries_by_category[static_cast<int>(hh.category[i])] += 1;
   t.entries_people_by_category[static_cast<int>(hh.category[i])] += hh.size[i];

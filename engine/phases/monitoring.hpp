@@ -20,22 +20,64 @@ inline constexpr int kChannelCount = static_cast<int>(Channel::kCount);
 /// Four-colour alert (seed 001) by the ratio of 12-month income to the monitoring line.
 enum class Alert : int { kGreen, kYellow, kOrange, kRed, kCount };
 
-/// At risk: 12-month per-capita income under the year's monitoring line, or a recent sudden
-/// shock (a bill large against the household's income, 支出骤增, or a loss large against its
-/// recent income, 收入骤减) within the shock window.
+/// At risk (the rule of identification, 防止返贫动态监测): basic living in difficulty. Either a
+/// recent sudden shock — a bill large against the household's income (支出骤增) or a loss large
+/// against its recent income (收入骤减), within the shock window — that leaves its 12-month
+/// per-capita income, the shock included, under `sudden.income_ceiling` × the monitoring line
+/// (突发严重困难: a shock to a household that can bear it is not a hardship); or a 12-month income
+/// under the line that no safety net secures: a household whose 低保 or 特困 is paid (not in its
+/// 渐退期) and whose 三保障 are secure has its basic living guaranteed, and with
+/// `covered_households_secure` is at risk only through a shock.
 inline bool sudden_shock(std::uint16_t mon_flags, std::int16_t event_month, int month,
                          const MonitoringParams& p) {
   return (mon_flags & mon_flag::kExpenseShock) && event_month != kNever &&
          month - event_month < p.expense_shock_window_months;
 }
-inline bool at_risk(double rolling_per_capita, std::uint16_t mon_flags, std::int16_t event_month,
-                    double monitoring_line, int month, const MonitoringParams& p) {
-  return rolling_per_capita < monitoring_line || sudden_shock(mon_flags, event_month, month, p);
+inline bool sudden_hardship(double rolling_per_capita, std::uint16_t mon_flags,
+                            std::int16_t event_month, double monitoring_line, int month,
+                            const MonitoringParams& p) {
+  return sudden_shock(mon_flags, event_month, month, p) &&
+         rolling_per_capita < p.sudden.income_ceiling * monitoring_line;
 }
-inline bool at_risk(const Households& hh, std::size_t i, double monitoring_line, int month,
+inline bool secured_by_transfers(std::uint8_t flags, std::uint16_t mon_flags,
+                                 const MonitoringParams& p) {
+  return p.covered_households_secure && (flags & hh_flag::kDibao) &&
+         !(flags & hh_flag::kDibaoExiting) && !(mon_flags & mon_flag::kInsecure);
+}
+/// A risk factor (风险类型) beside low income, needed with `risk_factor_required`: a loss of at
+/// least `material_loss` yuan per person recorded in the last 12 months (因病, 因灾, 因意外,
+/// 务工就业不稳, 产业失败: phases/causes.hpp), a chronically ill member (因病), or 三保障 or
+/// drinking water not secure. A household that is merely poor, with none of these, is the
+/// steady low-income population 民政 follows, not a risk of return.
+inline bool has_risk_factor(std::uint8_t flags, std::uint16_t mon_flags, std::int16_t cause_month,
+                            std::uint16_t cause_loss, std::uint8_t size, int month,
+                            double material_loss) {
+  return (flags & hh_flag::kChronic) || (mon_flags & mon_flag::kInsecure) ||
+         (cause_month != kNever && month - cause_month < kCauseWindowMonths &&
+          cause_loss * kCauseLossYuan >= material_loss * size);
+}
+/// The lines the rule reads in a region's month: the monitoring line, and the loss per person
+/// that counts as a risk factor (cause_material_share × the poverty line).
+struct RiskLines {
+  double monitoring = 0;
+  double material_loss = 0;
+};
+inline RiskLines risk_lines(const RegionMonth& region) {
+  return {region.monitoring_line,
+          region.params->monitoring.cause_material_share * region.poverty_line};
+}
+inline bool income_risk(const Households& hh, std::size_t i, int month, const RiskLines& lines,
+                        const MonitoringParams& p) {
+  return !secured_by_transfers(hh.flags[i], hh.mon_flags[i], p) &&
+         (!p.risk_factor_required ||
+          has_risk_factor(hh.flags[i], hh.mon_flags[i], hh.cause_month[i], hh.cause_loss[i],
+                          hh.size[i], month, lines.material_loss));
+}
+inline bool at_risk(const Households& hh, std::size_t i, const RiskLines& lines, int month,
                     const MonitoringParams& p) {
-  return at_risk(hh.rolling_per_capita(i), hh.mon_flags[i], hh.event_month[i], monitoring_line,
-                 month, p);
+  const double rolling = hh.rolling_per_capita(i);
+  return sudden_hardship(rolling, hh.mon_flags[i], hh.event_month[i], lines.monitoring, month, p) ||
+         (rolling < lines.monitoring && income_risk(hh, i, month, lines, p));
 }
 
 /// 收入骤减 (seed 001: 支出骤增或收入骤减): a loss of any cause recorded this month (illness,
@@ -59,14 +101,15 @@ inline void note_income_drop(Households& hh, std::size_t i, std::int32_t income_
   hh.event_month[i] = static_cast<std::int16_t>(month);
 }
 
-/// at_risk as monitoring sees it: the surveyed income, and the sudden shocks (bills and losses
-/// leave records, so they are read without error).
-inline bool surveyed_at_risk(double rolling_per_capita, std::uint16_t mon_flags,
-                             std::int16_t event_month, double line, int month,
-                             const MonitoringParams& p, const SurveyBand& b,
-                             std::uint8_t survey_error) {
-  return sudden_shock(mon_flags, event_month, month, p) ||
-         surveyed_below(rolling_per_capita, line, b, survey_error);
+/// at_risk as monitoring sees it: the surveyed income under the line; the sudden shocks (bills
+/// and losses leave records, and a 突发 household's income is assessed from them at its
+/// application, so they are read without error) and 低保/特困 enrolment as they are.
+inline bool surveyed_at_risk(const Households& hh, std::size_t i, const RiskLines& lines, int month,
+                             const MonitoringParams& p, const SurveyBand& b) {
+  const double rolling = hh.rolling_per_capita(i);
+  return sudden_hardship(rolling, hh.mon_flags[i], hh.event_month[i], lines.monitoring, month, p) ||
+         (surveyed_below(rolling, lines.monitoring, b, hh.survey_error[i]) &&
+          income_risk(hh, i, month, lines, p));
 }
 
 Alert alert_of(double rolling_per_capita, double monitoring_line, const AlertParams& p);
@@ -124,18 +167,16 @@ struct MonitoringBlock {
 /// The household pass's monitoring step for household i after its income: whether it is to be
 /// screened (monitored, waiting for approval, or at risk as surveyed). Keeps `risk_since` at the
 /// onset of its true risk, so the time to identification counts the months the error hid it.
-inline bool mark_for_screening(Category category, std::uint16_t mon_flags, std::int16_t event_month,
-                               std::int16_t& risk_since, double rolling_per_capita, int month,
-                               double line, const MonitoringParams& p, const SurveyBand& b,
-                               std::uint8_t survey_error) {
-  if (category != Category::kNone || (mon_flags & mon_flag::kPending)) return true;
-  const bool sudden = sudden_shock(mon_flags, event_month, month, p);
-  if (sudden || rolling_per_capita < line) {
+inline bool mark_for_screening(Households& hh, std::size_t i, const RiskLines& lines, int month,
+                               const MonitoringParams& p, const SurveyBand& b) {
+  if (hh.category[i] != Category::kNone || (hh.mon_flags[i] & mon_flag::kPending)) return true;
+  std::int16_t& risk_since = hh.risk_since[i];
+  if (at_risk(hh, i, lines, month, p)) {
     if (risk_since == kNever) risk_since = static_cast<std::int16_t>(month);
   } else if (risk_since != kNever) {
     risk_since = kNever;
   }
-  return sudden || surveyed_below(rolling_per_capita, line, b, survey_error);
+  return surveyed_at_risk(hh, i, lines, month, p, b);
 }
 
 /// Phase 7 for household i, which the household pass marked (monitored or at risk): tracks when

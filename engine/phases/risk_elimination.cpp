@@ -9,7 +9,7 @@ MonitoringTally eliminate_risk(Households& hh, std::size_t region_begin,
                                std::span<const std::uint32_t> monitored, const MonthContext& month,
                                const RegionMonth& region, const Rng& rng) {
   const MonitoringParams& p = region.params->monitoring;
-  const double line = region.monitoring_line;
+  const RiskLines lines = risk_lines(region);
   const auto gain =
       static_cast<int>(p.motivation.incentives ? p.motivation.monthly_gain * 255.0 + 0.5 : 0);
   const SurveyBand& band = region.survey;
@@ -23,9 +23,10 @@ MonitoringTally eliminate_risk(Households& hh, std::size_t region_begin,
     }
     if (gain > 0)
       hh.motivation[i] = static_cast<std::uint8_t>(std::min(255, hh.motivation[i] + gain));
-    const bool sudden = sudden_shock(f, hh.event_month[i], month.offset, p);
-    if (surveyed_at_risk(hh.rolling_per_capita(i), f, hh.event_month[i], line, month.offset, p,
-                         band, hh.survey_error[i])) {
+    const double rolling = hh.rolling_per_capita(i);
+    const bool sudden =
+        sudden_hardship(rolling, f, hh.event_month[i], lines.monitoring, month.offset, p);
+    if (surveyed_at_risk(hh, i, lines, month.offset, p, band)) {
       // The category is re-read at each review: a new shock makes the household 突发; a 突发
       // household whose shock has passed but whose income stays under the line is read again
       // as 脱贫不稳定户 or 边缘易致贫户.

@@ -38,6 +38,8 @@ constexpr std::array kLevers = {
     "monitoring.alert.*",
     "monitoring.risk_elimination_months",
     "monitoring.guarantee_fix_rate",
+    "monitoring.covered_households_secure",
+    "monitoring.risk_factor_required",
     "monitoring.pairing.cadres_per_1000_households",
     "monitoring.pairing.households_per_cadre",
     "monitoring.motivation.incentives",

@@ -187,7 +187,8 @@ struct StartingCaseloadParams {
 struct SuddenHardshipParams {
   bool income_drops = false;  // a large recorded loss of any cause makes 突发, not only bills
   double income_drop_threshold = 0;  // the loss / the household's previous 12-month net income
-  int clearance_months = 0;  // months not at risk after the shock to clear a 突发 household
+  int clearance_months = 0;   // months not at risk after the shock to clear a 突发 household
+  double income_ceiling = 0;  // × the line: a shock leaving more income is no hardship
 };
 
 /// The surveyed income: the true 12-month income × exp(bias + sd · z), z drawn per household-year.
@@ -215,6 +216,9 @@ struct MonitoringParams {
   int risk_elimination_months = 0;
   double insecure_guarantees_share = 0;  // 三保障 or drinking water not secure
   double guarantee_fix_rate = 0;         // per month while monitored
+  bool covered_households_secure =
+      false;  // 低保/特困 paid and 三保障 secure: not at risk by income
+  bool risk_factor_required = false;  // under the line is at risk only with a risk factor
   PairingParams pairing;
   MotivationParams motivation;
   double cause_material_share = 0;  // of size × poverty line: a loss this large can be a cause

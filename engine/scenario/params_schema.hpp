@@ -315,6 +315,10 @@ void describe(V& v, SuddenHardshipParams& p) {
           Doc{"months",
               "consecutive months not at risk, once the shock's window has passed, before a 突发 "
               "household's risk is eliminated"});
+  v.field("income_ceiling", p.income_ceiling, Range{0, 100},
+          Doc{"× monitoring line",
+              "突发严重困难: a shock makes the household at risk only if its 12-month per-capita "
+              "income, the shock included, stays under this multiple of the monitoring line"});
 }
 
 template <class V>
@@ -358,6 +362,16 @@ void describe(V& v, MonitoringParams& p) {
           Doc{"share", "households whose 三保障 or drinking water is not secure"});
   v.field("guarantee_fix_rate", p.guarantee_fix_rate, kShare,
           Doc{"per month", "such a gap is closed while the household is monitored"});
+  v.field("covered_households_secure", p.covered_households_secure,
+          Doc{"bool",
+              "a household whose 低保 or 特困 is paid (not in its 渐退期) and whose 三保障 are "
+              "secure is not at risk for its income under the line, only through a sudden shock "
+              "(false: every household under the line is at risk)"});
+  v.field("risk_factor_required", p.risk_factor_required,
+          Doc{"bool",
+              "a household under the line is at risk only with a risk factor: a loss of at "
+              "least cause_material_share × the poverty line per person in the last 12 months, a "
+              "chronically ill member, or 三保障 not secure (false: low income alone)"});
   v.section("pairing", p.pairing, "cadre pairing 结对帮扶");
   v.section("motivation", p.motivation, "内生动力 and incentives");
   v.field(

@@ -24,25 +24,81 @@ Households table(std::size_t n, int size, double per_capita) {
   return hh;
 }
 
-TEST(AtRisk, IncomeUnderTheMonitoringLine) {
+/// Lines for a poverty line of 5000 yuan: material loss 500 yuan per person.
+RiskLines lines(double monitoring) { return {monitoring, 500}; }
+
+MonitoringParams rule() {
   MonitoringParams p;
   p.expense_shock_window_months = 12;
-  const Households hh = table(2, 3, 6000);
-  EXPECT_NEAR(hh.rolling_per_capita(0), 6000, 12 * kRingYuan);
-  EXPECT_TRUE(at_risk(hh, 0, 6500, 0, p));
-  EXPECT_FALSE(at_risk(hh, 0, 5500, 0, p));
+  p.sudden.income_ceiling = 1.5;
+  return p;
 }
 
-TEST(AtRisk, RecentExpenseShockEvenAboveTheLine) {
-  MonitoringParams p;
-  p.expense_shock_window_months = 12;
-  Households hh = table(1, 3, 20000);
+TEST(AtRisk, IncomeUnderTheMonitoringLine) {
+  const MonitoringParams p = rule();
+  const Households hh = table(2, 3, 6000);
+  EXPECT_NEAR(hh.rolling_per_capita(0), 6000, 12 * kRingYuan);
+  EXPECT_TRUE(at_risk(hh, 0, lines(6500), 0, p));
+  EXPECT_FALSE(at_risk(hh, 0, lines(5500), 0, p));
+}
+
+TEST(AtRisk, RecentExpenseShockAboveTheLineButUnderTheCeiling) {
+  const MonitoringParams p = rule();
+  Households hh = table(1, 3, 8000);
   hh.event_month[0] = 5;
   hh.mon_flags[0] |= mon_flag::kExpenseShock;
-  EXPECT_TRUE(at_risk(hh, 0, 6000, 10, p));
-  EXPECT_FALSE(at_risk(hh, 0, 6000, 17, p));  // the window has passed
-  hh.mon_flags[0] = 0;                        // a disability record is not an expense shock
-  EXPECT_FALSE(at_risk(hh, 0, 6000, 10, p));
+  EXPECT_TRUE(at_risk(hh, 0, lines(6000), 10, p));
+  EXPECT_FALSE(at_risk(hh, 0, lines(6000), 17, p));  // the window has passed
+  hh.mon_flags[0] = 0;                               // a disability record is not an expense shock
+  EXPECT_FALSE(at_risk(hh, 0, lines(6000), 10, p));
+}
+
+TEST(AtRisk, AShockToAHouseholdThatCanBearItIsNoHardship) {
+  MonitoringParams p = rule();
+  Households hh = table(1, 3, 20000);  // 3.3 × the line, above the ceiling of 1.5
+  hh.event_month[0] = 5;
+  hh.mon_flags[0] |= mon_flag::kExpenseShock;
+  EXPECT_FALSE(at_risk(hh, 0, lines(6000), 10, p));
+  p.sudden.income_ceiling = 4;
+  EXPECT_TRUE(at_risk(hh, 0, lines(6000), 10, p));
+}
+
+TEST(AtRisk, PaidDibaoWithSecureGuaranteesIsNotAtRiskByIncome) {
+  MonitoringParams p = rule();
+  Households hh = table(1, 3, 4000);
+  hh.flags[0] |= hh_flag::kDibao;
+  EXPECT_TRUE(at_risk(hh, 0, lines(6000), 10, p));  // the rule off: income alone
+  p.covered_households_secure = true;
+  EXPECT_FALSE(at_risk(hh, 0, lines(6000), 10, p));
+  hh.flags[0] |= hh_flag::kDibaoExiting;  // in its 渐退期 the guarantee is ending
+  EXPECT_TRUE(at_risk(hh, 0, lines(6000), 10, p));
+  hh.flags[0] &= static_cast<std::uint8_t>(~hh_flag::kDibaoExiting);
+  hh.mon_flags[0] |= mon_flag::kInsecure;  // 三保障 not secure
+  EXPECT_TRUE(at_risk(hh, 0, lines(6000), 10, p));
+  hh.mon_flags[0] = mon_flag::kExpenseShock;  // a shock still makes it 突发
+  hh.event_month[0] = 8;
+  EXPECT_TRUE(at_risk(hh, 0, lines(6000), 10, p));
+}
+
+TEST(AtRisk, LowIncomeNeedsARiskFactorWhenTheRuleAsksForOne) {
+  MonitoringParams p = rule();
+  p.risk_factor_required = true;
+  Households hh = table(1, 3, 4000);
+  EXPECT_FALSE(at_risk(hh, 0, lines(6000), 10, p));  // merely poor
+  hh.cause_month[0] = 2;
+  hh.cause_loss[0] = 100;  // 1000 yuan, under 3 × 500
+  EXPECT_FALSE(at_risk(hh, 0, lines(6000), 10, p));
+  hh.cause_loss[0] = 150;  // 1500 yuan = 3 persons × 500
+  EXPECT_TRUE(at_risk(hh, 0, lines(6000), 10, p));
+  EXPECT_FALSE(at_risk(hh, 0, lines(6000), 14, p));  // recorded 12 months ago: out of the window
+  hh.flags[0] |= hh_flag::kChronic;  // a chronically ill member is a factor at any time
+  EXPECT_TRUE(at_risk(hh, 0, lines(6000), 14, p));
+  hh.flags[0] = 0;
+  hh.mon_flags[0] |= mon_flag::kInsecure;
+  EXPECT_TRUE(at_risk(hh, 0, lines(6000), 14, p));
+  p.risk_factor_required = false;
+  hh.mon_flags[0] = 0;
+  EXPECT_TRUE(at_risk(hh, 0, lines(6000), 14, p));
 }
 
 TEST(Alert, FourColoursByRatioToTheLine) {

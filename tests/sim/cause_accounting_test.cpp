@@ -38,16 +38,18 @@ std::vector<double> by_cause(const RunResult& r, Metric first) {
   return v;
 }
 
+const std::vector<std::string> kOnlyIllness = {
+    "shocks.accident.annual_probability=0", "shocks.business_failure.annual_probability=0",
+    "shocks.livestock_loss.annual_probability=0", "shocks.disaster.annual_probability=0",
+    "shocks.education_cost_per_student=0", "economy.migrant_job_loss_rate=0",
+    "enterprises.enabled=false",
+    // Industry projects' failures and outbreaks are business losses.
+    "assistance.industry.projects.enabled=false"};
+
 TEST(CauseAccounting, OnlyIllnessMeansIllnessOrChronicLowIncome) {
   // Every shock but illness switched off: no accidents, business or livestock losses, disasters,
   // migrant job losses, schooling costs or enterprises.
-  const RunResult r =
-      run({"shocks.accident.annual_probability=0", "shocks.business_failure.annual_probability=0",
-           "shocks.livestock_loss.annual_probability=0", "shocks.disaster.annual_probability=0",
-           "shocks.education_cost_per_student=0", "economy.migrant_job_loss_rate=0",
-           "enterprises.enabled=false",
-           // Industry projects' failures and outbreaks are business losses.
-           "assistance.industry.projects.enabled=false"});
+  const RunResult r = run(kOnlyIllness);
   for (const Metric first :
        {Metric::kReturnsByCauseChronicLow, Metric::kEntriesByCauseChronicLow}) {
     const auto v = by_cause(r, first);
@@ -60,10 +62,34 @@ TEST(CauseAccounting, OnlyIllnessMeansIllnessOrChronicLowIncome) {
         EXPECT_EQ(v[c], 0) << kCauseNames[c];
       }
   }
-  // Illness is then the main cause of most returns: a household under the line without a
-  // recent bill is rare in a county whose incomes grow.
-  EXPECT_GT(total_of(r, Metric::kReturnsByCauseIllness),
-            total_of(r, Metric::kReturnsByCauseChronicLow));
+  // Entrants are mostly ill: the rule of identification enrols a household under the line only
+  // with a risk factor, and without other shocks that is a medical loss or a chronic illness.
+  EXPECT_GT(total_of(r, Metric::kEntriesByCauseIllness),
+            3 * total_of(r, Metric::kEntriesByCauseChronicLow));
+}
+
+TEST(CauseAccounting, RequiringARiskFactorLeavesTheChronicallyPoorUnderTheLine) {
+  // With low income alone enough for monitoring, the chronically poor are enrolled and helped;
+  // with a risk factor required they are not, while the ill are found sooner. Returns then
+  // shift from illness towards chronic low income.
+  std::vector<std::string> income_alone = kOnlyIllness;
+  income_alone.push_back("monitoring.risk_factor_required=false");
+  income_alone.push_back("monitoring.covered_households_secure=false");
+  const RunResult rule = run(kOnlyIllness);
+  const RunResult alone = run(income_alone);
+  auto chronic_share = [](const RunResult& r) {
+    const double c = total_of(r, Metric::kReturnsByCauseChronicLow);
+    return c / (c + total_of(r, Metric::kReturnsByCauseIllness));
+  };
+  auto entries_chronic = [](const RunResult& r) {
+    const double c = total_of(r, Metric::kEntriesByCauseChronicLow);
+    return c / (c + total_of(r, Metric::kEntriesByCauseIllness));
+  };
+  std::cout << "chronic share of returns, rule vs income alone: " << chronic_share(rule) << " vs "
+            << chronic_share(alone) << "; of entries " << entries_chronic(rule) << " vs "
+            << entries_chronic(alone) << "\n";
+  EXPECT_GT(chronic_share(rule), chronic_share(alone) + 0.05);
+  EXPECT_LT(entries_chronic(rule), entries_chronic(alone) - 0.2);
 }
 
 TEST(CauseAccounting, ADisasterYearShiftsCausesTowardsDisaster) {

@@ -108,6 +108,11 @@ const std::vector<Descriptive> kDescriptive = {
 const std::vector<Descriptive> kStateDependent = {
     {"funds.accounts.infrastructure.carry_over", "paid out when allocated: never a balance"},
     {"funds.accounts.consumption.carry_over", "a fixed demand: short every year or never"},
+    // 25 cadres per 1,000 households × 2 cases: 5% of households a month. Since identification
+    // needs a risk factor the queue stays under that (even halved) unless a mass shock fills it;
+    // MonitoringErrorDirection.LowerApprovalCapacityLengthensTheTimeToIdentification shows it act.
+    {"monitoring.procedure.cases_per_cadre_per_month",
+     "binds only when the queue exceeds the cadres' capacity, which the baseline's never does"},
 };
 
 const Descriptive* find(const std::vector<Descriptive>& list, std::string_view path) {
