@@ -358,7 +358,7 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
       const std::int32_t sum = c.income_sum[i] + units - c.month_income[i];
       c.income_sum[i] = sum;
       c.month_income[i] = units;
-      if (mark_for_screening(hh, i, lines, month.offset, mon, region.survey))
+      if (mark_for_screening(c, i, lines, month.offset, mon, region.survey))
         marked[n_marked++] = static_cast<std::uint32_t>(i);  // screened at the end of the chunk
 
       t.wage_local += wage_local;

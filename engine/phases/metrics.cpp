@@ -674,7 +674,6 @@ std::vector<MetricValues> close_impl(Households& hh, const std::vector<RegionMon
     const double monitoring_line = regions[r].monitoring_line;
     const MonitoringParams& mon = regions[r].params->monitoring;
     const double education_cost = regions[r].params->shocks.education_cost_per_student;
-    const double material = mon.cause_material_share * poverty_line;
     const RiskLines lines = risk_lines(regions[r]);
     const double annualise = flows[r].months > 0 ? 12.0 / flows[r].months : 0.0;
     const std::size_t begin = hh.region_begin[r];
@@ -737,7 +736,8 @@ std::vector<MetricValues> close_impl(Households& hh, const std::vector<RegionMon
         if (poor) {
           t.poor_households += 1;
           t.poor_by_cause[static_cast<int>(main_cause(
-              hh, i, month.offset, education_cost * hh.students[i], material * size))] += 1;
+              hh, i, month.offset, education_cost * hh.students[i], lines.material_loss * size))] +=
+              1;
         }
         if (hh.category[i] != Category::kNone || (hh.mon_flags[i] & mon_flag::kWasEliminated)) {
           t.ever_monitored += 1;

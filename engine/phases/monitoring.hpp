@@ -66,7 +66,10 @@ inline RiskLines risk_lines(const RegionMonth& region) {
   return {region.monitoring_line,
           region.params->monitoring.cause_material_share * region.poverty_line};
 }
-inline bool income_risk(const Households& hh, std::size_t i, int month, const RiskLines& lines,
+/// The rule's readers take the columns as `Households` or as `Households::Rows` (the hot pass's
+/// local pointers, which need no reload after its byte stores): both index as `c.name[i]`.
+template <class Columns>
+inline bool income_risk(const Columns& hh, std::size_t i, int month, const RiskLines& lines,
                         const MonitoringParams& p) {
   return !secured_by_transfers(hh.flags[i], hh.mon_flags[i], p) &&
          (!p.risk_factor_required ||
@@ -101,15 +104,40 @@ inline void note_income_drop(Households& hh, std::size_t i, std::int32_t income_
   hh.event_month[i] = static_cast<std::int16_t>(month);
 }
 
+/// The rule read once for household i: the sudden hardship, and whether it is at risk by its
+/// true income and as monitoring sees it (surveyed_at_risk). The income risk factor is read only
+/// when an income is under the line.
+struct RiskReading {
+  bool sudden = false;    // 突发严重困难 (read without error: bills and losses leave records)
+  bool at_risk = false;   // at_risk
+  bool surveyed = false;  // surveyed_at_risk
+};
+template <class Columns>
+inline RiskReading read_risk(const Columns& hh, std::size_t i, const RiskLines& lines, int month,
+                             const MonitoringParams& p, const SurveyBand& b) {
+  const double rolling = hh.income_sum[i] * static_cast<double>(kRingYuan);  // rolling_per_capita
+  RiskReading r;
+  r.sudden =
+      sudden_hardship(rolling, hh.mon_flags[i], hh.event_month[i], lines.monitoring, month, p);
+  if (r.sudden) {
+    r.at_risk = r.surveyed = true;
+    return r;
+  }
+  const bool below = rolling < lines.monitoring;
+  const bool surveyed = surveyed_below(rolling, lines.monitoring, b, hh.survey_error[i]);
+  if ((below || surveyed) && income_risk(hh, i, month, lines, p)) {
+    r.at_risk = below;
+    r.surveyed = surveyed;
+  }
+  return r;
+}
+
 /// at_risk as monitoring sees it: the surveyed income under the line; the sudden shocks (bills
 /// and losses leave records, and a 突发 household's income is assessed from them at its
 /// application, so they are read without error) and 低保/特困 enrolment as they are.
 inline bool surveyed_at_risk(const Households& hh, std::size_t i, const RiskLines& lines, int month,
                              const MonitoringParams& p, const SurveyBand& b) {
-  const double rolling = hh.rolling_per_capita(i);
-  return sudden_hardship(rolling, hh.mon_flags[i], hh.event_month[i], lines.monitoring, month, p) ||
-         (surveyed_below(rolling, lines.monitoring, b, hh.survey_error[i]) &&
-          income_risk(hh, i, month, lines, p));
+  return read_risk(hh, i, lines, month, p, b).surveyed;
 }
 
 Alert alert_of(double rolling_per_capita, double monitoring_line, const AlertParams& p);
@@ -167,16 +195,18 @@ struct MonitoringBlock {
 /// The household pass's monitoring step for household i after its income: whether it is to be
 /// screened (monitored, waiting for approval, or at risk as surveyed). Keeps `risk_since` at the
 /// onset of its true risk, so the time to identification counts the months the error hid it.
-inline bool mark_for_screening(Households& hh, std::size_t i, const RiskLines& lines, int month,
+template <class Columns>
+inline bool mark_for_screening(Columns& hh, std::size_t i, const RiskLines& lines, int month,
                                const MonitoringParams& p, const SurveyBand& b) {
   if (hh.category[i] != Category::kNone || (hh.mon_flags[i] & mon_flag::kPending)) return true;
   std::int16_t& risk_since = hh.risk_since[i];
-  if (at_risk(hh, i, lines, month, p)) {
+  const RiskReading risk = read_risk(hh, i, lines, month, p, b);
+  if (risk.at_risk) {
     if (risk_since == kNever) risk_since = static_cast<std::int16_t>(month);
   } else if (risk_since != kNever) {
     risk_since = kNever;
   }
-  return surveyed_at_risk(hh, i, lines, month, p, b);
+  return risk.surveyed;
 }
 
 /// Phase 7 for household i, which the household pass marked (monitored or at risk): tracks when

@@ -23,14 +23,12 @@ MonitoringTally eliminate_risk(Households& hh, std::size_t region_begin,
     }
     if (gain > 0)
       hh.motivation[i] = static_cast<std::uint8_t>(std::min(255, hh.motivation[i] + gain));
-    const double rolling = hh.rolling_per_capita(i);
-    const bool sudden =
-        sudden_hardship(rolling, f, hh.event_month[i], lines.monitoring, month.offset, p);
-    if (surveyed_at_risk(hh, i, lines, month.offset, p, band)) {
+    const RiskReading risk = read_risk(hh, i, lines, month.offset, p, band);
+    if (risk.surveyed) {
       // The category is re-read at each review: a new shock makes the household 突发; a 突发
       // household whose shock has passed but whose income stays under the line is read again
       // as 脱贫不稳定户 or 边缘易致贫户.
-      if (sudden)
+      if (risk.sudden)
         hh.category[i] = Category::kSudden;
       else if (hh.category[i] == Category::kSudden)
         hh.category[i] =

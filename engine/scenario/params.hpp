@@ -216,8 +216,8 @@ struct MonitoringParams {
   int risk_elimination_months = 0;
   double insecure_guarantees_share = 0;  // 三保障 or drinking water not secure
   double guarantee_fix_rate = 0;         // per month while monitored
-  bool covered_households_secure =
-      false;  // 低保/特困 paid and 三保障 secure: not at risk by income
+  // 低保/特困 paid and 三保障 secure: not at risk by income.
+  bool covered_households_secure = false;
   bool risk_factor_required = false;  // under the line is at risk only with a risk factor
   PairingParams pairing;
   MotivationParams motivation;
