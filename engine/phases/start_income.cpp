@@ -288,11 +288,6 @@ void settle_start_income(Households& hh, const Params& params,
       const auto local = static_cast<std::uint32_t>(i - begin);
       keep(i, redraw_year_before(hh, i, local, attempts[i - begin], region, rates, rng));
     };
-    auto for_all = [&](auto&& body) {
-      tbb::parallel_for(tbb::blocked_range<std::size_t>(begin, end, 4096), [&](const auto& range) {
-        for (std::size_t i = range.begin(); i != range.end(); ++i) body(i);
-      });
-    };
     // Every household's year, 64 households at a time.
     auto for_all_chunks = [&](auto&& body) {
       tbb::parallel_for(tbb::blocked_range<std::size_t>(begin, end, 4096), [&](const auto& range) {
@@ -332,23 +327,26 @@ void settle_start_income(Households& hh, const Params& params,
     };
     for (int round = 0;; ++round) {
       const std::array<float, 2> f = fit_factors(hh, begin, end, own, fixed, target);
-      for_all([&](std::size_t i) {
-        const float k = f[(hh.flags[i] & hh_flag::kLifted) ? 0 : 1];
-        hh.wage_local[i] *= k;
-        hh.wage_migrant[i] *= k;
-        hh.operating[i] *= k;
-        hh.property[i] *= k;
-        own[i - begin] *= k;
-      });
       for (int g = 0; g < 2; ++g) own_factor[g] *= f[g];
-      assess();
-      if (round == kMaxRounds) break;
-      // Lifted households under the line redraw their sources (from the same composition) until
-      // they clear it, each on its own: only their rows change, so only they are re-assessed.
+      const bool last_round = round == kMaxRounds;
       const auto g = static_cast<float>(own_factor[0]);
+      // One sweep per round: each household's sources are scaled by its status's factor and
+      // re-assessed for 低保; then a lifted household under the line redraws its sources (from
+      // the same composition) until it clears it. Each step reads and writes the household's own
+      // row only, so doing them household by household is the same as doing each for all.
       const std::size_t redrawn =
           block_reduce<Count>(begin, end, [&](std::size_t b, std::size_t e) {
+            for (std::size_t i = b; i < e; ++i) {
+              const float k = f[(hh.flags[i] & hh_flag::kLifted) ? 0 : 1];
+              hh.wage_local[i] *= k;
+              hh.wage_migrant[i] *= k;
+              hh.operating[i] *= k;
+              hh.property[i] *= k;
+              own[i - begin] *= k;
+            }
+            assess_range(b, e);
             Count count;
+            if (last_round) return count;
             for (std::size_t i = b; i < e; ++i) {
               while (attempts[i - begin] < kMaxAttempts && under_line(i)) {
                 ++count.n;
@@ -365,6 +363,7 @@ void settle_start_income(Households& hh, const Params& params,
             }
             return count;
           }).n;
+      if (last_round) break;
       const bool settled = std::abs(f[0] - 1.0f) < 1e-4f && std::abs(f[1] - 1.0f) < 1e-4f;
       if (redrawn == 0 && settled) break;
     }

@@ -1,5 +1,6 @@
 #include "phases/survey_error.hpp"
 
+#include <algorithm>
 #include <boost/math/distributions/normal.hpp>
 
 namespace povsim {
@@ -23,9 +24,10 @@ const std::array<double, 256>& quantile_midpoints() {
 SurveyBand survey_band(const MeasurementErrorParams& e, double line) {
   SurveyBand b;
   b.exact = e.sd == 0 && e.bias == 0;
-  b.surely_below = line * std::exp(-e.bias - 6.0 * e.sd);
-  b.surely_above = line * std::exp(-e.bias + 6.0 * e.sd);
-  if (b.exact) return b;
+  if (b.exact) {
+    b.surely_below = b.surely_above = line;
+    return b;
+  }
   // The factors depend on the error alone, not on the line: every region-month of a run asks for
   // the same few, so the last one computed on this thread is kept (256 exp() per region-month
   // would otherwise cost ~13 million calls over the national run).
@@ -43,6 +45,12 @@ SurveyBand survey_band(const MeasurementErrorParams& e, double line) {
     last.sd = e.sd;
   }
   b.factor = last.factor;
+  // The band is as narrow as the table allows: under line / (largest factor) every quantile reads
+  // under the line, over line / (smallest) none does (a relative 1e-9 covers the rounding of the
+  // product). Outside it the verdict is the exact one, read without the household's error byte.
+  const auto [low, high] = std::minmax_element(b.factor.begin(), b.factor.end());
+  b.surely_below = line / static_cast<double>(*high) * (1.0 - 1e-9);
+  b.surely_above = line / static_cast<double>(*low) * (1.0 + 1e-9);
   return b;
 }
 

@@ -14,8 +14,8 @@ namespace povsim {
 /// all read as under the line), so households near the line can be wrongly found at risk or
 /// missed. The household pass draws z in the first month of each year of the period and keeps
 /// it as one of 256 equally likely quantiles (Households::survey_error, 1 byte): the check runs
-/// for most households every month, and a lookup costs nothing against a draw. Beyond 6 sd from
-/// the line the error cannot change the verdict.
+/// for most households every month, and a lookup costs nothing against a draw. Beyond the
+/// table's largest and smallest factors the error cannot change the verdict.
 struct SurveyBand {
   bool exact = true;                // no error: the surveyed income is the true one
   double surely_below = 0;          // true incomes under this read as under the line whatever z

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <utility>
+#include <vector>
 
 namespace povsim {
 namespace {
@@ -29,10 +31,32 @@ TEST(SurveyBand, EachErrorKeepsItsOwnFactorsWhenAskedForInTurn) {
   const SurveyBand a2 = survey_band(error(0.0, 0.1), 7000);
   EXPECT_EQ(a1.factor, a2.factor);
   EXPECT_NE(a1.factor, b1.factor);
-  EXPECT_DOUBLE_EQ(a2.surely_below, 7000 * std::exp(-0.6));
+  // The bounds are the line over the table's extreme factors (z of the outer quantiles ±2.89).
+  EXPECT_NEAR(a2.surely_below, 7000 / a2.factor[255], 1e-3);
+  EXPECT_NEAR(a2.surely_above, 7000 / a2.factor[0], 1e-3);
+  EXPECT_NEAR(a2.surely_below, 7000 * std::exp(-0.1 * 2.886), 1.0);
   // Quantile 128 lies just above the median of z: factor ≈ exp(bias + sd · 0.0049).
   EXPECT_NEAR(b1.factor[128], std::exp(-0.05 + 0.3 * 0.004896), 1e-6);
   EXPECT_LT(b1.factor[0], b1.factor[255]);
+}
+
+// The band's shortcut must give the verdict of the full reading, income × factor < line, for
+// every error byte: on a fine grid of incomes through the band and just beyond its bounds.
+TEST(SurveyBand, ShortcutAgreesWithTheFullReadingForEveryErrorByte) {
+  for (const auto& [bias, sd] : {std::pair{0.0, 0.1}, {-0.05, 0.3}, {0.2, 0.02}}) {
+    const double line = 6543.21;
+    const SurveyBand b = survey_band(error(bias, sd), line);
+    EXPECT_LT(b.surely_below, line / b.factor[255] * (1 + 1e-12));
+    EXPECT_GT(b.surely_above, line / b.factor[0] * (1 - 1e-12));
+    std::vector<double> incomes;
+    for (double x = 0.3 * line; x < 4.0 * line; x *= 1.0007) incomes.push_back(x);
+    for (double edge : {b.surely_below, b.surely_above, line / b.factor[255], line / b.factor[0]})
+      for (int k = -3; k <= 3; ++k) incomes.push_back(std::nextafter(edge, 0.0) + k * 1e-9 * edge);
+    for (const double x : incomes)
+      for (int e = 0; e < 256; ++e)
+        ASSERT_EQ(surveyed_below(x, line, b, static_cast<std::uint8_t>(e)), x * b.factor[e] < line)
+            << "income " << x << " error byte " << e << " bias " << bias << " sd " << sd;
+  }
 }
 
 TEST(SurveyBand, ErrorMovesOnlyNearLineVerdicts) {
