@@ -336,15 +336,24 @@ void settle_start_income(Households& hh, const Params& params,
       // row only, so doing them household by household is the same as doing each for all.
       const std::size_t redrawn =
           block_reduce<Count>(begin, end, [&](std::size_t b, std::size_t e) {
+            // A household whose factor is exactly 1 keeps its row, and its assessment of the
+            // last round stands (the assessment reads the row alone): it is skipped. Once the
+            // general households' mean is met, later rounds re-assess the lifted only.
+            std::size_t run = b;  // first household of the current run to assess
             for (std::size_t i = b; i < e; ++i) {
               const float k = f[(hh.flags[i] & hh_flag::kLifted) ? 0 : 1];
+              if (k == 1.0f) {
+                if (run < i) assess_range(run, i);
+                run = i + 1;
+                continue;
+              }
               hh.wage_local[i] *= k;
               hh.wage_migrant[i] *= k;
               hh.operating[i] *= k;
               hh.property[i] *= k;
               own[i - begin] *= k;
             }
-            assess_range(b, e);
+            if (run < e) assess_range(run, e);
             Count count;
             if (last_round) return count;
             for (std::size_t i = b; i < e; ++i) {
