@@ -697,8 +697,12 @@ int Server::run() {
       return httplib::Server::HandlerResponse::Handled;
     });
   http_.set_payload_max_length(opts_.max_body);
-  // A few connections at once are plenty for one planner's browser; runs have their own workers.
-  http_.new_task_queue = [] { return new httplib::ThreadPool(4); };
+  // A browser opens up to six connections to the server and keeps each alive while idle, and a
+  // kept-alive connection holds its worker: with fewer workers than that, the page's last script
+  // waited out another connection's keep-alive (5 s of a 5.1 s first load). Sixteen workers serve
+  // two open tabs at once; an idle connection is let go after 2 s. Runs have their own workers.
+  http_.new_task_queue = [] { return new httplib::ThreadPool(16); };
+  http_.set_keep_alive_timeout(2);
   // SIGINT/SIGTERM are taken by a thread of their own (blocked here before any thread starts),
   // which stops the server outside of a signal handler.
   sigset_t signals;
