@@ -3,18 +3,28 @@
 #include <tbb/parallel_for.h>
 
 #include <functional>
+
 #include <iterator>
+#include "core/memory.hpp"
 
 namespace povsim {
 
 namespace {
+/// A column of n rows set to `init`. A new allocation is advised onto huge pages before its first
+/// touch: at national scale (3 GiB of columns) the 4 KiB page faults of the fill were a third of
+/// population synthesis.
 template <class T, class V>
 void assign_column(std::vector<T>& column, std::size_t n, V init) {
+  if (column.capacity() < n) {
+    std::vector<T>().swap(column);
+    column.reserve(n);
+    advise_huge_pages(column.data(), n * sizeof(T));
+  }
   column.assign(n, static_cast<T>(init));
 }
 template <class T, std::size_t N, class V>
 void assign_column(std::array<std::vector<T>, N>& column, std::size_t n, V init) {
-  for (auto& slot : column) slot.assign(n, static_cast<T>(init));
+  for (auto& slot : column) assign_column(slot, n, init);
 }
 
 template <class T>

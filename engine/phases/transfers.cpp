@@ -14,6 +14,17 @@ void leave(Households& hh, std::size_t i) {
   hh.dibao_monthly[i] = 0;
 }
 
+/// x^y: by repeated multiplication for a whole y up to 12 (a year of monthly reviews), which
+/// std::pow computes ~10 times slower; std::pow otherwise.
+double power(double x, double y) {
+  if (y >= 1.0 && y <= 12.0 && y == std::floor(y)) {
+    double r = x;
+    for (int k = 1; k < static_cast<int>(y); ++k) r *= x;
+    return r;
+  }
+  return std::pow(x, y);
+}
+
 }  // namespace
 
 std::size_t dibao_assessment(Households& hh, std::size_t region_begin, std::size_t begin,
@@ -83,7 +94,7 @@ std::size_t dibao_assessment(Households& hh, std::size_t region_begin, std::size
         double chance = 1.0 - std::exp(-gap_share / p.application_gap_scale);
         if (labour == LabourClass::kNone || chronic)
           chance = std::max(chance, p.priority_application);
-        if (reviews != 1.0) chance = 1.0 - std::pow(1.0 - chance, reviews);
+        if (reviews != 1.0) chance = 1.0 - power(1.0 - chance, reviews);
         applies = rng.uniforms(local, region.region_id, month, Stream::kDibao)[0] < chance;
       } else {
         // Take-up is a trait of the household (it applies, and is approved, or not), so coverage
