@@ -212,20 +212,28 @@ HouseholdBlock household_income(Households& hh, std::size_t region_begin, std::s
         c.property[i] *= annual_growth;
       }
 
-      // Migrant work: loss and re-finding of jobs (word 3).
-      if (flags & hh_flag::kMigrantAttached) {
-        if (flags & hh_flag::kMigrantEmployed) {
-          if (w[3] < migrant_loss_words) {
+      // Migrant work: loss and re-finding of jobs (word 3). Whether a household sends migrants
+      // is as good as random from one row to the next, so the common outcome (attached and
+      // still employed, or not attached) is computed without a branch on it; only the rare
+      // loss or find branches.
+      {
+        const bool attached = flags & hh_flag::kMigrantAttached;
+        const bool employed = flags & hh_flag::kMigrantEmployed;
+        const std::uint64_t finding_words =
+            (flags & hh_flag::kLifted) ? lifted_finding_words : migrant_finding_words;
+        const bool lose = attached & employed & (w[3] < migrant_loss_words);
+        const bool find = attached & !employed & (w[3] < finding_words);
+        if (lose | find) {
+          if (lose) {
             flags &= static_cast<std::uint8_t>(~hh_flag::kMigrantEmployed);
             record_loss(hh, i, Cause::kJobLoss, c.wage_migrant[i] * job_search_years, month.offset);
+          } else {
+            flags |= hh_flag::kMigrantEmployed;
+            if (transport && (flags & hh_flag::kLifted))
+              block.movers.push_back(static_cast<std::uint32_t>(i));
           }
-        } else if (w[3] <
-                   ((flags & hh_flag::kLifted) ? lifted_finding_words : migrant_finding_words)) {
-          flags |= hh_flag::kMigrantEmployed;
-          if (transport && (flags & hh_flag::kLifted))
-            block.movers.push_back(static_cast<std::uint32_t>(i));
+          c.flags[i] = flags;
         }
-        c.flags[i] = flags;
       }
 
       // Rare idiosyncratic events share one uniform (word 2): at most one per household-month.

@@ -38,9 +38,12 @@ inline std::uint8_t draw_survey_error(const Rng& rng, std::uint32_t local, std::
 /// survey error.
 inline bool surveyed_below(double rolling_per_capita, double line, const SurveyBand& b,
                            std::uint8_t survey_error) {
-  if (b.exact || rolling_per_capita < b.surely_below) return rolling_per_capita < line;
-  if (rolling_per_capita >= b.surely_above) return false;
-  return rolling_per_capita * b.factor[survey_error] < line;
+  if (b.exact) return rolling_per_capita < line;
+  // Which side of the band a household is on is as good as random from one row to the next:
+  // the verdict is computed without branching on it (the error byte is read either way).
+  return (rolling_per_capita < b.surely_below) |
+         ((rolling_per_capita < b.surely_above) &
+          (rolling_per_capita * b.factor[survey_error] < line));
 }
 
 }  // namespace povsim

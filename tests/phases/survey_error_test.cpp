@@ -43,7 +43,9 @@ TEST(SurveyBand, EachErrorKeepsItsOwnFactorsWhenAskedForInTurn) {
 // The band's shortcut must give the verdict of the full reading, income × factor < line, for
 // every error byte: on a fine grid of incomes through the band and just beyond its bounds.
 TEST(SurveyBand, ShortcutAgreesWithTheFullReadingForEveryErrorByte) {
-  for (const auto& [bias, sd] : {std::pair{0.0, 0.1}, {-0.05, 0.3}, {0.2, 0.02}}) {
+  // The last two: every factor above 1, every factor below 1 (the bounds on the other side of
+  // the line).
+  for (const auto& [bias, sd] : {std::pair{0.0, 0.1}, {-0.05, 0.3}, {0.2, 0.02}, {-0.2, 0.02}}) {
     const double line = 6543.21;
     const SurveyBand b = survey_band(error(bias, sd), line);
     EXPECT_LT(b.surely_below, line / b.factor[255] * (1 + 1e-12));
