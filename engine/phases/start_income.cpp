@@ -41,11 +41,6 @@ struct YearBefore {
   bool employed = false;  // a migrant worker with work at the year's end
 };
 
-struct Count {
-  std::size_t n = 0;
-  void add(const Count& o) { n += o.n; }
-};
-
 struct Rates {
   std::uint64_t loss_words = 0;
   std::uint64_t finding_words = 0;
@@ -222,31 +217,35 @@ double dibao_year(const Households& hh, std::size_t i) {
   return (hh.flags[i] & hh_flag::kDibao) ? 12.0 * hh.dibao_monthly[i] : 0.0;
 }
 
-/// The factors on each status's own sources (lifted, general) that bring the persons-weighted
-/// mean of the year before, transfers included, to `target`.
-std::array<float, 2> fit_factors(const Households& hh, std::size_t begin, std::size_t end,
-                                 const std::vector<float>& own, const std::vector<float>& fixed,
-                                 const std::array<double, 2>& target) {
-  struct Sums {
-    std::array<double, 2> persons{}, own{}, rest{};
-    void add(const Sums& o) {
-      for (int g = 0; g < 2; ++g) {
-        persons[g] += o.persons[g];
-        own[g] += o.own[g];
-        rest[g] += o.rest[g];
-      }
+/// Per status (lifted, general): persons, own sources and the rest (fixed sources and 低保) of the
+/// year before, summed over a block of households.
+struct StatusSums {
+  std::array<double, 2> persons{}, own{}, rest{};
+  void add(const StatusSums& o) {
+    for (int g = 0; g < 2; ++g) {
+      persons[g] += o.persons[g];
+      own[g] += o.own[g];
+      rest[g] += o.rest[g];
     }
-  };
-  const Sums sums = block_reduce<Sums>(begin, end, [&](std::size_t b, std::size_t e) {
-    Sums s;
-    for (std::size_t i = b; i < e; ++i) {
-      const int g = (hh.flags[i] & hh_flag::kLifted) ? 0 : 1;
-      s.persons[g] += hh.size[i];
-      s.own[g] += own[i - begin];
-      s.rest[g] += fixed[i - begin] + dibao_year(hh, i);
-    }
-    return s;
-  });
+  }
+};
+
+/// The sums of households [b, e) of the region starting at row `begin`, in row order.
+StatusSums status_sums(const Households& hh, std::size_t begin, std::size_t b, std::size_t e,
+                       const std::vector<float>& own, const std::vector<float>& fixed) {
+  StatusSums s;
+  for (std::size_t i = b; i < e; ++i) {
+    const int g = (hh.flags[i] & hh_flag::kLifted) ? 0 : 1;
+    s.persons[g] += hh.size[i];
+    s.own[g] += own[i - begin];
+    s.rest[g] += fixed[i - begin] + dibao_year(hh, i);
+  }
+  return s;
+}
+
+/// The factors on each status's own sources that bring the persons-weighted mean of the year
+/// before, transfers included, to `target`, from the region's sums (block_reduce of status_sums).
+std::array<float, 2> fit_factors(const StatusSums& sums, const std::array<double, 2>& target) {
   std::array<float, 2> f{1.0f, 1.0f};
   for (int g = 0; g < 2; ++g)
     if (sums.own[g] > 0)
@@ -254,6 +253,16 @@ std::array<float, 2> fit_factors(const Households& hh, std::size_t begin, std::s
           std::max(0.0, (target[g] * sums.persons[g] - sums.rest[g]) / sums.own[g]));
   return f;
 }
+
+/// A round's sweep: households redrawn, and the sums the next round fits.
+struct Swept {
+  std::size_t redrawn = 0;
+  StatusSums sums;
+  void add(const Swept& o) {
+    redrawn += o.redrawn;
+    sums.add(o.sums);
+  }
+};
 
 }  // namespace
 
@@ -304,16 +313,16 @@ void settle_start_income(Households& hh, const Params& params,
       }
       dibao_assessment(hh, begin, b, e, region, rng);
     };
-    auto assess = [&]() {
-      tbb::parallel_for(tbb::blocked_range<std::size_t>(begin, end, 4096),
-                        [&](const auto& range) { assess_range(range.begin(), range.end()); });
-    };
-    for_all_chunks([&](std::size_t b, std::size_t e) {
-      simulate_chunk(
-          hh, begin, b, e, attempts.data(), region, rates, rng, [](std::size_t, int, double) {},
-          keep);
+    // The first year and its 低保, block by block, with the sums the first round fits (blocks and
+    // their order of combination are block_reduce's, as for every later round's sums).
+    StatusSums sums = block_reduce<StatusSums>(begin, end, [&](std::size_t b, std::size_t e) {
+      for (std::size_t c = b; c < e; c += 64)
+        simulate_chunk(
+            hh, begin, c, std::min(e, c + 64), attempts.data(), region, rates, rng,
+            [](std::size_t, int, double) {}, keep);
+      assess_range(b, e);
+      return status_sums(hh, begin, b, e, own, fixed);
     });
-    assess();
 
     const std::array<double, 2> target{
         eco.per_capita_income_2020_lifted,
@@ -326,7 +335,7 @@ void settle_start_income(Households& hh, const Params& params,
              own[i - begin] + fixed[i - begin] + dibao_year(hh, i) < line * hh.size[i];
     };
     for (int round = 0;; ++round) {
-      const std::array<float, 2> f = fit_factors(hh, begin, end, own, fixed, target);
+      const std::array<float, 2> f = fit_factors(sums, target);
       for (int g = 0; g < 2; ++g) own_factor[g] *= f[g];
       const bool last_round = round == kMaxRounds;
       const auto g = static_cast<float>(own_factor[0]);
@@ -334,45 +343,46 @@ void settle_start_income(Households& hh, const Params& params,
       // re-assessed for 低保; then a lifted household under the line redraws its sources (from
       // the same composition) until it clears it. Each step reads and writes the household's own
       // row only, so doing them household by household is the same as doing each for all.
-      const std::size_t redrawn =
-          block_reduce<Count>(begin, end, [&](std::size_t b, std::size_t e) {
-            // A household whose factor is exactly 1 keeps its row, and its assessment of the
-            // last round stands (the assessment reads the row alone): it is skipped. Once the
-            // general households' mean is met, later rounds re-assess the lifted only.
-            std::size_t run = b;  // first household of the current run to assess
-            for (std::size_t i = b; i < e; ++i) {
-              const float k = f[(hh.flags[i] & hh_flag::kLifted) ? 0 : 1];
-              if (k == 1.0f) {
-                if (run < i) assess_range(run, i);
-                run = i + 1;
-                continue;
-              }
-              hh.wage_local[i] *= k;
-              hh.wage_migrant[i] *= k;
-              hh.operating[i] *= k;
-              hh.property[i] *= k;
-              own[i - begin] *= k;
-            }
-            if (run < e) assess_range(run, e);
-            Count count;
-            if (last_round) return count;
-            for (std::size_t i = b; i < e; ++i) {
-              while (attempts[i - begin] < kMaxAttempts && under_line(i)) {
-                ++count.n;
-                const auto attempt = static_cast<std::uint8_t>(attempts[i - begin] + 1);
-                attempts[i - begin] = attempt;
-                const auto local = static_cast<std::uint32_t>(i - begin);
-                set_sources(
-                    hh, i,
-                    draw_income_units(hh, i, local, region.region_id, eco, spread, attempt, rng),
-                    scales[r][0], g);
-                simulate(i);
-                assess_range(i, i + 1);
-              }
-            }
-            return count;
-          }).n;
+      const Swept swept = block_reduce<Swept>(begin, end, [&](std::size_t b, std::size_t e) {
+        // A household whose factor is exactly 1 keeps its row, and its assessment of the
+        // last round stands (the assessment reads the row alone): it is skipped. Once the
+        // general households' mean is met, later rounds re-assess the lifted only.
+        std::size_t run = b;  // first household of the current run to assess
+        for (std::size_t i = b; i < e; ++i) {
+          const float k = f[(hh.flags[i] & hh_flag::kLifted) ? 0 : 1];
+          if (k == 1.0f) {
+            if (run < i) assess_range(run, i);
+            run = i + 1;
+            continue;
+          }
+          hh.wage_local[i] *= k;
+          hh.wage_migrant[i] *= k;
+          hh.operating[i] *= k;
+          hh.property[i] *= k;
+          own[i - begin] *= k;
+        }
+        if (run < e) assess_range(run, e);
+        Swept out;
+        if (last_round) return out;
+        for (std::size_t i = b; i < e; ++i) {
+          while (attempts[i - begin] < kMaxAttempts && under_line(i)) {
+            ++out.redrawn;
+            const auto attempt = static_cast<std::uint8_t>(attempts[i - begin] + 1);
+            attempts[i - begin] = attempt;
+            const auto local = static_cast<std::uint32_t>(i - begin);
+            set_sources(
+                hh, i, draw_income_units(hh, i, local, region.region_id, eco, spread, attempt, rng),
+                scales[r][0], g);
+            simulate(i);
+            assess_range(i, i + 1);
+          }
+        }
+        out.sums = status_sums(hh, begin, b, e, own, fixed);
+        return out;
+      });
       if (last_round) break;
+      sums = swept.sums;
+      const std::size_t redrawn = swept.redrawn;
       const bool settled = std::abs(f[0] - 1.0f) < 1e-4f && std::abs(f[1] - 1.0f) < 1e-4f;
       if (redrawn == 0 && settled) break;
     }
