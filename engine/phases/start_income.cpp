@@ -387,16 +387,23 @@ void settle_start_income(Households& hh, const Params& params,
       if (redrawn == 0 && settled) break;
     }
 
-    // The record: month j of the year before fills the calendar slot it has in the period.
+    // The record: month j of the year before fills the calendar slot it has in the period. The
+    // record is empty until now, so its running sum is the sum of the twelve months, written
+    // once per household.
     for_all_chunks([&](std::size_t b, std::size_t e) {
+      std::int32_t sum = 0;
       simulate_chunk(
           hh, begin, b, e, attempts.data(), region, rates, rng,
           [&](std::size_t i, int j, double yuan) {
             const double dibao = (hh.flags[i] & hh_flag::kDibao) ? hh.dibao_monthly[i] : 0.0;
-            hh.record_month_income(i, (params.start.month - 1 + j) % 12,
-                                   (yuan + dibao) * (1.0 / hh.size[i]));
+            const std::int16_t units = Households::to_units((yuan + dibao) * (1.0 / hh.size[i]));
+            hh.month_income[static_cast<std::size_t>((params.start.month - 1 + j) % 12)][i] = units;
+            sum += units;
           },
-          [](std::size_t, const YearBefore&) {});
+          [&](std::size_t i, const YearBefore&) {
+            hh.income_sum[i] = sum;
+            sum = 0;
+          });
     });
   });
 }
