@@ -9,7 +9,8 @@ const state = { scenarios: [], metrics: {}, rows: [], base: {}, polling: null, c
   lang: 'zh', last: null };
 
 // The app's own words in both languages; the switch (#lang) is kept in the share link. Lever
-// descriptions are the schema's one text (English with the Chinese policy terms), not translated.
+// descriptions come from the schema: `text_zh` (params_schema.hpp's Doc::zh) in 中文, `text`
+// (English with the Chinese policy terms) otherwise or where a key has no Chinese text.
 const TEXT = {
   zh: {
     subtitle: '政策沙盘', language: '语言',
@@ -78,7 +79,14 @@ function applyLanguage() {
   for (const d of document.querySelectorAll('#levers details')) {
     d.querySelector('summary').textContent = groupName(d.dataset.group) + ' (' + d.querySelectorAll('.lever').length + ')';
   }
+  const rows = new Map(state.rows.map((r) => [r.key, r]));
+  for (const div of document.querySelectorAll('#levers .lever')) {
+    const r = rows.get(div.dataset.key);
+    if (r) div.querySelector('.doc').textContent = leverText(r);
+  }
 }
+// A lever's description in the current language (the English text where there is no Chinese).
+const leverText = (r) => (state.lang === 'zh' && r.text_zh ? r.text_zh : r.text);
 const groupName = (g) => (state.lang === 'zh' && T().groups[g] ? T().groups[g] + ' ' + g : (T().groups[g] || g));
 const $ = (id) => document.getElementById(id);
 const errorsBox = $('errors');
@@ -182,7 +190,7 @@ async function loadSchema(overrides) {
       const label = document.createElement('label');
       const key = document.createElement('span'); key.className = 'key';
       key.textContent = r.key + (r.unit ? ' [' + r.unit + ']' : '') + (r.range ? ' ' + r.range : '');
-      const doc = document.createElement('div'); doc.className = 'doc'; doc.textContent = r.text;
+      const doc = document.createElement('div'); doc.className = 'doc'; doc.textContent = leverText(r);
       const input = document.createElement('input');
       input.name = r.key; input.value = r.value; input.dataset.base = r.value;
       input.addEventListener('input', () => { markChanged(div, input); updateChanged(); });
@@ -453,6 +461,7 @@ async function renderResult(run, body) {
 async function setLanguage(lang) {
   state.lang = TEXT[lang] ? lang : 'zh';
   applyLanguage();
+  applyFilter();  // the descriptions it searches have changed language
   const scenario = $('scenario').value; const region = $('region').value;
   fillScenarios(); $('scenario').value = scenario;
   const reps = $('replications').value;

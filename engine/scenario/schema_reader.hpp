@@ -28,7 +28,8 @@ class SchemaReader {
   void field(std::string_view key, std::vector<double>& value, Range range, Doc doc);
 
   template <class S>
-  void section(std::string_view key, S& sub, const char* /*text*/) {
+  void section(std::string_view key, S& sub, const char* /*text*/,
+               const char* /*zh: the text in Chinese*/ = nullptr) {
     const ConfigNode* node = take(key);
     if (!node) return;
     if (!node->is_map()) {

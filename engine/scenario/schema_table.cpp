@@ -27,7 +27,7 @@ void SchemaTable::add(std::string_view key, std::string type, Doc doc, std::stri
   std::string path = join(key);
   const bool lever = is_policy_lever(path);
   rows_.push_back({std::move(path), std::move(type), doc.unit, std::move(range), std::move(value),
-                   doc.text, lever});
+                   doc.text, doc.zh != nullptr ? doc.zh : "", lever});
 }
 
 void SchemaTable::field(std::string_view key, double& value, Range range, Doc doc) {

@@ -16,7 +16,8 @@ struct SchemaRow {
   std::string range;
   std::string value;  // the value in the instance walked
   std::string text;
-  bool lever = false;  // a policy lever (scenario/levers.hpp)
+  std::string text_zh;  // the description in Chinese (empty if the key has none)
+  bool lever = false;   // a policy lever (scenario/levers.hpp)
 };
 
 /// Walks a parameter struct through `describe()` and lists every key with its value: the
@@ -34,7 +35,8 @@ class SchemaTable {
   void field(std::string_view key, YearSeries& value, Range range, Doc doc);
   void field(std::string_view key, std::vector<double>& value, Range range, Doc doc);
   template <class S>
-  void section(std::string_view key, S& sub, const char* /*text*/) {
+  void section(std::string_view key, S& sub, const char* /*text*/,
+               const char* /*zh: the text in Chinese*/ = nullptr) {
     SchemaTable child(join(key));
     describe(child, sub);
     for (auto& row : child.rows_) rows_.push_back(std::move(row));

@@ -562,6 +562,7 @@ void Server::routes() {
                       {"range", r.range},
                       {"value", r.value},
                       {"text", r.text},
+                      {"text_zh", r.text_zh},
                       {"lever", r.lever}});
     res.set_content(json{{"rows", rows}}.dump(), "application/json");
   });

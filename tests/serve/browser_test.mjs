@@ -133,6 +133,11 @@ try {
     /return-to-poverty rate \(return_to_poverty_rate\)/.test(en.headline) && !/[\u4e00-\u9fff]/.test(en.run + en.headline),
   'the language switch relabels the form and the shown result in English');
   check(en.hash.includes('lang=en') && en.share.includes('lang=en'), 'the address and the share link keep lang=en');
+  const leverDoc = () => page.$eval('.lever[data-key="monitoring.grid.workers_per_1000_households"] .doc',
+    (e) => e.textContent);
+  const docEn = await leverDoc();
+  check(docEn === 'grid workers and village cadres who screen households',
+    'in English a lever shows the English description: ' + docEn);
   await page.screenshot({ path: path.join(out, 'serve-test-compare-en.png'), fullPage: true });
   const page3 = await browser.newPage();
   await page3.setViewport({ width: 1400, height: 1000 });
@@ -146,6 +151,8 @@ try {
   await page.waitForFunction(() => document.querySelector('#changes caption').textContent.startsWith('改了什么'));
   check(await page.evaluate(() => location.hash.includes('lang=zh') && document.querySelector('#run').textContent === '运行对比'),
     'switching back gives Chinese, and lang=zh in the address');
+  const docZh = await leverDoc();
+  check(docZh === '入户排查的网格员和村干部人数', 'in 中文 the lever shows its Chinese description: ' + docZh);
 
   // 6. What changed lists every changed key in every region and policy epoch: taper-2024 has
   // three epochs (2021-01, and its policy entries from 2024-01 and 2025-01) and three regions.

@@ -115,6 +115,26 @@ TEST(ServeApi, ServesTheFrontEndAndTheChartLibrariesItEmbeds) {
   EXPECT_TRUE(small) << list->body.substr(0, 500);
 }
 
+TEST(ServeApi, TheSchemaCarriesEveryDescriptionInChineseBesideTheEnglish) {
+  Server s;
+  auto c = s.client();
+  const auto res = c.Get("/api/schema?scenario=small.yaml");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body.substr(0, 500);
+  const json j = json::parse(res->body);
+  bool found = false;
+  for (const auto& r : j["rows"]) {
+    ASSERT_TRUE(r.contains("text_zh")) << r.dump();
+    EXPECT_FALSE(r["text_zh"].get<std::string>().empty()) << r["key"];
+    if (r["key"] == "monitoring.grid.workers_per_1000_households") {
+      found = true;
+      EXPECT_EQ(r["text"], "grid workers and village cadres who screen households");
+      EXPECT_EQ(r["text_zh"], "入户排查的网格员和村干部人数");
+    }
+  }
+  EXPECT_TRUE(found) << res->body.substr(0, 500);
+}
+
 TEST(ServeApi, ValidationErrorsNameTheFieldAndItsKeyPath) {
   Server s;
   int status = 0;
