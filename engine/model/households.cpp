@@ -3,8 +3,8 @@
 #include <tbb/parallel_for.h>
 
 #include <functional>
-
 #include <iterator>
+
 #include "core/memory.hpp"
 
 namespace povsim {

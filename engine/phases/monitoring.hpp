@@ -76,12 +76,6 @@ inline bool income_risk(const Columns& hh, std::size_t i, int month, const RiskL
           has_risk_factor(hh.flags[i], hh.mon_flags[i], hh.cause_month[i], hh.cause_loss[i],
                           hh.size[i], month, lines.material_loss));
 }
-inline bool at_risk(const Households& hh, std::size_t i, const RiskLines& lines, int month,
-                    const MonitoringParams& p) {
-  const double rolling = hh.rolling_per_capita(i);
-  return sudden_hardship(rolling, hh.mon_flags[i], hh.event_month[i], lines.monitoring, month, p) ||
-         (rolling < lines.monitoring && income_risk(hh, i, month, lines, p));
-}
 
 /// 收入骤减 (seed 001: 支出骤增或收入骤减): a loss of any cause recorded this month (illness,
 /// accident, disaster, job loss, business or livestock, enterprise failure: phases/causes.hpp)
@@ -105,12 +99,14 @@ inline void note_income_drop(Households& hh, std::size_t i, std::int32_t income_
 }
 
 /// The rule read once for household i: the sudden hardship, and whether it is at risk by its
-/// true income and as monitoring sees it (surveyed_at_risk). The income risk factor is read only
-/// when an income is under the line.
+/// true income and as monitoring sees it: by the surveyed income in the income test (the sudden
+/// shocks — bills and losses leave records, and a 突发 household's income is assessed from them
+/// at its application — and 低保/特困 enrolment are read as they are). The income risk factor
+/// is read only when an income is under the line.
 struct RiskReading {
   bool sudden = false;    // 突发严重困难 (read without error: bills and losses leave records)
-  bool at_risk = false;   // at_risk
-  bool surveyed = false;  // surveyed_at_risk
+  bool at_risk = false;   // by the true income
+  bool surveyed = false;  // by the surveyed income
 };
 template <class Columns>
 inline RiskReading read_risk(const Columns& hh, std::size_t i, const RiskLines& lines, int month,
@@ -132,12 +128,11 @@ inline RiskReading read_risk(const Columns& hh, std::size_t i, const RiskLines& 
   return r;
 }
 
-/// at_risk as monitoring sees it: the surveyed income under the line; the sudden shocks (bills
-/// and losses leave records, and a 突发 household's income is assessed from them at its
-/// application, so they are read without error) and 低保/特困 enrolment as they are.
-inline bool surveyed_at_risk(const Households& hh, std::size_t i, const RiskLines& lines, int month,
-                             const MonitoringParams& p, const SurveyBand& b) {
-  return read_risk(hh, i, lines, month, p, b).surveyed;
+/// The rule by the true income (read_risk's `at_risk`, with no survey error).
+inline bool at_risk(const Households& hh, std::size_t i, const RiskLines& lines, int month,
+                    const MonitoringParams& p) {
+  static const SurveyBand exact;  // exact: the surveyed income is the true one
+  return read_risk(hh, i, lines, month, p, exact).at_risk;
 }
 
 Alert alert_of(double rolling_per_capita, double monitoring_line, const AlertParams& p);
