@@ -9,7 +9,7 @@ namespace {
 
 constexpr std::uint8_t kEnrolmentBits = hh_flag::kDibao | hh_flag::kTekun | hh_flag::kDibaoExiting;
 
-void leave(Households& hh, std::size_t i) {
+void leave(const Households::Rows& hh, std::size_t i) {
   hh.flags[i] &= static_cast<std::uint8_t>(~kEnrolmentBits);
   hh.dibao_monthly[i] = 0;
 }
@@ -27,9 +27,12 @@ double power(double x, double y) {
 
 }  // namespace
 
-std::size_t dibao_assessment(Households& hh, std::size_t region_begin, std::size_t begin,
+std::size_t dibao_assessment(Households& households, std::size_t region_begin, std::size_t begin,
                              std::size_t end, const RegionMonth& region, const Rng& rng,
                              std::uint32_t month) {
+  // Column pointers held in a local: the compiler need not reload them after every store. The
+  // income record's slot is not read here.
+  const Households::Rows hh = households.rows(0);
   const DibaoParams& p = region.params->transfers.dibao;
   const bool tekun = region.params->transfers.tekun.enabled;
   const int tekun_max_size = region.params->transfers.tekun.max_household_size;

@@ -11,9 +11,10 @@ namespace povsim {
 
 /// Per-capita income a household can expect over a year from its current capacities, pensions
 /// and subsidies (not 低保 itself): the figure 低保 assessment and monitoring look at.
-/// (Inline: the 低保 assessment calls it for every household.)
-inline double expected_per_capita_income(const Households& hh, std::size_t i,
-                                         const RegionMonth& region) {
+/// (Inline: the 低保 assessment calls it for every household. `H` is Households or
+/// Households::Rows, whose column pointers a caller's loop keeps in registers.)
+template <class H>
+inline double expected_per_capita_income(const H& hh, std::size_t i, const RegionMonth& region) {
   const bool migrant_working = hh.flags[i] & hh_flag::kMigrantEmployed;
   double annual = static_cast<double>(hh.wage_local[i]) +
                   (migrant_working ? hh.wage_migrant[i] : 0.0f) + hh.operating[i] + hh.property[i] +
