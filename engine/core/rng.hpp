@@ -30,6 +30,7 @@ enum class Stream : std::uint32_t {
   kMeasurement = 17,       // error of the surveyed income (phases/monitoring.hpp)
   kIndustryProjects = 20,  // household industry projects (phases/industry_projects.hpp)
   kEnsemble = 22,          // parameter draws of a calibration's ensemble (calibrate/ensemble.hpp)
+  kDemography = 23,        // births, deaths and life stages each January (phases/demography.hpp)
 };
 
 /// Month index used for draws made before the first simulated month (population synthesis).

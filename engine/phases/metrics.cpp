@@ -300,7 +300,8 @@ const std::array<MetricInfo, kMetricCount>& metric_table() {
        "eliminated_share in persons: persons in households with risk eliminated and not monitored "
        "in December, over persons in households ever monitored since the period began"},
       {M::kMonitoredOpening, "monitored_opening", "households",
-       "under monitoring when the year opened (before January's screening); "
+       "under monitoring when the year opened (after January's births and deaths, before its "
+       "screening); "
        "monitored_households = monitored_opening + newly_identified − risk_eliminated"},
       {M::kMonitoredOpeningPeople, "monitored_opening_people", "persons",
        "… in persons; monitored_people = monitored_opening_people + newly_identified_people − "
@@ -374,6 +375,14 @@ const std::array<MetricInfo, kMetricCount>& metric_table() {
        "industry projects that stopped producing during the year"},
       {M::kProjectOutbreaks, "project_outbreaks", "events",
        "disease or pest outbreaks that killed part of a project's stock during the year"},
+      {M::kDeaths, "deaths", "persons", "members aged 60+ who died during the year"},
+      {M::kBirths, "births", "persons", "children born during the year"},
+      {M::kWorkersAgedOut, "workers_aged_out", "persons",
+       "workers who turned 60 and stopped working during the year"},
+      {M::kSchoolStarts, "school_starts", "persons", "children who started school"},
+      {M::kSchoolLeaversWorking, "school_leavers_working", "persons",
+       "students who left school and work from the household"},
+      {M::kMovedOut, "moved_out", "persons", "school leavers who left the household"},
   }};
   return table;
 }
@@ -622,6 +631,13 @@ void fill(MetricValues& m, double households, const YearTally& t, const YearFlow
   set(Metric::kProjectIncomeYuan, pt.income_yuan);
   set(Metric::kProjectFailures, pt.failures);
   set(Metric::kProjectOutbreaks, pt.outbreaks);
+  const DemographyTally& dt = f.demography;
+  set(Metric::kDeaths, dt.deaths);
+  set(Metric::kBirths, dt.births);
+  set(Metric::kWorkersAgedOut, dt.workers_aged_out);
+  set(Metric::kSchoolStarts, dt.school_starts);
+  set(Metric::kSchoolLeaversWorking, dt.school_leavers);
+  set(Metric::kMovedOut, dt.moved_out);
   set(Metric::kMonitoredOpening, mt.opening);
   set(Metric::kMonitoredOpeningPeople, mt.opening_people);
   for (int c = 1; c < 4; ++c) {
@@ -640,6 +656,7 @@ void YearFlows::add(const YearFlows& o) {
   funds.add(o.funds);
   temporary.add(o.temporary);
   projects.add(o.projects);
+  demography.add(o.demography);
   disasters += o.disasters;
   months = o.months;
 }

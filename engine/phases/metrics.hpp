@@ -7,6 +7,7 @@
 #include "model/households.hpp"
 #include "phases/assistance.hpp"
 #include "phases/covariate_shocks.hpp"
+#include "phases/demography.hpp"
 #include "phases/enterprises.hpp"
 #include "phases/household_income.hpp"
 #include "phases/industry_projects.hpp"
@@ -219,6 +220,13 @@ enum class Metric : int {
   kProjectIncomeYuan,
   kProjectFailures,
   kProjectOutbreaks,
+  // Demography (phases/demography.hpp).
+  kDeaths,
+  kBirths,
+  kWorkersAgedOut,
+  kSchoolStarts,
+  kSchoolLeaversWorking,
+  kMovedOut,
   kCount
 };
 inline constexpr int kMetricCount = static_cast<int>(Metric::kCount);
@@ -243,6 +251,7 @@ struct YearFlows {
   FundTally funds;
   TemporaryAssistanceTally temporary;
   ProjectTally projects;
+  DemographyTally demography;
   int disasters = 0;
   int months = 0;
   void add(const YearFlows& o);

@@ -38,6 +38,19 @@ struct PopulationParams {
   double chronic_illness_share = 0;
 };
 
+/// Births, deaths and the members' passage between life stages (phases/demography.hpp), applied
+/// each January. Rates are annual.
+struct DemographyParams {
+  bool enabled = false;
+  double elderly_mortality = 0;        // per member aged 60+ per year
+  double worker_ageing = 0;            // per worker per year: turns 60 and stops working
+  YearSeries birth_rate;               // births per person per year, in households with a worker
+  double school_entry = 0;             // per pre-school child per year: starts school
+  double school_leaving = 0;           // per student per year: leaves school
+  double school_leaver_moves_out = 0;  // share of school leavers who leave the household
+  double entry_wage = 0;  // yuan/year: a school leaver's wage in a household of no worker
+};
+
 struct IncomeSourceParams {
   double share = 0;          // of per-capita income before pensions and 低保
   double participation = 0;  // households (with the capacity) that have this source
@@ -445,6 +458,7 @@ struct FundParams {
 /// Everything that may differ by region and (except population) by policy epoch.
 struct RegionParams {
   PopulationParams population;
+  DemographyParams demography;
   EconomyParams economy;
   ShockParams shocks;
   TransferParams transfers;

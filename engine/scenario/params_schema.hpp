@@ -77,6 +77,33 @@ void describe(V& v, PopulationParams& p) {
 }
 
 template <class V>
+void describe(V& v, DemographyParams& p) {
+  v.field("enabled", p.enabled,
+          Doc{"bool", "members age, die, are born, start and leave school each January",
+              "每年 1 月成员变老、死亡、出生、入学和离校"});
+  v.field(
+      "elderly_mortality", p.elderly_mortality, Range{0, 0.5},
+      Doc{"per person per year", "death rate of members aged 60+", "60 岁及以上成员的年死亡率"});
+  v.field("worker_ageing", p.worker_ageing, Range{0, 0.5},
+          Doc{"per worker per year", "a worker turns 60 and stops working",
+              "劳动力年满 60 岁并退出劳动的年概率"});
+  v.field("birth_rate", p.birth_rate, Range{0, 0.1},
+          Doc{"per person per year", "births, in households with a worker and two or more members",
+              "出生率（有劳动力且两人及以上的户）"});
+  v.field("school_entry", p.school_entry, Range{0, 1},
+          Doc{"per child per year", "a pre-school child starts school", "学龄前儿童入学的年概率"});
+  v.field("school_leaving", p.school_leaving, Range{0, 1},
+          Doc{"per student per year", "a student leaves school (and works or moves out)",
+              "在校学生离校（就业或外迁）的年概率"});
+  v.field("school_leaver_moves_out", p.school_leaver_moves_out, kShare,
+          Doc{"share", "school leavers who leave the household (to a city, or marriage)",
+              "离校后离开本户（进城或婚嫁）者的比例"});
+  v.field("entry_wage", p.entry_wage, kYuan,
+          Doc{"yuan/year", "a school leaver's local wage in a household that had no worker",
+              "原无劳动力户中离校新劳动力的本地工资"});
+}
+
+template <class V>
 void describe(V& v, IncomeSourceParams& p) {
   v.field("share", p.share, kShare,
           Doc{"share", "share of per-capita income (before pensions and 低保)",
@@ -966,6 +993,8 @@ template <class V>
 void describe(V& v, RegionParams& p) {
   v.section("population", p.population, "synthetic population (set once at the start)",
             "合成人口（期初一次设定）");
+  v.section("demography", p.demography, "births, deaths and life stages (each January)",
+            "出生、死亡与生命阶段（每年 1 月）");
   v.section("economy", p.economy, "income processes", "收入过程");
   v.section("shocks", p.shocks, "idiosyncratic and covariate shocks", "个体冲击和共同冲击");
   v.section("transfers", p.transfers, "basic transfers", "基本转移支付");

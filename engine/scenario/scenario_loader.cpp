@@ -32,14 +32,27 @@ std::string set_target(const std::string& key) {
 
 const std::vector<std::string>& region_block_keys() {
   static const std::vector<std::string> keys{
-      "population", "economy",    "shocks",      "transfers", "lines",
-      "monitoring", "assistance", "enterprises", "labour",    "funds"};
+      "population", "demography", "economy",     "shocks", "transfers", "lines",
+      "monitoring", "assistance", "enterprises", "labour", "funds"};
   return keys;
 }
 
 namespace {
 
 constexpr const char* kSchema = "povsim/1";
+
+/// A region without a `demography` block keeps its members as synthesised: no one ages, dies or
+/// is born (the baseline switches demography on with the rates of docs/parameters.md).
+constexpr const char* kDemographyDefaults = R"(demography:
+  enabled: false
+  elderly_mortality: 0
+  worker_ageing: 0
+  birth_rate: 0
+  school_entry: 0
+  school_leaving: 0
+  school_leaver_moves_out: 0
+  entry_wage: 0
+)";
 
 /// A region without a `funds` block keeps the programme budgets as its one source of money (the
 /// ledger still records it); these are the values every `funds` key takes unless set.
@@ -223,11 +236,19 @@ struct RegionInput {
   bool has_profile = false;  // false after a problem with it: its keys would all seem missing
 };
 
-/// Keys of `funds` left unset take these defaults; parsed once, not once per region.
+/// Keys of `funds` and `demography` left unset take these defaults; parsed once, not once per
+/// region.
 const ConfigNode& fund_defaults() {
   static const ConfigNode tree = [] {
     Diagnostics quiet;
     return parse_yaml_text(kFundDefaults, "(built-in funds defaults)", quiet);
+  }();
+  return tree;
+}
+const ConfigNode& demography_defaults() {
+  static const ConfigNode tree = [] {
+    Diagnostics quiet;
+    return parse_yaml_text(kDemographyDefaults, "(built-in demography defaults)", quiet);
   }();
   return tree;
 }
@@ -692,6 +713,7 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
     // Keys of `funds` left unset take their defaults (after every layer has been merged, so that
     // each key keeps the place it was written).
     fill_missing(tree, fund_defaults());
+    fill_missing(tree, demography_defaults());
     return tree;
   };
 

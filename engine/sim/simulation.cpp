@@ -9,6 +9,7 @@
 #include "core/block_reduce.hpp"
 #include "funds/microcredit.hpp"
 #include "model/population.hpp"
+#include "phases/demography.hpp"
 #include "phases/enterprises.hpp"
 #include "phases/household_income.hpp"
 #include "phases/industry_projects.hpp"
@@ -124,6 +125,14 @@ void Simulation::schedule() { regions_ = schedule_month(params_, month_ctx_, noi
 void Simulation::start_year() {
   if (!new_year(month_ctx_)) return;
   for (auto& f : flows_) f = YearFlows{};
+  // Births, deaths and life stages first: the year's opening stock counts the persons of
+  // January, so that within the year stock and flows add up in persons as in households.
+  const std::vector<DemographyTally> demography = block_reduce_ranges<DemographyTally>(
+      regions_.size(), [&](std::size_t r) { return region_range(r); },
+      [&](std::size_t r, std::size_t b, std::size_t e) {
+        return age_households(hh_, hh_.region_begin[r], b, e, month_ctx_, regions_[r], rng_);
+      });
+  for (std::size_t r = 0; r < regions_.size(); ++r) flows_[r].demography = demography[r];
   open_year(hh_, flows_);
 }
 

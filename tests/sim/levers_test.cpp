@@ -37,6 +37,7 @@ struct Descriptive {
 const std::vector<Descriptive> kDescriptive = {
     {"population.*", "the synthetic population, drawn once from the place's figures"},
     {"population.*.*", "the synthetic population, drawn once from the place's figures"},
+    {"demography.*", "births, deaths and life stages: rates of the place's population, not policy"},
     {"economy.*", "the place's income processes (2020 figures, growth, noise)"},
     {"economy.*.*", "the place's income sources"},
     {"shocks.*", "hazards and costs of shocks, a property of the place"},
