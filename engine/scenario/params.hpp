@@ -475,6 +475,10 @@ struct RegionSpec {
   std::int64_t households = 0;
   std::string profile;  // path as written
   std::uint32_t stable_id = 0;
+  /// The province the region belongs to, as written (a regions table's `province` column or a
+  /// region's `province:` key); empty when none is given. Descriptive: it changes no number,
+  /// the report draws its province map from it.
+  std::string province;
 };
 
 struct OutputParams {

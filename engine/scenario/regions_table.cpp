@@ -118,7 +118,7 @@ ConfigNode read_regions_table(const std::filesystem::path& table, const Origin& 
           continue;
         }
       }
-      if (std::string(kColumns[k]) == "province") continue;  // documents the row only
+      // county is the region's name; province, households and profile keep their keys.
       const char* key = std::string(kColumns[k]) == "county" ? "name" : kColumns[k];
       item.map.emplace_back(key, scalar(text, at));
     }

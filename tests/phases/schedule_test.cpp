@@ -25,7 +25,7 @@ Params two_epoch_params() {
   Params p;
   p.start = {2021, 1};
   p.end = {2025, 12};
-  p.regions = {RegionSpec{"a", 10, "", 77}};
+  p.regions = {RegionSpec{"a", 10, "", 77, ""}};
   p.epoch_start = {0, 24};
   RegionParams early;
   early.economy.trend_growth = {{2021, 0.10}, {2022, 0.05}, {2023, 0.0}, {2024, 0.0}, {2025, 0.0}};

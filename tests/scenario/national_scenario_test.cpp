@@ -161,5 +161,49 @@ TEST(NationalScenario, TableProblemsNameFileLineAndColumn) {
       << load_error(both);
 }
 
+TEST(NationalScenario, EachCountyCarriesItsProvinceFromTheTable) {
+  const LoadedScenario s = load_scenario(scenario_file("national.yaml"));
+  std::set<std::string> provinces;
+  for (const auto& r : s.params.regions) {
+    EXPECT_FALSE(r.province.empty()) << r.name;
+    // County names are PROVINCE-NN: the table's province column says the same.
+    EXPECT_EQ(r.name.substr(0, r.name.rfind('-')), r.province) << r.name;
+    provinces.insert(r.province);
+  }
+  EXPECT_EQ(provinces.size(), 22u);
+  EXPECT_EQ(s.params.regions.front().province, "河北");
+}
+
+TEST(NationalScenario, ProvinceIsKeptAsWrittenInATableOrYamlAndOptionalInYaml) {
+  TempDir dir;
+  const std::string profile = scenario_file("regions/qinxian.yaml").string();
+  auto s = scenario_with_table(dir, "county,province,households,profile\nA,内蒙古自治区,10," +
+                                        profile + "\nB, 甘肃 ,5," + profile + "\n");
+  LoadedScenario loaded = load_scenario(s);
+  ASSERT_EQ(loaded.params.regions.size(), 2u);
+  EXPECT_EQ(loaded.params.regions[0].province, "内蒙古自治区");
+  EXPECT_EQ(loaded.params.regions[1].province, "甘肃");  // the table trims cells
+  // In YAML a region may name its province; without the key it has none.
+  const auto yaml = dir.write(
+      "y.yaml", "schema: povsim/1\nextends: " + scenario_file("baseline.yaml").string() +
+                    "\nname: y\nregions:\n  - {name: a, households: 10, profile: " + profile +
+                    ", province: 山西}\n  - {name: b, households: 10, profile: " + profile + "}\n");
+  loaded = load_scenario(yaml);
+  ASSERT_EQ(loaded.params.regions.size(), 2u);
+  EXPECT_EQ(loaded.params.regions[0].province, "山西");
+  EXPECT_EQ(loaded.params.regions[1].province, "");
+  // A province that is not a name: an error at the key.
+  const auto bad = dir.write(
+      "bad.yaml", "schema: povsim/1\nextends: " + scenario_file("baseline.yaml").string() +
+                      "\nname: y\nregions:\n  - {name: a, households: 10, profile: " + profile +
+                      ", province: [1, 2]}\n");
+  const std::string err = load_error(bad);
+  EXPECT_NE(err.find("bad.yaml:5:"), std::string::npos) << err;
+  EXPECT_NE(err.find("regions[0].province: expected the name of the province the region belongs "
+                     "to, found "),
+            std::string::npos)
+      << err;
+}
+
 }  // namespace
 }  // namespace povsim
