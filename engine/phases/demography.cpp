@@ -97,8 +97,8 @@ DemographyTally age_households(Households& hh, std::size_t region_begin, std::si
       if (students > 0 && leaving(w2[j], students)) {
         --students;
         // The uniform's place below the event's chance is itself uniform: the second choice.
-        const double below = Rng::to_unit(w2[j]) /
-                             (1.0 - std::pow(1.0 - p.school_leaving, students + 1));
+        const double below =
+            Rng::to_unit(w2[j]) / (1.0 - std::pow(1.0 - p.school_leaving, students + 1));
         if (size > 1 && below < p.school_leaver_moves_out) {
           --size;
           t.moved_out += 1;
