@@ -383,6 +383,8 @@ const std::array<MetricInfo, kMetricCount>& metric_table() {
       {M::kSchoolLeaversWorking, "school_leavers_working", "persons",
        "students who left school and work from the household"},
       {M::kMovedOut, "moved_out", "persons", "school leavers who left the household"},
+      {M::kNoLabourShare, "no_labour_share", "share",
+       "households with no labour capacity (无劳动能力) in December, over all households"},
   }};
   return table;
 }
@@ -638,6 +640,9 @@ void fill(MetricValues& m, double households, const YearTally& t, const YearFlow
   set(Metric::kSchoolStarts, dt.school_starts);
   set(Metric::kSchoolLeaversWorking, dt.school_leavers);
   set(Metric::kMovedOut, dt.moved_out);
+  set(Metric::kNoLabourShare,
+      ratio(t.households_by_labour[2],
+            t.households_by_labour[0] + t.households_by_labour[1] + t.households_by_labour[2]));
   set(Metric::kMonitoredOpening, mt.opening);
   set(Metric::kMonitoredOpeningPeople, mt.opening_people);
   for (int c = 1; c < 4; ++c) {
@@ -727,6 +732,7 @@ std::vector<MetricValues> close_impl(Households& hh, const std::vector<RegionMon
           }
         }
         const bool poor = pc < poverty_line;
+        t.households_by_labour[static_cast<int>(hh.labour[i])] += 1;
         if (lifted) {
           const int labour = static_cast<int>(hh.labour[i]);
           t.lifted_by_labour[labour] += size;

@@ -227,6 +227,7 @@ enum class Metric : int {
   kSchoolStarts,
   kSchoolLeaversWorking,
   kMovedOut,
+  kNoLabourShare,
   kCount
 };
 inline constexpr int kMetricCount = static_cast<int>(Metric::kCount);
@@ -269,6 +270,7 @@ struct YearTally {
   std::array<double, 3> dibao_by_labour{};
   double tekun_households = 0, tekun_people = 0, tekun_monthly = 0;
   std::array<double, 3> lifted_by_labour{}, poor_by_labour{};
+  std::array<double, 3> households_by_labour{};  // every household, by labour class
   double lifted_shocked = 0, poor_shocked = 0;
   double at_risk_households = 0;
   double denied = 0;
@@ -304,6 +306,7 @@ struct YearTally {
     eliminated_out += o.eliminated_out;
     for (int c = 0; c < kCauseCount; ++c) poor_by_cause[c] += o.poor_by_cause[c];
     for (int k = 0; k < 3; ++k) {
+      households_by_labour[k] += o.households_by_labour[k];
       lifted_by_labour[k] += o.lifted_by_labour[k];
       poor_by_labour[k] += o.poor_by_labour[k];
     }

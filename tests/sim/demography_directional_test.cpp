@@ -47,8 +47,13 @@ TEST(DemographyDirection, ThePopulationAgesAndShrinksAndPensionsGrowPerPerson) {
             << " by the last year\n";
   EXPECT_GT(fall, 0.01);
   EXPECT_LT(fall, 0.10);
-  // Workers who turn 60 become pensioners.
+  // Workers who turn 60 become pensioners, and households whose last worker stops have no
+  // labour left: the no-labour share rises more than disabilities alone raise it.
   EXPECT_GT(at(on, M::kPensionPerCapita, last), 1.05 * at(off, M::kPensionPerCapita, last));
+  std::cout << "no-labour share " << at(off, M::kNoLabourShare, last) << " -> "
+            << at(on, M::kNoLabourShare, last) << " by the last year\n";
+  EXPECT_GT(at(on, M::kNoLabourShare, last) - at(on, M::kNoLabourShare, 0),
+            at(off, M::kNoLabourShare, last) - at(off, M::kNoLabourShare, 0) + 0.01);
 }
 
 TEST(DemographyDirection, WorkersAgeingFasterRaisesTheReturnRate) {
