@@ -285,6 +285,20 @@ bool enterprise_month(RegionEnterprises& ent, Households& hh, std::size_t region
       ent.revenue[e] = static_cast<float>(ep.revenue_persistence * ent.revenue[e] +
                                           sector[static_cast<int>(ent.kind[e])] + price + own);
     }
+    // Wages follow revenue down: a job pays the kind's wage at most, less when revenue falls
+    // (new hires at the same rate), so the workers kept through a bad year earn less.
+    if (ep.wage_revenue_elasticity > 0) {
+      for (std::uint32_t e = 0; e < ent.n(); ++e)
+        if (ent.alive[e])
+          ent.wage[e] = static_cast<float>(
+              kind_params(ep, ent.kind[e]).monthly_wage *
+              std::min(1.0, std::exp(ep.wage_revenue_elasticity * ent.revenue[e])));
+      for (Link& l : ent.links) {
+        if (l.kind != LinkKind::kEmployment || !ent.live(l)) continue;
+        l.amount = ent.wage[l.enterprise];
+        rows.push_back(l.household);
+      }
+    }
     if (ep.dividend_revenue_elasticity > 0)
       for (Link& l : ent.links) {
         if (l.kind != LinkKind::kEquity || !ent.live(l)) continue;

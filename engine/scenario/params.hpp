@@ -363,8 +363,9 @@ struct EnterpriseParams {
   double idiosyncratic_revenue_sd = 0;     // log, per year, the enterprise's own
   double price_elasticity = 0;             // log revenue per log farm-gate price swing
   double dividend_revenue_elasticity = 0;  // 0: fixed 保底 dividends; 1: dividends ∝ revenue
-  double layoff_elasticity = 0;      // slots × min(1, exp(elasticity × log revenue)) each January
-  double job_replaces_own_wage = 0;  // share of the hired worker's own local wage a job replaces
+  double layoff_elasticity = 0;  // slots × min(1, exp(elasticity × log revenue)) each January
+  double wage_revenue_elasticity = 0;   // job wages × min(1, exp(elasticity × log revenue))
+  double job_replaces_own_wage = 0;     // share of the hired worker's own local wage a job replaces
   double lease_replaces_operating = 0;  // share of operating income the leased land produced
   double contract_price_floor = 0;      // contract households' price factor at least this
   EnterpriseKindParams leading;

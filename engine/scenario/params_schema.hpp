@@ -778,6 +778,12 @@ void describe(V& v, EnterpriseParams& p) {
               "revenue falls (the last hired go first)",
               "每年 1 月岗位数 × min(1, exp(弹性 × "
               "对数营业收入))：营业收入下降时裁员（后雇用者先裁）"});
+  v.field("wage_revenue_elasticity", p.wage_revenue_elasticity, Range{0, 10},
+          Doc{"1",
+              "each January an enterprise job's wage × min(1, exp(elasticity × log revenue)): "
+              "wage cuts when revenue falls (the kind's monthly_wage is the most it pays)",
+              "每年 1 月企业岗位工资 × min(1, exp(弹性 × 对数营业收入))：营收下降时降薪"
+              "（该类企业的 monthly_wage 为上限）"});
   v.field("job_replaces_own_wage", p.job_replaces_own_wage, kShare,
           Doc{"share", "of the hired worker's own local wage that an enterprise job replaces",
               "企业岗位替代受雇劳动力原有本地工资的比例"});

@@ -93,6 +93,28 @@ TEST(EnterpriseDirection, FailuresRaiseTheReturnRateOfLinkedHouseholdsTwiceAsMuc
   EXPECT_GE(linked, 2.0 * others);
 }
 
+TEST(EnterpriseDirection, WagesThatFollowRevenueCutWhatJobsPay) {
+  // A 2022 collapse of farm-gate prices to 0.5 cuts enterprise revenue (price_elasticity 0.5):
+  // with wages following revenue, the jobs kept pay less; with fixed wages they pay as before.
+  const std::string collapse = "shocks.price_level={2021: 1, 2022: 0.5, 2023: 1, 2024: 1, 2025: 1}";
+  auto with = [&](double elasticity) {
+    return run(kSmall, {collapse, "enterprises.layoff_elasticity=0",
+                        "enterprises.wage_revenue_elasticity=" + std::to_string(elasticity)});
+  };
+  const RunResult fixed = with(0.0);
+  const RunResult follow = with(1.0);
+  const double wage_fixed = at(fixed, Metric::kLinkWagePerCapita, 1);
+  const double wage_follow = at(follow, Metric::kLinkWagePerCapita, 1);
+  std::cout << "2022 enterprise wages per person " << wage_fixed << " -> " << wage_follow << "\n";
+  EXPECT_GT(wage_fixed, 0.0);
+  // log revenue ≈ 0.5 × log 0.5 = −0.35 on top of last year's: wages × ≈ 0.7, not more than 0.9.
+  EXPECT_LT(wage_follow, 0.9 * wage_fixed);
+  EXPECT_GT(wage_follow, 0.4 * wage_fixed);
+  // The same jobs (no lay-offs): the cut lowers linked households' income, so their return rate
+  // does not fall.
+  EXPECT_GE(at(follow, Metric::kReturnRateLinked, 1), at(fixed, Metric::kReturnRateLinked, 1));
+}
+
 TEST(EnterpriseDirection, APriceCollapseHurtsOtherFarmersMoreThanContractFarmers) {
   // Contract farming buys at no less than the normal price (保底收购): a 2022 price collapse
   // lowers the other farms' income, not the contract households'.

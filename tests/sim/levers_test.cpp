@@ -79,6 +79,7 @@ const std::vector<Descriptive> kDescriptive = {
     {"enterprises.dividend_revenue_elasticity", "how revenue reaches dividends, by contract"},
     {"enterprises.hazard_elasticity", "enterprises' failure process, a market property"},
     {"enterprises.layoff_elasticity", "how jobs follow revenue, a market property"},
+    {"enterprises.wage_revenue_elasticity", "how wages follow revenue, a market property"},
     {"enterprises.job_replaces_own_wage", "how much own wage a job takes, a property"},
     {"enterprises.lease_replaces_operating", "how much farm income leased land made"},
     {"enterprises.*.per_10000_households", "the place's enterprises (seed counts)"},
