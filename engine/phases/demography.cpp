@@ -12,18 +12,26 @@ namespace povsim {
 
 namespace {
 
-/// `w < words[k]` is the test "at least one of k members has the event" for a yearly rate per
-/// member: 1 − (1 − rate)^k, tabulated for the stage sizes a household has.
+/// chance(k) = 1 − (1 − rate)^k, the chance that at least one of k members of a stage has the
+/// event in the year, tabulated (with the words `w < words[k]` tests it on) for the stage sizes a
+/// household has.
 struct StageChance {
   static constexpr int kTabulated = 32;
+  std::array<double, kTabulated> chances{};
   std::array<std::uint64_t, kTabulated> words{};
   double rate = 0;
   explicit StageChance(double r) : rate(r) {
-    for (int k = 0; k < kTabulated; ++k) words[k] = Rng::words_below(1.0 - std::pow(1.0 - r, k));
+    for (int k = 0; k < kTabulated; ++k) {
+      chances[k] = 1.0 - std::pow(1.0 - r, k);
+      words[k] = Rng::words_below(chances[k]);
+    }
+  }
+  double chance(int members) const {
+    return members < kTabulated ? chances[members] : 1.0 - std::pow(1.0 - rate, members);
   }
   bool operator()(std::uint32_t w, int members) const {
     if (members < kTabulated) return w < words[members];
-    return w < Rng::words_below(1.0 - std::pow(1.0 - rate, members));
+    return w < Rng::words_below(chance(members));
   }
 };
 
@@ -97,8 +105,7 @@ DemographyTally age_households(Households& hh, std::size_t region_begin, std::si
       if (students > 0 && leaving(w2[j], students)) {
         --students;
         // The uniform's place below the event's chance is itself uniform: the second choice.
-        const double below =
-            Rng::to_unit(w2[j]) / (1.0 - std::pow(1.0 - p.school_leaving, students + 1));
+        const double below = Rng::to_unit(w2[j]) / leaving.chance(students + 1);
         if (size > 1 && below < p.school_leaver_moves_out) {
           --size;
           t.moved_out += 1;

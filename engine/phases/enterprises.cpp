@@ -294,7 +294,8 @@ bool enterprise_month(RegionEnterprises& ent, Households& hh, std::size_t region
               kind_params(ep, ent.kind[e]).monthly_wage *
               std::min(1.0, std::exp(ep.wage_revenue_elasticity * ent.revenue[e])));
       for (Link& l : ent.links) {
-        if (l.kind != LinkKind::kEmployment || !ent.live(l)) continue;
+        if (l.kind != LinkKind::kEmployment || !ent.live(l) || l.amount == ent.wage[l.enterprise])
+          continue;  // only households whose wage moved need their rows refreshed
         l.amount = ent.wage[l.enterprise];
         rows.push_back(l.household);
       }

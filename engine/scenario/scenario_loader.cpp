@@ -236,19 +236,16 @@ struct RegionInput {
   bool has_profile = false;  // false after a problem with it: its keys would all seem missing
 };
 
-/// Keys of `funds` and `demography` left unset take these defaults; parsed once, not once per
-/// region.
-const ConfigNode& fund_defaults() {
+/// Keys of `funds` and `demography` left unset take these defaults (each text keeps its own name
+/// in the nodes' origins); parsed once, not once per region.
+const ConfigNode& builtin_defaults() {
   static const ConfigNode tree = [] {
     Diagnostics quiet;
-    return parse_yaml_text(kFundDefaults, "(built-in funds defaults)", quiet);
-  }();
-  return tree;
-}
-const ConfigNode& demography_defaults() {
-  static const ConfigNode tree = [] {
-    Diagnostics quiet;
-    return parse_yaml_text(kDemographyDefaults, "(built-in demography defaults)", quiet);
+    ConfigNode t = parse_yaml_text(kFundDefaults, "(built-in funds defaults)", quiet);
+    const ConfigNode demography =
+        parse_yaml_text(kDemographyDefaults, "(built-in demography defaults)", quiet);
+    t.map.insert(t.map.end(), demography.map.begin(), demography.map.end());
+    return t;
   }();
   return tree;
 }
@@ -721,10 +718,9 @@ LoadedScenario load_scenario(const fs::path& file, const LoadOptions& options) {
     if (in.profile && in.profile->is_map()) merge_into(tree, *in.profile);
     merge_into(tree, overrides);
     if (in.overrides) merge_into(tree, *in.overrides);
-    // Keys of `funds` left unset take their defaults (after every layer has been merged, so that
-    // each key keeps the place it was written).
-    fill_missing(tree, fund_defaults());
-    fill_missing(tree, demography_defaults());
+    // Keys of `funds` and `demography` left unset take their defaults (after every layer has been
+    // merged, so that each key keeps the place it was written).
+    fill_missing(tree, builtin_defaults());
     return tree;
   };
 
